@@ -1,0 +1,99 @@
+/**
+ * Every error the SDK throws extends {@link LasError}. HTTP failures are {@link ApiError}s built by
+ * {@link ApiError.from}; the rest say what went wrong before or around the request.
+ */
+
+/** Base class of every error thrown by las-sdk. */
+export class LasError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** What an {@link ApiError} is built from: the HTTP response of a failed request. */
+export interface ApiErrorInit {
+  status: number;
+  method: string;
+  /** The request URL without its query string. */
+  url: string;
+  /** The response body: parsed when JSON, text otherwise. */
+  body: unknown;
+  requestId?: string;
+}
+
+/** The service answered with an HTTP error status. */
+export class ApiError extends LasError {
+  /** HTTP status code. */
+  readonly status: number;
+  /** Response body, parsed when it was JSON. */
+  readonly body: unknown;
+  /** The service's request id, when it sent one (quote it in support requests). */
+  readonly requestId?: string;
+
+  constructor(init: ApiErrorInit) {
+    super(`${init.method} ${init.url} failed with ${init.status}: ${messageOf(init.body) ?? 'no message'}`);
+    this.status = init.status;
+    this.body = init.body;
+    if (init.requestId !== undefined) this.requestId = init.requestId;
+  }
+
+  /** Builds the subclass that fits the status (and, for 429, the message). */
+  static from(init: ApiErrorInit): ApiError {
+    const { status } = init;
+    if (status === 400) return new BadRequestError(init);
+    if (status === 401 || status === 403) return new InvalidCredentialsError(init);
+    if (status === 404) return new NotFoundError(init);
+    if (status === 429) {
+      return /limit exceeded/i.test(messageOf(init.body) ?? '') ? new LimitExceededError(init) : new TooManyRequestsError(init);
+    }
+    if (status >= 500) return new ServerError(init);
+    return new ApiError(init);
+  }
+}
+
+/** 400: the service rejected the request's parameters or body. */
+export class BadRequestError extends ApiError {}
+/** 401 or 403: the credentials are wrong, expired or lack access. */
+export class InvalidCredentialsError extends ApiError {}
+/** 404: no such resource. */
+export class NotFoundError extends ApiError {}
+/** 429 "Too Many Requests": slow down; the SDK already retried with backoff. */
+export class TooManyRequestsError extends ApiError {}
+/** 429 "Limit Exceeded": a quota of the organization is used up; retrying will not help. */
+export class LimitExceededError extends ApiError {}
+/** 5xx: the service failed. */
+export class ServerError extends ApiError {}
+
+/** No credentials were given and none could be found. */
+export class MissingCredentialsError extends LasError {}
+/** The request never got an HTTP answer: refused, reset, DNS failure. */
+export class ConnectionError extends LasError {}
+/** An attempt, or the whole call, took longer than its timeout. */
+export class TimeoutError extends LasError {}
+/** Document or asset content the SDK cannot read or whose type it cannot tell. */
+export class ContentError extends LasError {}
+/** An argument is missing or malformed; nothing was sent. */
+export class ValidationError extends LasError {}
+
+function messageOf(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.slice(0, 500) || undefined;
+  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
+    return (body as { message: string }).message;
+  }
+  return undefined;
+}
+
+/**
+ * An operation of several requests failed part-way. `completed` counts what was done before the
+ * failure, which is the `cause` (an {@link ApiError}, {@link ConnectionError}, ...).
+ */
+export class PartialFailureError extends LasError {
+  /** How many items were done before the failure. */
+  readonly completed: number;
+
+  constructor(message: string, options: { cause: unknown; completed: number }) {
+    super(message, { cause: options.cause });
+    this.completed = options.completed;
+  }
+}

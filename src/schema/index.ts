@@ -1,0 +1,225 @@
+/**
+ * One definition of every request and entity shape of the API. The SDK derives its types from
+ * these (`Infer<typeof shape>`), validates what it sends with them, and turns wire timestamps into
+ * dates with them; the emulator validates what it receives with the same definitions.
+ */
+import { Timestamp } from './timestamp.js';
+
+interface Typed<T> {
+  /** Phantom: carries the TypeScript type a schema describes. Never set at run time. */
+  readonly _type?: T;
+}
+
+export interface StringSchema<T extends string = string> extends Typed<T> {
+  readonly kind: 'string';
+  readonly pattern?: RegExp;
+  readonly maxLength?: number;
+  readonly values?: readonly T[];
+}
+export interface NumberSchema extends Typed<number> {
+  readonly kind: 'number';
+  readonly integer: boolean;
+  readonly values?: readonly number[];
+}
+export interface BooleanSchema extends Typed<boolean> {
+  readonly kind: 'boolean';
+}
+/** A time on the wire (string), a {@link Timestamp} (a `Date`) in the SDK. */
+export interface TimestampSchema extends Typed<Date> {
+  readonly kind: 'timestamp';
+}
+/** Free-form JSON object (`fieldConfig`, `input`, `environment`, ...). */
+export interface RecordSchema extends Typed<Record<string, unknown>> {
+  readonly kind: 'record';
+}
+/** Any JSON value. */
+export interface AnySchema extends Typed<unknown> {
+  readonly kind: 'any';
+}
+export interface ArraySchema<I extends Schema = Schema> extends Typed<Infer<I>[]> {
+  readonly kind: 'array';
+  readonly items: I;
+}
+export interface UnionSchema<O extends readonly Schema[] = readonly Schema[]> extends Typed<Infer<O[number]>> {
+  readonly kind: 'union';
+  readonly options: O;
+}
+export interface OptionalSchema<S extends Schema = Schema> extends Typed<Infer<S>> {
+  readonly kind: 'optional';
+  readonly inner: S;
+}
+/** A value that may also be `null`. */
+export interface NullableSchema<S extends Schema = Schema> extends Typed<Infer<S> | null> {
+  readonly kind: 'nullable';
+  readonly inner: S;
+}
+export type Properties = Readonly<Record<string, Schema>>;
+export interface ObjectSchema<P extends Properties = Properties> extends Typed<InferProperties<P>> {
+  readonly kind: 'object';
+  readonly properties: P;
+  /** Whether properties not named are accepted (the API rejects them on most bodies). */
+  readonly additional: boolean;
+}
+
+export type Schema =
+  | StringSchema<string>
+  | NumberSchema
+  | BooleanSchema
+  | TimestampSchema
+  | RecordSchema
+  | AnySchema
+  | ArraySchema<Schema>
+  | UnionSchema<readonly Schema[]>
+  | OptionalSchema<Schema>
+  | NullableSchema<Schema>
+  | ObjectSchema<Properties>;
+
+/** The TypeScript type a schema describes (timestamps as `Date`). */
+export type Infer<S> = S extends Typed<infer T> ? T : never;
+
+type OptionalKeys<P extends Properties> = { [K in keyof P]: P[K] extends OptionalSchema ? K : never }[keyof P];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type InferProperties<P extends Properties> = Simplify<
+  { -readonly [K in Exclude<keyof P, OptionalKeys<P>>]: Infer<P[K]> } & {
+    -readonly [K in OptionalKeys<P>]?: Infer<P[K]>;
+  }
+>;
+
+const TIMESTAMP_PATTERN = /^[0-9]{4}-?[0-9]{2}-?[0-9]{2}( |T)?[0-9]/;
+
+/** Builders for schemas. */
+export const s = {
+  string: (options: { pattern?: RegExp; maxLength?: number } = {}): StringSchema => ({ kind: 'string', ...options }),
+  /** The API's free-text fields: names, descriptions, createdBy. */
+  text: (): StringSchema => ({ kind: 'string', maxLength: 4096 }),
+  enum: <const T extends string>(values: readonly T[]): StringSchema<T> => ({ kind: 'string', values }),
+  integer: (values?: readonly number[]): NumberSchema => ({ kind: 'number', integer: true, ...(values && { values }) }),
+  number: (): NumberSchema => ({ kind: 'number', integer: false }),
+  boolean: (): BooleanSchema => ({ kind: 'boolean' }),
+  timestamp: (): TimestampSchema => ({ kind: 'timestamp' }),
+  record: (): RecordSchema => ({ kind: 'record' }),
+  any: (): AnySchema => ({ kind: 'any' }),
+  /** An id of the form `las:<kind>:<32 hex>`. */
+  id: (kind: string): StringSchema => ({ kind: 'string', pattern: new RegExp(`^las:${kind}:[a-f0-9]{32}$`) }),
+  array: <I extends Schema>(items: I): ArraySchema<I> => ({ kind: 'array', items }),
+  union: <const O extends readonly Schema[]>(...options: O): UnionSchema<O> => ({ kind: 'union', options }),
+  optional: <S extends Schema>(inner: S): OptionalSchema<S> => ({ kind: 'optional', inner }),
+  nullable: <S extends Schema>(inner: S): NullableSchema<S> => ({ kind: 'nullable', inner }),
+  object: <const P extends Properties>(properties: P, options: { additional?: boolean } = {}): ObjectSchema<P> => ({
+    kind: 'object',
+    properties,
+    additional: options.additional ?? false,
+  }),
+};
+
+/** Every property made optional: the shape of an update body. */
+export function partial<P extends Properties>(
+  schema: ObjectSchema<P>,
+): ObjectSchema<{ [K in keyof P]: P[K] extends OptionalSchema ? P[K] : OptionalSchema<P[K]> }> {
+  const properties = Object.fromEntries(
+    Object.entries(schema.properties).map(([k, v]) => [k, v.kind === 'optional' ? v : s.optional(v)]),
+  );
+  return { ...schema, properties } as never;
+}
+
+export interface ValidateOptions {
+  /** Accept `null` for optional properties (the SDK sends `null` to clear a field). */
+  allowNull?: boolean;
+}
+
+/**
+ * Checks a wire value against a schema. Returns the first problem as a sentence naming the field
+ * (`body.name: must be a string of at most 4096 characters`), or undefined when the value fits.
+ */
+export function validate(schema: Schema, value: unknown, path = 'body', options: ValidateOptions = {}): string | undefined {
+  switch (schema.kind) {
+    case 'optional':
+      if (value === undefined || (value === null && options.allowNull)) return undefined;
+      return validate(schema.inner, value, path, options);
+    case 'nullable':
+      return value === null ? undefined : validate(schema.inner, value, path, options);
+    case 'any':
+      return undefined;
+    case 'string': {
+      if (typeof value !== 'string') return `${path}: must be a string`;
+      if (schema.values && !schema.values.includes(value)) return `${path}: must be one of ${schema.values.join(', ')}`;
+      if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+        return `${path}: must be at most ${schema.maxLength} characters`;
+      }
+      if (schema.pattern && !schema.pattern.test(value)) return `${path}: must match ${schema.pattern.source}`;
+      return undefined;
+    }
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${path}: must be a number`;
+      if (schema.integer && !Number.isInteger(value)) return `${path}: must be an integer`;
+      if (schema.values && !schema.values.includes(value)) return `${path}: must be one of ${schema.values.join(', ')}`;
+      return undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `${path}: must be true or false`;
+    case 'timestamp':
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return undefined;
+      return typeof value === 'string' && TIMESTAMP_PATTERN.test(value) ? undefined : `${path}: must be a date or a timestamp string`;
+    case 'record':
+      return isPlainObject(value) ? undefined : `${path}: must be an object`;
+    case 'array': {
+      if (!Array.isArray(value)) return `${path}: must be an array`;
+      for (let i = 0; i < value.length; i++) {
+        const problem = validate(schema.items, value[i], `${path}[${i}]`, options);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
+    case 'union': {
+      const problems = schema.options.map((option) => validate(option, value, path, options));
+      return problems.includes(undefined) ? undefined : problems[0];
+    }
+    case 'object': {
+      if (!isPlainObject(value)) return `${path}: must be an object`;
+      for (const [key, property] of Object.entries(schema.properties)) {
+        const child = (value as Record<string, unknown>)[key];
+        if (child === undefined && property.kind !== 'optional') return `${path}.${key}: is required`;
+        const problem = validate(property, child, `${path}.${key}`, options);
+        if (problem) return problem;
+      }
+      if (!schema.additional) {
+        const unknown = Object.keys(value).find((key) => !(key in schema.properties));
+        if (unknown !== undefined) return `${path}.${unknown}: is not a known property`;
+      }
+      return undefined;
+    }
+  }
+}
+
+/** Turns wire data into SDK data: every timestamp the schema names becomes a {@link Timestamp}. */
+export function decode(schema: Schema, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  switch (schema.kind) {
+    case 'optional':
+    case 'nullable':
+      return decode(schema.inner, value);
+    case 'timestamp':
+      return typeof value === 'string' ? Timestamp.fromApi(value) : value;
+    case 'array':
+      return Array.isArray(value) ? value.map((item) => decode(schema.items, item)) : value;
+    case 'union': {
+      const fitting = schema.options.find((option) => validate(option, value) === undefined);
+      return fitting ? decode(fitting, value) : value;
+    }
+    case 'object': {
+      if (!isPlainObject(value)) return value;
+      const out: Record<string, unknown> = { ...value };
+      for (const [key, property] of Object.entries(schema.properties)) {
+        if (key in out) out[key] = decode(property, out[key]);
+      }
+      return out;
+    }
+    default:
+      return value;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+export { Timestamp };
