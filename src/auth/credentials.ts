@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MissingCredentialsError } from '../errors.js';
+import { requestClientCredentialsToken } from '../http/token-request.js';
+import type { TokenProvider } from './token-provider.js';
+
+/** What a {@link Credentials} is built from. */
+export interface CredentialsInit {
+  clientId: string;
+  clientSecret: string;
+  /** Host (`auth.lucidtech.ai`) or full URL (`http://127.0.0.1:4010`) of the auth server. */
+  authEndpoint: string;
+  /** Base URL of the API; its path is kept (`https://api.lucidtech.ai/v1`). */
+  apiEndpoint: string;
+  /** Sent as `X-Api-Key` when set. */
+  apiKey?: string;
+  /** cache the token on disk, keyed by profile */
+  useCache?: boolean;
+  /** Key of the disk cache entry (default `default`). */
+  profile?: string;
+  fetch?: typeof fetch;
+}
+
+interface CachedToken {
+  accessToken: string;
+  /** Epoch ms after which the token is no longer handed out (ahead of its real expiry). */
+  staleAt: number;
+}
+
+interface DiskEntry {
+  accessToken: string;
+  expiresAt: number;
+  clientId: string;
+}
+
+const REQUIRED = ['clientId', 'clientSecret', 'authEndpoint', 'apiEndpoint'] as const;
+const EARLY_EXPIRY_MS = 60_000;
+
+/** Client credentials of an app client; hands out bearer tokens, cached in memory (and on disk if asked). */
+export class Credentials implements TokenProvider {
+  /** The app client's id. */
+  readonly clientId: string;
+  /** The app client's secret: readable, but never enumerated, serialized or inspected. */
+  declare readonly clientSecret: string;
+  /** Auth server host or URL, as given. */
+  readonly authEndpoint: string;
+  /** API base URL, as given. */
+  readonly apiEndpoint: string;
+  /** Optional api key, sent as `X-Api-Key`. */
+  readonly apiKey?: string;
+  /** Whether tokens are cached on disk. */
+  readonly useCache: boolean;
+  /** Key of the disk cache entry. */
+  readonly profile: string;
+
+  #fetch: typeof fetch | undefined;
+  #token: CachedToken | undefined;
+  #inflight: Promise<string> | undefined;
+
+  constructor(init: CredentialsInit) {
+    for (const field of REQUIRED) {
+      const value: unknown = init?.[field];
+      if (typeof value !== 'string' || value.trim() === '') {
+        throw new MissingCredentialsError(`Credentials: ${field} is missing or empty`);
+      }
+    }
+    this.clientId = init.clientId;
+    Object.defineProperty(this, 'clientSecret', { value: init.clientSecret, enumerable: false, writable: false });
+    this.authEndpoint = init.authEndpoint;
+    this.apiEndpoint = init.apiEndpoint;
+    if (init.apiKey !== undefined && init.apiKey !== '') this.apiKey = init.apiKey;
+    this.useCache = init.useCache ?? false;
+    this.profile = init.profile ?? 'default';
+    this.#fetch = init.fetch;
+  }
+
+  /** The token URL: `<authEndpoint>/token`, with `https://` added to a bare host. */
+  get tokenUrl(): string {
+    const base = /^[a-z][a-z0-9+.-]*:\/\//i.test(this.authEndpoint) ? this.authEndpoint : `https://${this.authEndpoint}`;
+    return `${base.replace(/\/+$/, '')}/token`;
+  }
+
+  /** A valid bearer token: cached, or fetched with `POST <auth>/token` (one request shared by concurrent callers). */
+  async getAccessToken(): Promise<string> {
+    if (this.#token && Date.now() < this.#token.staleAt) return this.#token.accessToken;
+    this.#inflight ??= this.#obtain().finally(() => {
+      this.#inflight = undefined;
+    });
+    return this.#inflight;
+  }
+
+  /** Forgets the cached token (memory and, with `useCache`, this profile's disk entry). */
+  invalidate(): void {
+    this.#token = undefined;
+    if (!this.useCache) return;
+    const cache = readCache();
+    if (!(this.profile in cache)) return;
+    delete cache[this.profile];
+    writeCache(cache);
+  }
+
+  /** Without the secret and with the api key masked. */
+  toJSON(): Record<string, unknown> {
+    return {
+      clientId: this.clientId,
+      authEndpoint: this.authEndpoint,
+      apiEndpoint: this.apiEndpoint,
+      ...(this.apiKey !== undefined && { apiKey: '***' }),
+      profile: this.profile,
+      useCache: this.useCache,
+    };
+  }
+
+  /** What `console.log` and `util.inspect` show: no secret, no api key. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `Credentials { clientId: ${JSON.stringify(this.clientId)}, authEndpoint: ${JSON.stringify(this.authEndpoint)}, apiEndpoint: ${JSON.stringify(this.apiEndpoint)} }`;
+  }
+
+  async #obtain(): Promise<string> {
+    if (this.useCache) {
+      const entry = readCache()[this.profile];
+      if (isDiskEntry(entry) && entry.clientId === this.clientId) {
+        // A disk entry's lifetime is unknown, so only the fixed margin applies.
+        const staleAt = entry.expiresAt - EARLY_EXPIRY_MS;
+        if (Date.now() < staleAt) {
+          this.#token = { accessToken: entry.accessToken, staleAt };
+          return entry.accessToken;
+        }
+      }
+    }
+    const { accessToken, expiresIn } = await requestClientCredentialsToken({
+      tokenUrl: this.tokenUrl,
+      clientId: this.clientId,
+      clientSecret: this.clientSecret,
+      fetch: this.#fetch,
+    });
+    const now = Date.now();
+    const lifeMs = Math.max(0, expiresIn * 1000);
+    // Refresh ahead of expiry so a token never dies in flight; short-lived tokens at half their life.
+    const margin = lifeMs < 2 * EARLY_EXPIRY_MS ? lifeMs / 2 : EARLY_EXPIRY_MS;
+    this.#token = { accessToken, staleAt: now + lifeMs - margin };
+    if (this.useCache) {
+      const cache = readCache();
+      cache[this.profile] = { accessToken, expiresAt: now + lifeMs, clientId: this.clientId };
+      writeCache(cache);
+    }
+    return accessToken;
+  }
+}
+
+function cachePath(): string {
+  return path.join(os.homedir(), '.lucidtech', 'token-cache.json');
+}
+
+function isDiskEntry(value: unknown): value is DiskEntry {
+  const entry = value as Partial<DiskEntry> | null | undefined;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.accessToken === 'string' &&
+    typeof entry.expiresAt === 'number' &&
+    typeof entry.clientId === 'string'
+  );
+}
+
+// The cache is an optimisation: an unreadable or corrupt file counts as empty.
+function readCache(): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(cachePath(), 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return Object.assign(Object.create(null), parsed) as Record<string, unknown>;
+    }
+  } catch {
+    // fall through
+  }
+  return Object.create(null) as Record<string, unknown>;
+}
+
+// Temp file + rename: a concurrent reader in another process sees the old file or the new one, never half.
+function writeCache(cache: Record<string, unknown>): void {
+  const target = cachePath();
+  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temp, JSON.stringify(cache, null, 2), { mode: 0o600 });
+    fs.renameSync(temp, target);
+    fs.chmodSync(target, 0o600);
+  } catch {
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // nothing more to do: the cache is optional
+    }
+  }
+}

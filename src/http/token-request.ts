@@ -1,0 +1,90 @@
+import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import { ApiError, ConnectionError, LasError, TimeoutError } from '../errors.js';
+
+/** What {@link requestClientCredentialsToken} needs. */
+export interface TokenRequestOptions {
+  /** Full token URL, e.g. `https://auth.lucidtech.ai/token`. */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in ms (default 30000). */
+  timeoutMs?: number;
+}
+
+/** A token as the auth server handed it out. */
+export interface TokenResponse {
+  accessToken: string;
+  /** Lifetime in seconds. */
+  expiresIn: number;
+}
+
+const DEFAULT_EXPIRES_IN = 3600;
+
+/**
+ * `POST <tokenUrl>?grant_type=client_credentials` with HTTP Basic auth (OAuth2 client credentials).
+ * Throws {@link ApiError} subclasses (401/403: `InvalidCredentialsError`), {@link TimeoutError} or
+ * {@link ConnectionError}; none of them carries the secret or the request that held it.
+ */
+export async function requestClientCredentialsToken(opts: TokenRequestOptions): Promise<TokenResponse> {
+  const basic = Buffer.from(`${opts.clientId}:${opts.clientSecret}`).toString('base64');
+  let reply: { access_token?: unknown; expires_in?: unknown };
+  try {
+    reply = await ky
+      .post(opts.tokenUrl, {
+        searchParams: { grant_type: 'client_credentials' },
+        headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        timeout: opts.timeoutMs ?? 30_000,
+        retry: { limit: 2, methods: ['post'], statusCodes: [429, 500, 502, 503, 504], shouldRetry: onlyHttpErrors },
+        // Looked up per call: test tools patch globalThis.fetch after this module is loaded.
+        fetch: opts.fetch ?? (async (...args) => globalThis.fetch(...args)),
+      })
+      .json();
+  } catch (error) {
+    throw toLasError(error, opts.tokenUrl, [opts.clientSecret, basic]);
+  }
+  if (!reply || typeof reply.access_token !== 'string' || reply.access_token === '') {
+    throw new LasError(`POST ${opts.tokenUrl} replied without an access_token`);
+  }
+  const expiresIn = Number(reply.expires_in ?? DEFAULT_EXPIRES_IN);
+  return { accessToken: reply.access_token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : DEFAULT_EXPIRES_IN };
+}
+
+// Connection failures are left to the caller: retrying them would stall for seconds with no reply.
+function onlyHttpErrors({ error }: { error: Error }): boolean | undefined {
+  return error instanceof HTTPError ? undefined : false;
+}
+
+// ky errors hold the Request and its Authorization header: never pass them on as `cause`.
+function toLasError(error: unknown, tokenUrl: string, secrets: string[]): LasError {
+  if (error instanceof HTTPError) {
+    const headers = error.response.headers;
+    return ApiError.from({
+      status: error.response.status,
+      method: 'POST',
+      url: tokenUrl,
+      body: scrub(error.data, secrets),
+      requestId: headers.get('x-amzn-requestid') ?? headers.get('x-request-id') ?? undefined,
+    });
+  }
+  if (error instanceof KyTimeoutError) return new TimeoutError(`POST ${tokenUrl} timed out`);
+  if (error instanceof SyntaxError) return new LasError(`POST ${tokenUrl} replied with invalid JSON`);
+  const reason = scrub(rootMessage(error), secrets) as string;
+  return new ConnectionError(`Could not reach the token endpoint ${tokenUrl}${reason ? `: ${reason}` : ''}`);
+}
+
+function rootMessage(error: unknown): string {
+  let current = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
+    current = current.cause;
+  }
+  return current instanceof Error ? current.message : '';
+}
+
+// A misbehaving server could echo the credentials back; keep them out of what we show.
+function scrub(value: unknown, secrets: string[]): unknown {
+  const leaks = (text: string) => secrets.some((secret) => secret !== '' && text.includes(secret));
+  if (typeof value === 'string') return leaks(value) ? '[withheld: it contained the credentials]' : value;
+  if (value !== undefined && leaks(JSON.stringify(value) ?? '')) return '[withheld: it contained the credentials]';
+  return value;
+}

@@ -1,0 +1,68 @@
+import util from 'node:util';
+import nock from 'nock';
+import { Credentials } from '../../src/auth/index.js';
+import { requestClientCredentialsToken } from '../../src/http/token-request.js';
+import { ConnectionError, InvalidCredentialsError, TimeoutError } from '../../src/errors.js';
+import { API_KEY, AUTH, BASIC, CLIENT_ID, CLIENT_SECRET, init, useNock } from './helpers.js';
+
+useNock();
+
+const forbidden = [CLIENT_SECRET, BASIC, API_KEY];
+
+/** Everything a user could print about an error, down its cause chain. */
+function renderings(error: unknown): string[] {
+  const out: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 10; depth++) {
+    out.push(String((current as Error)?.message), String((current as Error)?.stack));
+    out.push(JSON.stringify(current) ?? '', util.inspect(current, { depth: 10, showHidden: true }));
+    current = (current as { cause?: unknown })?.cause;
+  }
+  return out;
+}
+
+function expectClean(error: unknown): void {
+  for (const text of renderings(error)) for (const secret of forbidden) expect(text).not.toContain(secret);
+}
+
+const credentials = () => new Credentials({ ...init, apiKey: API_KEY });
+
+describe('no error leaks the credentials', () => {
+  it('401 from the token endpoint, even if the server echoes them', async () => {
+    nock(AUTH)
+      .post('/token')
+      .query(true)
+      .reply(401, { message: 'Unauthorized', echo: `Basic ${BASIC} ${CLIENT_SECRET}` });
+    const error = await credentials().getAccessToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expectClean(error);
+  });
+
+  it('connection failure', async () => {
+    nock(AUTH).post('/token').query(true).replyWithError('socket hang up');
+    const error = await credentials().getAccessToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain(`${AUTH}/token`);
+    expectClean(error);
+  });
+
+  it('timeout', async () => {
+    nock(AUTH).post('/token').query(true).delay(2000).reply(200, { access_token: 'late' });
+    const error = await requestClientCredentialsToken({
+      tokenUrl: `${AUTH}/token`,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      timeoutMs: 50,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expectClean(error);
+  });
+
+  it('serializing or inspecting the credentials', () => {
+    const c = credentials();
+    for (const text of [JSON.stringify(c), util.inspect(c), util.inspect(c, { showHidden: true, depth: 10 })]) {
+      expect(text).not.toContain(CLIENT_SECRET);
+      expect(text).not.toContain(API_KEY);
+    }
+  });
+});
