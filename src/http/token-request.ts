@@ -35,7 +35,13 @@ export async function requestClientCredentialsToken(opts: TokenRequestOptions): 
         searchParams: { grant_type: 'client_credentials' },
         headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
         timeout: opts.timeoutMs ?? 30_000,
-        retry: { limit: 2, methods: ['post'], statusCodes: [429, 500, 502, 503, 504], shouldRetry: onlyHttpErrors },
+        retry: {
+          limit: 2,
+          methods: ['post'],
+          statusCodes: [429, 500, 502, 503, 504],
+          maxRetryAfter: 10_000,
+          shouldRetry: onlyHttpErrors,
+        },
         // Looked up per call: test tools patch globalThis.fetch after this module is loaded.
         fetch: opts.fetch ?? (async (...args) => globalThis.fetch(...args)),
       })

@@ -3,7 +3,8 @@ import { jest } from '@jest/globals';
 import nock from 'nock';
 import { Credentials } from '../../src/auth/index.js';
 import { InvalidCredentialsError, MissingCredentialsError } from '../../src/errors.js';
-import { API_KEY, AUTH, BASIC, CLIENT_SECRET, init, tokenEndpoint, useNock } from './helpers.js';
+import { API_KEY, AUTH, BASIC, CLIENT_SECRET, init } from './fixtures.js';
+import { tokenEndpoint, useNock } from './nock-token.js';
 
 useNock();
 
@@ -157,6 +158,20 @@ describe('getAccessToken', () => {
     const ok = tokenEndpoint('token-1');
     expect(await credentials.getAccessToken()).toBe('token-1');
     expect(ok.isDone()).toBe(true);
+  });
+
+  it('retries a 503 from the token endpoint', async () => {
+    const busy = nock(AUTH).post('/token').query(true).reply(503, { message: 'busy' });
+    const ok = tokenEndpoint('token-1');
+    expect(await new Credentials(init).getAccessToken()).toBe('token-1');
+    expect(busy.isDone() && ok.isDone()).toBe(true);
+  });
+
+  it('does not retry a 401', async () => {
+    nock(AUTH).post('/token').query(true).reply(401, { message: 'Unauthorized' });
+    const never = tokenEndpoint('token-1');
+    await expect(new Credentials(init).getAccessToken()).rejects.toBeInstanceOf(InvalidCredentialsError);
+    expect(never.isDone()).toBe(false);
   });
 
   it('uses the fetch it was given', async () => {

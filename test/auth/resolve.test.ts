@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Credentials, resolveCredentials } from '../../src/auth/index.js';
 import { MissingCredentialsError } from '../../src/errors.js';
-import { CLIENT_SECRET, init, tempDir, useTempHome } from './helpers.js';
+import { CLIENT_SECRET, init, tempDir, useTempHome } from './fixtures.js';
 
 const home = useTempHome();
 

@@ -3,7 +3,8 @@ import nock from 'nock';
 import { Credentials } from '../../src/auth/index.js';
 import { requestClientCredentialsToken } from '../../src/http/token-request.js';
 import { ConnectionError, InvalidCredentialsError, TimeoutError } from '../../src/errors.js';
-import { API_KEY, AUTH, BASIC, CLIENT_ID, CLIENT_SECRET, init, useNock } from './helpers.js';
+import { API_KEY, AUTH, BASIC, CLIENT_ID, CLIENT_SECRET, init } from './fixtures.js';
+import { useNock } from './nock-token.js';
 
 useNock();
 
@@ -47,14 +48,21 @@ describe('no error leaks the credentials', () => {
   });
 
   it('timeout', async () => {
-    nock(AUTH).post('/token').query(true).delay(2000).reply(200, { access_token: 'late' });
+    // Answers only by failing once ky aborts it, so the timeout always wins.
+    const hangingFetch: typeof fetch = (input, requestInit) =>
+      new Promise((_, reject) => {
+        const signal = requestInit?.signal ?? (input instanceof Request ? input.signal : undefined);
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      });
     const error = await requestClientCredentialsToken({
       tokenUrl: `${AUTH}/token`,
       clientId: CLIENT_ID,
       clientSecret: CLIENT_SECRET,
+      fetch: hangingFetch,
       timeoutMs: 50,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain(`${AUTH}/token`);
     expectClean(error);
   });
 

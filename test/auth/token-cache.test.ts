@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import { Credentials } from '../../src/auth/index.js';
-import { init, tokenEndpoint, useNock, useTempHome } from './helpers.js';
+import { init, useTempHome } from './fixtures.js';
+import { tokenEndpoint, useNock } from './nock-token.js';
 
 useNock();
 const home = useTempHome();

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
-import nock from 'nock';
 
 export const AUTH = 'https://auth.example.test';
 export const CLIENT_ID = 'client-id-123';
@@ -16,15 +15,6 @@ export const init = {
   authEndpoint: AUTH,
   apiEndpoint: 'https://api.example.test/v1',
 };
-
-/** A token endpoint answering once; `scope.isDone()` tells whether it was called. */
-export function tokenEndpoint(token = 'token-1', expiresIn: number | undefined = 3600): nock.Scope {
-  return nock(AUTH)
-    .post('/token')
-    .query({ grant_type: 'client_credentials' })
-    .matchHeader('authorization', `Basic ${BASIC}`)
-    .reply(200, expiresIn === undefined ? { access_token: token } : { access_token: token, expires_in: expiresIn });
-}
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'las-'));
@@ -50,13 +40,4 @@ export function useTempHome(): { readonly dir: string } {
     fs.rmSync(state.dir, { recursive: true, force: true });
   });
   return state;
-}
-
-export function useNock(): void {
-  beforeAll(() => nock.disableNetConnect());
-  afterEach(() => nock.cleanAll());
-  afterAll(() => {
-    nock.enableNetConnect();
-    nock.restore();
-  });
 }

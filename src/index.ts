@@ -1,0 +1,26 @@
+// class-transformer reads decorator metadata through this polyfill: load it before any entity.
+import 'reflect-metadata';
+
+export { Las, type LasOptions } from './las.js';
+export { Credentials, resolveCredentials, type CredentialsInit, type TokenProvider } from './auth/index.js';
+export * from './errors.js';
+export { Page, PagePromise } from './http/pagination.js';
+export type { ContentInput, DocumentContentType } from './http/content.js';
+export { Timestamp } from './schema/timestamp.js';
+export { Entity } from './resources/entity.js';
+export type { ListOptions } from './resources/collection.js';
+export * from './resources/app-clients.js';
+export * from './resources/assets.js';
+export * from './resources/batches.js';
+export * from './resources/datasets.js';
+export * from './resources/documents.js';
+export * from './resources/logs.js';
+export * from './resources/models.js';
+export * from './resources/organizations.js';
+export * from './resources/predictions.js';
+export * from './resources/secrets.js';
+export * from './resources/transitions.js';
+export * from './resources/transition-executions.js';
+export * from './resources/users.js';
+export * from './resources/workflows.js';
+export * from './resources/workflow-executions.js';

@@ -1,0 +1,109 @@
+import { s, partial, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+
+// The API accepts localhost over plain http (for development) and https elsewhere.
+const urlSchema = s.string({ pattern: /^http:\/\/localhost.*|^https:\/\/.*/ });
+
+/** The API's shape of an app client. */
+export const appClientSchema = s.object({
+  appClientId: s.id('app-client'),
+  clientId: s.string(),
+  clientSecret: s.optional(s.string()),
+  hasSecret: s.boolean(),
+  apiKey: s.text(),
+  callbackUrls: s.array(urlSchema),
+  loginUrls: s.array(urlSchema),
+  logoutUrls: s.array(urlSchema),
+  defaultLoginUrl: urlSchema,
+  name: s.text(),
+  description: s.text(),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /appClients. */
+export const createAppClientSchema = s.object({
+  generateSecret: s.optional(s.boolean()),
+  logoutUrls: s.optional(s.array(urlSchema)),
+  callbackUrls: s.optional(s.array(urlSchema)),
+  loginUrls: s.optional(s.array(urlSchema)),
+  defaultLoginUrl: s.optional(urlSchema),
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+});
+
+/** Body of PATCH /appClients/{appClientId}. */
+export const updateAppClientSchema = partial(
+  s.object({ name: s.text(), description: s.text(), loginUrls: s.array(urlSchema), defaultLoginUrl: urlSchema }),
+);
+
+/** An app client's data as the API returns it. */
+export type AppClientData = Infer<typeof appClientSchema>;
+/** Options of `las.appClients.create()`. */
+export type CreateAppClientOptions = Infer<typeof createAppClientSchema>;
+/** Options of `appClient.update()`. */
+export type UpdateAppClientOptions = Infer<typeof updateAppClientSchema>;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface AppClient extends AppClientData {}
+
+/**
+ * An app client: credentials for a program or a login page. `clientSecret` is only in the
+ * answer of `create` (with `generateSecret`): the API never shows it again, so keep it then.
+ */
+@entity(appClientSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class AppClient extends Entity {
+  /** The app client id. */
+  get id(): string {
+    return this.appClientId;
+  }
+
+  protected get path(): string {
+    return path`/appClients/${this.appClientId}`;
+  }
+
+  /** Updates name, description or login urls. `PATCH /appClients/{appClientId}` */
+  async update(options: UpdateAppClientOptions): Promise<this> {
+    return this.patchWith(updateAppClientSchema, options, 'appClient.update');
+  }
+
+  /** Deletes the app client. `DELETE /appClients/{appClientId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+}
+
+/** `las.appClients`: the app clients of the organization. */
+export class AppClients extends Collection<AppClient> {
+  protected readonly entity = AppClient;
+
+  /** Creates an app client. `POST /appClients` */
+  async create(options: CreateAppClientOptions = {}): Promise<AppClient> {
+    return this.createAt('/appClients', createAppClientSchema, options, 'appClients.create');
+  }
+
+  /** Lists app clients. `GET /appClients` */
+  list(options: ListOptions = {}) {
+    return this.listAt('/appClients', 'appClients', { ...options });
+  }
+
+  /** Updates an app client. `PATCH /appClients/{appClientId}` */
+  async update(appClientId: string, options: UpdateAppClientOptions): Promise<AppClient> {
+    return this.ref(appClientId).update(options);
+  }
+
+  /** Deletes an app client. `DELETE /appClients/{appClientId}` */
+  async delete(appClientId: string): Promise<AppClient> {
+    return this.ref(appClientId).delete();
+  }
+
+  /** A handle on an app client by id, without a request. */
+  ref(appClientId: string): AppClient {
+    return this.handle({ appClientId: checkId(appClientId, 'app-client', 'appClients') });
+  }
+}

@@ -1,0 +1,112 @@
+import { s, partial, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { encodeAssetContent, type ContentInput } from '../http/content.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+
+const contentSchema = s.string({ maxLength: 6_250_000 });
+
+/** The API's shape of an asset. */
+export const assetSchema = s.object({
+  assetId: s.id('asset'),
+  content: s.optional(s.string()),
+  name: s.text(),
+  description: s.text(),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /assets. */
+export const createAssetSchema = s.object({
+  content: contentSchema,
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+});
+
+/** Body of PATCH /assets/{assetId}. */
+export const updateAssetSchema = partial(createAssetSchema);
+
+/** An asset's data as the API returns it (`content` is base64). */
+export type AssetData = Infer<typeof assetSchema>;
+/** Options of `las.assets.create()`. */
+export type CreateAssetOptions = Omit<Infer<typeof createAssetSchema>, 'content'>;
+/** Options of `asset.update()`. */
+export interface UpdateAssetOptions extends CreateAssetOptions {
+  /** New content: bytes, a Blob, a stream, a file path or URL, or `{ base64 }`. */
+  content?: ContentInput;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Asset extends AssetData {}
+
+/** An asset: a file (template, script, image) transitions use. */
+@entity(assetSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Asset extends Entity {
+  /** The asset id. */
+  get id(): string {
+    return this.assetId;
+  }
+
+  protected get path(): string {
+    return path`/assets/${this.assetId}`;
+  }
+
+  /** Loads this asset's data and content. `GET /assets/{assetId}` */
+  async refresh(): Promise<this> {
+    return this.reload();
+  }
+
+  /** Updates content, name or description. `PATCH /assets/{assetId}` */
+  async update(options: UpdateAssetOptions): Promise<this> {
+    const { content, ...rest } = options;
+    const body = content === undefined ? rest : { ...rest, content: await encodeAssetContent(content) };
+    return this.patchWith(updateAssetSchema, body, 'asset.update');
+  }
+
+  /** Deletes the asset. `DELETE /assets/{assetId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+}
+
+/** `las.assets`: the assets of the organization. */
+export class Assets extends Collection<Asset> {
+  protected readonly entity = Asset;
+
+  /**
+   * Uploads an asset. `POST /assets`. Content is bytes, a Blob, a stream, a file path or URL, or
+   * `{ base64 }`.
+   */
+  async create(content: ContentInput, options: CreateAssetOptions = {}): Promise<Asset> {
+    const body = { ...options, content: await encodeAssetContent(content) };
+    return this.createAt('/assets', createAssetSchema, body, 'assets.create');
+  }
+
+  /** Lists assets. `GET /assets` */
+  list(options: ListOptions = {}) {
+    return this.listAt('/assets', 'assets', { ...options });
+  }
+
+  /** Gets one asset with its content. `GET /assets/{assetId}` */
+  async get(assetId: string): Promise<Asset> {
+    return this.ref(assetId).refresh();
+  }
+
+  /** Updates an asset. `PATCH /assets/{assetId}` */
+  async update(assetId: string, options: UpdateAssetOptions): Promise<Asset> {
+    return this.ref(assetId).update(options);
+  }
+
+  /** Deletes an asset. `DELETE /assets/{assetId}` */
+  async delete(assetId: string): Promise<Asset> {
+    return this.ref(assetId).delete();
+  }
+
+  /** A handle on an asset by id, without a request. */
+  ref(assetId: string): Asset {
+    return this.handle({ assetId: checkId(assetId, 'asset', 'assets') });
+  }
+}

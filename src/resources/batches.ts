@@ -1,0 +1,100 @@
+import { s, partial, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+import { deleteAllDocuments } from './documents.js';
+
+/** The API's shape of a batch. */
+export const batchSchema = s.object({
+  batchId: s.id('batch'),
+  name: s.optional(s.text()),
+  description: s.text(),
+  containsPersonallyIdentifiableInformation: s.boolean(),
+  numDocuments: s.integer(),
+  retentionInDays: s.integer(),
+  storageLocation: s.enum(['EU']),
+  createdTime: s.timestamp(),
+});
+
+/** Body of POST /batches. */
+export const createBatchSchema = s.object({
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+  containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
+});
+
+/** Body of PATCH /batches/{batchId}. */
+export const updateBatchSchema = partial(s.object({ name: s.text(), description: s.text() }));
+
+/** A batch's data as the API returns it. */
+export type BatchData = Infer<typeof batchSchema>;
+/** Options of `las.batches.create()`. */
+export type CreateBatchOptions = Infer<typeof createBatchSchema>;
+/** Options of `batch.update()`. */
+export type UpdateBatchOptions = Infer<typeof updateBatchSchema>;
+/** Options of `batch.delete()`. */
+export interface DeleteBatchOptions {
+  /** Delete every document of the batch first (a page at a time), then the batch. */
+  deleteDocuments?: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Batch extends BatchData {}
+
+/** A batch: documents uploaded together. */
+@entity(batchSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Batch extends Entity {
+  /** The batch id. */
+  get id(): string {
+    return this.batchId;
+  }
+
+  protected get path(): string {
+    return path`/batches/${this.batchId}`;
+  }
+
+  /** Updates name or description. `PATCH /batches/{batchId}` */
+  async update(options: UpdateBatchOptions): Promise<this> {
+    return this.patchWith(updateBatchSchema, options, 'batch.update');
+  }
+
+  /**
+   * Deletes the batch. `DELETE /batches/{batchId}`; with `deleteDocuments`, first
+   * `DELETE /documents?batchId=...` until none are left (the API does not do it for us).
+   */
+  async delete(options: DeleteBatchOptions = {}): Promise<this> {
+    if (options.deleteDocuments) await deleteAllDocuments(this.session, { batchId: this.batchId }, `batch ${this.batchId}`);
+    return this.deleteWith();
+  }
+}
+
+/** `las.batches`: the batches of the organization. */
+export class Batches extends Collection<Batch> {
+  protected readonly entity = Batch;
+
+  /** Creates a batch. `POST /batches` */
+  async create(options: CreateBatchOptions = {}): Promise<Batch> {
+    return this.createAt('/batches', createBatchSchema, options, 'batches.create');
+  }
+
+  /** Lists batches. `GET /batches` */
+  list(options: ListOptions = {}) {
+    return this.listAt('/batches', 'batches', { ...options });
+  }
+
+  /** Updates a batch. `PATCH /batches/{batchId}` */
+  async update(batchId: string, options: UpdateBatchOptions): Promise<Batch> {
+    return this.ref(batchId).update(options);
+  }
+
+  /** Deletes a batch, and first its documents with `deleteDocuments`. `DELETE /batches/{batchId}` */
+  async delete(batchId: string, options: DeleteBatchOptions = {}): Promise<Batch> {
+    return this.ref(batchId).delete(options);
+  }
+
+  /** A handle on a batch by id, without a request. */
+  ref(batchId: string): Batch {
+    return this.handle({ batchId: checkId(batchId, 'batch', 'batches') });
+  }
+}

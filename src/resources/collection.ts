@@ -1,0 +1,45 @@
+import type { ObjectSchema } from '../schema/index.js';
+import type { Query, Session } from '../http/session.js';
+import { PagePromise } from '../http/pagination.js';
+import { checkBody, type Entity, type EntityClass } from './entity.js';
+
+/** Options every `list()` takes. */
+export interface ListOptions {
+  /** Items per page (the API's default when omitted). */
+  maxResults?: number;
+  /** Token of the page to start at, from `page.nextToken`. */
+  nextToken?: string;
+}
+
+/** Base of every collection: creates, fetches and lists one kind of entity over the session. */
+export abstract class Collection<E extends Entity> {
+  /** The entity class this collection hands out. */
+  protected abstract readonly entity: EntityClass<E>;
+
+  constructor(protected readonly session: Session) {}
+
+  /** Builds an entity bound to this collection's session. */
+  protected hydrate(data: unknown): E {
+    return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApi(this.session, data) as E;
+  }
+
+  /** A handle holding only ids. */
+  protected handle(ids: Partial<E>): E {
+    return (this.entity as unknown as typeof Entity & EntityClass<E>).handle(this.session, ids) as E;
+  }
+
+  /** POSTs `body` (checked against `schema` first) to `path` and hydrates the answer. */
+  protected async createAt(path: string, schema: ObjectSchema, body: object, what: string): Promise<E> {
+    checkBody(schema, body, what);
+    return this.hydrate(await this.session.post(path, body));
+  }
+
+  /** Lists `path`, whose answer holds the page's items under `key`. */
+  protected listAt(path: string, key: string, query: Query): PagePromise<E> {
+    return new PagePromise(async (nextToken) => {
+      const page = await this.session.get<Record<string, unknown>>(path, { ...query, nextToken: nextToken ?? query.nextToken });
+      const items = (page[key] as unknown[] | undefined) ?? [];
+      return { items: items.map((item) => this.hydrate(item)), nextToken: page.nextToken as string | null | undefined };
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { s, partial, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import type { Session } from '../http/session.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+
+const dataBundleStatusSchema = s.enum(['processing', 'ready', 'failed']);
+
+/** A dataset as a data bundle describes it: a snapshot taken when the bundle was made. */
+const bundledDatasetSchema = s.object({
+  datasetId: s.id('dataset'),
+  name: s.optional(s.text()),
+  description: s.text(),
+  containsPersonallyIdentifiableInformation: s.boolean(),
+  groundTruthSummary: s.optional(s.record()),
+  numberOfDocuments: s.integer(),
+  retentionInDays: s.integer(),
+  storageLocation: s.enum(['EU']),
+  version: s.integer(),
+  createdBy: s.optional(s.text()),
+  createdTime: s.optional(s.timestamp()),
+  updatedBy: s.optional(s.text()),
+  updatedTime: s.optional(s.timestamp()),
+});
+
+/** The API's shape of a data bundle. */
+export const dataBundleSchema = s.object({
+  dataBundleId: s.id('model-data-bundle'),
+  modelId: s.id('model'),
+  name: s.text(),
+  description: s.text(),
+  status: dataBundleStatusSchema,
+  summary: s.record(),
+  datasets: s.array(bundledDatasetSchema),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /models/{modelId}/dataBundles. */
+export const createDataBundleSchema = s.object({
+  datasetIds: s.optional(s.array(s.id('dataset'))),
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+});
+
+/** Body of PATCH /models/{modelId}/dataBundles/{dataBundleId}. */
+export const updateDataBundleSchema = partial(s.object({ name: s.text(), description: s.text() }));
+
+/** A data bundle's data as the API returns it. */
+export type DataBundleData = Infer<typeof dataBundleSchema>;
+/** Where a data bundle is in its preparation. */
+export type DataBundleStatus = Infer<typeof dataBundleStatusSchema>;
+/** One dataset of a data bundle. */
+export type BundledDataset = Infer<typeof bundledDatasetSchema>;
+/** Options of `model.dataBundles.create()`. */
+export type CreateDataBundleOptions = Infer<typeof createDataBundleSchema>;
+/** Options of `dataBundle.update()`. */
+export type UpdateDataBundleOptions = Infer<typeof updateDataBundleSchema>;
+/** Options of `model.dataBundles.list()`. */
+export interface ListDataBundlesOptions extends ListOptions {
+  /** Only bundles in this status, or in any of these. */
+  status?: DataBundleStatus | DataBundleStatus[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface DataBundle extends DataBundleData {}
+
+/** A data bundle: the datasets a model is trained on, frozen into one unit. */
+@entity(dataBundleSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class DataBundle extends Entity {
+  /** The data bundle id. */
+  get id(): string {
+    return this.dataBundleId;
+  }
+
+  protected get path(): string {
+    return path`/models/${this.modelId}/dataBundles/${this.dataBundleId}`;
+  }
+
+  /** Updates name or description. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
+  async update(options: UpdateDataBundleOptions): Promise<this> {
+    return this.patchWith(updateDataBundleSchema, options, 'dataBundle.update');
+  }
+
+  /** Deletes the data bundle. `DELETE /models/{modelId}/dataBundles/{dataBundleId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+}
+
+/** `model.dataBundles`: the data bundles of one model. */
+export class DataBundles extends Collection<DataBundle> {
+  protected readonly entity = DataBundle;
+
+  constructor(
+    session: Session,
+    /** The model whose bundles these are. */
+    readonly modelId: string,
+  ) {
+    super(session);
+  }
+
+  /** Bundles datasets for training. `POST /models/{modelId}/dataBundles` */
+  async create(options: CreateDataBundleOptions = {}): Promise<DataBundle> {
+    return this.createAt(path`/models/${this.modelId}/dataBundles`, createDataBundleSchema, options, 'dataBundles.create');
+  }
+
+  /** Lists the model's data bundles. `GET /models/{modelId}/dataBundles` */
+  list(options: ListDataBundlesOptions = {}) {
+    return this.listAt(path`/models/${this.modelId}/dataBundles`, 'dataBundles', { ...options });
+  }
+
+  /** Updates a data bundle. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
+  async update(dataBundleId: string, options: UpdateDataBundleOptions): Promise<DataBundle> {
+    return this.ref(dataBundleId).update(options);
+  }
+
+  /** Deletes a data bundle. `DELETE /models/{modelId}/dataBundles/{dataBundleId}` */
+  async delete(dataBundleId: string): Promise<DataBundle> {
+    return this.ref(dataBundleId).delete();
+  }
+
+  /** A handle on a data bundle of this model by id, without a request. */
+  ref(dataBundleId: string): DataBundle {
+    return this.handle({ modelId: this.modelId, dataBundleId: checkId(dataBundleId, 'model-data-bundle', 'dataBundles') });
+  }
+}

@@ -1,0 +1,194 @@
+import { s, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import type { Session } from '../http/session.js';
+import { encodeDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
+import { PartialFailureError } from '../errors.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+import { Predictions, type CreatePredictionOptions, type Prediction } from './predictions.js';
+
+const groundTruthSchema = s.array(
+  s.object({
+    label: s.string({ pattern: /^[0-9A-Za-z_]+$/, maxLength: 36 }),
+    value: s.nullable(s.union(s.string({ maxLength: 64 }), s.boolean())),
+  }),
+);
+const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']);
+
+/** The API's shape of a document. */
+export const documentSchema = s.object({
+  documentId: s.id('document'),
+  contentType: contentTypeSchema,
+  content: s.optional(s.string()),
+  consentId: s.optional(s.id('consent')),
+  batchId: s.optional(s.id('batch')),
+  datasetId: s.optional(s.id('dataset')),
+  groundTruth: s.optional(groundTruthSchema),
+  retentionInDays: s.integer(),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /documents. */
+export const createDocumentSchema = s.object({
+  content: s.string({ maxLength: 6_250_000 }),
+  contentType: contentTypeSchema,
+  consentId: s.optional(s.id('consent')),
+  batchId: s.optional(s.id('batch')),
+  datasetId: s.optional(s.id('dataset')),
+  groundTruth: s.optional(groundTruthSchema),
+  retentionInDays: s.optional(s.integer()),
+});
+
+/** Body of PATCH /documents/{documentId}. */
+export const updateDocumentSchema = s.object({
+  groundTruth: s.optional(groundTruthSchema),
+  datasetId: s.optional(s.id('dataset')),
+  retentionInDays: s.optional(s.integer()),
+});
+
+/** A document's data as the API returns it. */
+export type DocumentData = Infer<typeof documentSchema>;
+/** One labelled value of a document's ground truth. */
+export type GroundTruthEntry = Infer<typeof groundTruthSchema>[number];
+/** Options of `las.documents.create()`. */
+export interface CreateDocumentOptions extends Omit<Infer<typeof createDocumentSchema>, 'content' | 'contentType'> {
+  /** The content's type; detected from the bytes (pdf, jpeg, png, tiff) when omitted. */
+  contentType?: DocumentContentType;
+}
+/** Options of `document.update()`. */
+export type UpdateDocumentOptions = Infer<typeof updateDocumentSchema>;
+/** Which documents to list or delete: each filter takes one id or several. */
+export interface DocumentFilters {
+  batchId?: string | string[];
+  consentId?: string | string[];
+  datasetId?: string | string[];
+}
+/** Options of `las.documents.list()`. */
+export interface ListDocumentsOptions extends DocumentFilters, ListOptions {}
+/** Options of `las.documents.deleteMany()`. */
+export interface DeleteDocumentsOptions extends ListDocumentsOptions {
+  /** Keep deleting page after page until no document matches. */
+  deleteAll?: boolean;
+}
+/** What `deleteMany` deleted. */
+export interface DeletedDocuments {
+  /** The deleted documents. */
+  documents: Document[];
+  /** Set when more documents match: pass it again (or use `deleteAll`). */
+  nextToken?: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Document extends DocumentData {}
+
+/** A document: a pdf or image, with optional ground truth. */
+@entity(documentSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Document extends Entity {
+  /** The document id. */
+  get id(): string {
+    return this.documentId;
+  }
+
+  protected get path(): string {
+    return path`/documents/${this.documentId}`;
+  }
+
+  /** Loads this document's data and content. `GET /documents/{documentId}` */
+  async refresh(): Promise<this> {
+    return this.reload();
+  }
+
+  /** Updates ground truth, dataset or retention. `PATCH /documents/{documentId}` */
+  async update(options: UpdateDocumentOptions): Promise<this> {
+    return this.patchWith(updateDocumentSchema, options, 'document.update');
+  }
+
+  /** Deletes the document. `DELETE /documents/{documentId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+
+  /** Runs a model on this document. `POST /predictions` */
+  async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}): Promise<Prediction> {
+    return new Predictions(this.session).create({ ...options, documentId: this.documentId, modelId });
+  }
+}
+
+/** `las.documents`: the documents of the organization. */
+export class Documents extends Collection<Document> {
+  protected readonly entity = Document;
+
+  /**
+   * Uploads a document. `POST /documents`. Content is bytes, a Blob, a stream, a file path or
+   * URL, or `{ base64 }`; its type is detected when `contentType` is omitted.
+   */
+  async create(content: ContentInput, options: CreateDocumentOptions = {}): Promise<Document> {
+    const encoded = await encodeDocumentContent(content, options.contentType);
+    const body = { ...options, ...encoded };
+    return this.createAt('/documents', createDocumentSchema, body, 'documents.create');
+  }
+
+  /** Lists documents, optionally filtered. `GET /documents` */
+  list(options: ListDocumentsOptions = {}) {
+    return this.listAt('/documents', 'documents', { ...options });
+  }
+
+  /** Gets one document with its content. `GET /documents/{documentId}` */
+  async get(documentId: string): Promise<Document> {
+    return this.ref(documentId).refresh();
+  }
+
+  /** Updates a document. `PATCH /documents/{documentId}` */
+  async update(documentId: string, options: UpdateDocumentOptions): Promise<Document> {
+    return this.ref(documentId).update(options);
+  }
+
+  /** Deletes one document. `DELETE /documents/{documentId}` */
+  async delete(documentId: string): Promise<Document> {
+    return this.ref(documentId).delete();
+  }
+
+  /**
+   * Deletes the documents matching the filters, a page per request. `DELETE /documents`. With
+   * `deleteAll`, repeats until none match; a failure part-way is a {@link PartialFailureError}
+   * saying how many were deleted.
+   */
+  async deleteMany(options: DeleteDocumentsOptions = {}): Promise<DeletedDocuments> {
+    const { deleteAll, ...query } = options;
+    if (!deleteAll) {
+      const page = await this.session.delete<{ documents: unknown[]; nextToken?: string | null }>('/documents', query);
+      return { documents: page.documents.map((d) => this.hydrate(d)), nextToken: page.nextToken ?? undefined };
+    }
+    return { documents: await deleteAllDocuments(this.session, query, 'documents') };
+  }
+
+  /** A handle on a document by id, without a request. */
+  ref(documentId: string): Document {
+    return this.handle({ documentId: checkId(documentId, 'document', 'documents') });
+  }
+}
+
+/** `DELETE /documents` with `query` until no document matches; returns every deleted document. */
+export async function deleteAllDocuments(session: Session, query: DocumentFilters & ListOptions, what: string): Promise<Document[]> {
+  const deleted: Document[] = [];
+  let nextToken = query.nextToken;
+  do {
+    let page: { documents: unknown[]; nextToken?: string | null };
+    try {
+      page = await session.delete('/documents', { ...query, nextToken });
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new PartialFailureError(
+        `Deleting the documents of ${what} failed after ${deleted.length} were deleted: ${reason}. Nothing else was deleted; call again to delete the rest.`,
+        { cause, completed: deleted.length },
+      );
+    }
+    deleted.push(...page.documents.map((d) => Document.fromApi(session, d)));
+    nextToken = page.nextToken ?? undefined;
+  } while (nextToken);
+  return deleted;
+}

@@ -1,0 +1,122 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { decode, validate, type ObjectSchema, type Schema } from '../schema/index.js';
+import { LasError, ValidationError } from '../errors.js';
+import type { Query, Session } from '../http/session.js';
+
+/** A constructor of entities. */
+export interface EntityClass<E extends Entity = Entity> {
+  new (): E;
+}
+
+/**
+ * Declares the API shape an entity class holds: class-transformer turns each timestamp in it into
+ * a `Date` (a {@link Timestamp}) when JSON becomes an instance.
+ */
+export function entity(schema: ObjectSchema) {
+  return (cls: { schema?: ObjectSchema; prototype: object }): void => {
+    Object.defineProperty(cls, 'schema', { value: schema });
+    for (const [key, property] of Object.entries(schema.properties)) {
+      if (!holdsTimestamp(property)) continue;
+      Transform(({ value }) => decode(property, value), { toClassOnly: true })(cls.prototype, key);
+    }
+  };
+}
+
+/**
+ * Base of every entity: the API's fields as own properties, the session out of sight, so
+ * `JSON.stringify(entity)` gives exactly the API's data.
+ */
+export abstract class Entity {
+  /** The API's shape of this kind of entity, set by {@link entity}. */
+  declare static readonly schema: ObjectSchema;
+
+  #session: Session | undefined;
+
+  /** The entity's id (`las:<kind>:<hex>`). */
+  abstract get id(): string;
+
+  /** The API path of this entity. */
+  protected abstract get path(): string;
+
+  /** The session this entity calls the API through. */
+  protected get session(): Session {
+    if (!this.#session) {
+      throw new LasError(`This ${this.constructor.name} is not bound to a client: get it through a Las collection`);
+    }
+    return this.#session;
+  }
+
+  /** Builds an entity from the API's JSON, bound to `session`. */
+  static fromApi<E extends Entity>(this: EntityClass<E>, session: Session, data: unknown): E {
+    const instance = plainToInstance(this, data as object);
+    instance.#session = session;
+    return instance;
+  }
+
+  /** A handle holding only its ids: instance methods work on it without a GET. */
+  static handle<E extends Entity>(this: EntityClass<E>, session: Session, ids: Partial<E>): E {
+    const instance = new this();
+    Object.assign(instance, ids);
+    instance.#session = session;
+    return instance;
+  }
+
+  /** Session of another entity, for nested collections built from a parent. */
+  protected static sessionOf(parent: Entity): Session {
+    return parent.session;
+  }
+
+  /** GETs this entity and replaces its data with the answer. */
+  protected async reload(query?: Query): Promise<this> {
+    return this.assign(await this.session.get(this.path, query));
+  }
+
+  /** PATCHes `body` (checked against `schema` first) and takes the answer as its new data. */
+  protected async patchWith(schema: ObjectSchema, body: object, what: string): Promise<this> {
+    checkBody(schema, body, what);
+    return this.assign(await this.session.patch(this.path, body));
+  }
+
+  /** DELETEs this entity; its data becomes the deleted entity the API returned. */
+  protected async deleteWith(query?: Query): Promise<this> {
+    return this.assign(await this.session.delete(this.path, query));
+  }
+
+  /** Replaces this entity's data with the API's JSON. */
+  protected assign(data: unknown): this {
+    const fresh = plainToInstance(this.constructor as EntityClass<this>, data as object);
+    for (const key of Object.keys(this)) delete (this as Record<string, unknown>)[key];
+    return Object.assign(this, fresh);
+  }
+}
+
+/** Throws a {@link ValidationError} naming the field when `body` does not fit `schema`. */
+export function checkBody(schema: Schema, body: unknown, what: string): void {
+  const problem = validate(schema, body, 'options', { allowNull: true });
+  if (problem) throw new ValidationError(`${what}: ${problem.replace(/^options\./, '')}; nothing was sent`);
+}
+
+/** Throws a {@link ValidationError} unless `id` is a string of the form `las:<kind>:...`. */
+export function checkId(id: unknown, kind: string, what: string): string {
+  if (typeof id === 'string' && id.startsWith(`las:${kind}:`) && id.length > kind.length + 5) return id;
+  const shown = typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : typeof id;
+  throw new ValidationError(`${what}: expected a ${kind} id like "las:${kind}:<hex>", got ${shown}; nothing was sent`);
+}
+
+function holdsTimestamp(schema: Schema): boolean {
+  switch (schema.kind) {
+    case 'timestamp':
+      return true;
+    case 'optional':
+    case 'nullable':
+      return holdsTimestamp(schema.inner);
+    case 'array':
+      return holdsTimestamp(schema.items);
+    case 'union':
+      return schema.options.some(holdsTimestamp);
+    case 'object':
+      return Object.values(schema.properties).some(holdsTimestamp);
+    default:
+      return false;
+  }
+}

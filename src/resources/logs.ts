@@ -1,0 +1,74 @@
+import { s, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+
+/** The API's shape of a log. */
+export const logSchema = s.object({
+  logId: s.id('log'),
+  workflowId: s.id('workflow'),
+  workflowExecutionId: s.id('workflow-execution'),
+  // Transitions of the commons (shared by every organization) have names instead of hex ids.
+  transitionId: s.union(s.id('transition'), s.string({ pattern: /^las:transition:commons-[0-9A-Za-z-]+$/ })),
+  transitionExecutionId: s.id('transition-execution'),
+  startTime: s.timestamp(),
+  events: s.optional(s.array(s.record())),
+});
+
+/** A log's data as the API returns it. */
+export type LogData = Infer<typeof logSchema>;
+/** Options of `las.logs.list()`. */
+export interface ListLogsOptions extends ListOptions {
+  /** Only logs of this workflow. */
+  workflowId?: string;
+  /** Only logs of this workflow execution. */
+  workflowExecutionId?: string;
+  /** Only logs of this transition. */
+  transitionId?: string;
+  /** Only logs of this transition execution. */
+  transitionExecutionId?: string;
+  /** Oldest first (`ascending`) or newest first (`descending`). */
+  order?: 'ascending' | 'descending';
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Log extends LogData {}
+
+/** A log: what one transition execution wrote while it ran. */
+@entity(logSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Log extends Entity {
+  /** The log id. */
+  get id(): string {
+    return this.logId;
+  }
+
+  protected get path(): string {
+    return path`/logs/${this.logId}`;
+  }
+
+  /** Loads this log's data and events. `GET /logs/{logId}` */
+  async refresh(): Promise<this> {
+    return this.reload();
+  }
+}
+
+/** `las.logs`: the logs of transition executions. */
+export class Logs extends Collection<Log> {
+  protected readonly entity = Log;
+
+  /** Gets one log with its events. `GET /logs/{logId}` */
+  async get(logId: string): Promise<Log> {
+    return this.ref(logId).refresh();
+  }
+
+  /** Lists logs, optionally of one workflow, transition or execution. `GET /logs` */
+  list(options: ListLogsOptions = {}) {
+    return this.listAt('/logs', 'logs', { ...options });
+  }
+
+  /** A handle on a log by id, without a request. */
+  ref(logId: string): Log {
+    return this.handle({ logId: checkId(logId, 'log', 'logs') });
+  }
+}

@@ -1,0 +1,164 @@
+import { s, partial, type Infer, type ObjectSchema, type Schema } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+import { DataBundles } from './data-bundles.js';
+
+const fieldSchema = s.object({
+  type: s.enum(['date', 'amount', 'number', 'letter', 'phone', 'alphanum', 'alphanumext', 'all']),
+  maxLength: s.integer(),
+});
+
+const preprocessConfigSchema = s.object({
+  maxPages: s.integer(),
+  autoRotate: s.boolean(),
+  imageQuality: s.enum(['LOW', 'HIGH']),
+});
+
+const modelStatusSchema = s.enum(['active', 'training', 'inactive']);
+
+/** The API's shape of a model. */
+export const modelSchema = s.object({
+  modelId: s.id('model'),
+  name: s.text(),
+  description: s.text(),
+  width: s.integer(),
+  height: s.integer(),
+  fieldConfig: s.record(),
+  preprocessConfig: preprocessConfigSchema,
+  status: modelStatusSchema,
+  numberOfDataBundles: s.integer(),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /models. */
+export const createModelSchema = s.object({
+  width: s.integer(),
+  height: s.integer(),
+  fieldConfig: s.record(),
+  preprocessConfig: s.optional(preprocessConfigSchema),
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+});
+
+/** Body of PATCH /models/{modelId}. */
+export const updateModelSchema = partial(
+  s.object({
+    width: s.integer(),
+    height: s.integer(),
+    fieldConfig: s.record(),
+    preprocessConfig: preprocessConfigSchema,
+    status: modelStatusSchema,
+    name: s.text(),
+    description: s.text(),
+  }),
+);
+
+/** How a model reads one field: its kind of value and its longest length. */
+export type FieldSpec = Infer<typeof fieldSchema>;
+/** The fields a model reads, by label. */
+export type FieldConfig = Record<string, FieldSpec>;
+/** How pages are prepared before the model reads them. */
+export type PreprocessConfig = Infer<typeof preprocessConfigSchema>;
+/** Whether a model is in use, being trained, or neither. */
+export type ModelStatus = Infer<typeof modelStatusSchema>;
+/** A model's data as the API returns it. */
+export type ModelData = WithFieldConfig<Infer<typeof modelSchema>>;
+/** Options of `las.models.create()`. */
+export type CreateModelOptions = WithFieldConfig<Infer<typeof createModelSchema>>;
+/** Options of `model.update()`. */
+export type UpdateModelOptions = WithFieldConfig<Infer<typeof updateModelSchema>>;
+
+// The schema builder's records are untyped: give fieldConfig its per-field shape in the types.
+type WithFieldConfig<T extends { fieldConfig?: unknown }> = Omit<T, 'fieldConfig'> &
+  (undefined extends T['fieldConfig'] ? { fieldConfig?: FieldConfig } : { fieldConfig: FieldConfig });
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Model extends ModelData {}
+
+/** A model: reads the configured fields from documents; trained on its data bundles. */
+@entity(modelSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Model extends Entity {
+  /** The model id. */
+  get id(): string {
+    return this.modelId;
+  }
+
+  protected get path(): string {
+    return path`/models/${this.modelId}`;
+  }
+
+  /** The model's data bundles: `model.dataBundles.create()`, `.list()`, ... */
+  get dataBundles(): DataBundles {
+    return new DataBundles(this.session, this.modelId);
+  }
+
+  /** Loads this model's data. `GET /models/{modelId}` */
+  async refresh(): Promise<this> {
+    return this.reload();
+  }
+
+  /** Updates size, fields, preprocessing, status, name or description. `PATCH /models/{modelId}` */
+  async update(options: UpdateModelOptions): Promise<this> {
+    return this.patchWith(withFields(updateModelSchema, options), options, 'model.update');
+  }
+
+  /** Deletes the model. `DELETE /models/{modelId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+}
+
+/** `las.models`: the models of the organization. */
+export class Models extends Collection<Model> {
+  protected readonly entity = Model;
+
+  /** Creates a model. `POST /models` */
+  async create(options: CreateModelOptions): Promise<Model> {
+    return this.createAt('/models', withFields(createModelSchema, options), options, 'models.create');
+  }
+
+  /** Lists models. `GET /models` */
+  list(options: ListOptions = {}) {
+    return this.listAt('/models', 'models', { ...options });
+  }
+
+  /** Gets one model. `GET /models/{modelId}` */
+  async get(modelId: string): Promise<Model> {
+    return this.ref(modelId).refresh();
+  }
+
+  /** Updates a model. `PATCH /models/{modelId}` */
+  async update(modelId: string, options: UpdateModelOptions): Promise<Model> {
+    return this.ref(modelId).update(options);
+  }
+
+  /** Deletes a model. `DELETE /models/{modelId}` */
+  async delete(modelId: string): Promise<Model> {
+    return this.ref(modelId).delete();
+  }
+
+  /** A handle on a model by id, without a request. */
+  ref(modelId: string): Model {
+    return this.handle({ modelId: checkId(modelId, 'model', 'models') });
+  }
+}
+
+/**
+ * `schema` with its free-form `fieldConfig` replaced by one that checks each of the body's fields,
+ * so a wrong field is reported by its label before anything is sent.
+ */
+function withFields(schema: ObjectSchema, body: { fieldConfig?: unknown }): ObjectSchema {
+  const fieldConfig = body?.fieldConfig;
+  if (typeof fieldConfig !== 'object' || fieldConfig === null || Array.isArray(fieldConfig)) return schema;
+  let fields: Schema = s.object(Object.fromEntries(Object.keys(fieldConfig).map((label) => [label, fieldSchema])));
+  if (schema.properties.fieldConfig.kind === 'optional') fields = s.optional(fields);
+  return s.object({ ...schema.properties, fieldConfig: fields });
+}
+
+// Data bundles live in their own file but belong to models: the package exports them from here.
+export * from './data-bundles.js';

@@ -1,0 +1,94 @@
+import { s, partial, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+
+/** The API's shape of a secret: its values are never returned. */
+export const secretSchema = s.object({
+  secretId: s.id('secret'),
+  name: s.text(),
+  description: s.text(),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /secrets. */
+export const createSecretSchema = s.object({
+  data: s.record(),
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+});
+
+/** Body of PATCH /secrets/{secretId}. */
+export const updateSecretSchema = partial(createSecretSchema);
+
+/** The values a secret holds, by name (e.g. `{ username, password }`). */
+export type SecretValues = Record<string, string>;
+/** A secret's data as the API returns it. */
+export type SecretData = Infer<typeof secretSchema>;
+/** Options of `las.secrets.create()`. */
+export type CreateSecretOptions = Omit<Infer<typeof createSecretSchema>, 'data'>;
+/** Options of `secret.update()`. */
+export interface UpdateSecretOptions extends CreateSecretOptions {
+  /** The new values; they replace the old ones. */
+  data?: SecretValues;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Secret extends SecretData {}
+
+/** A secret: values (passwords, keys) a transition gets in its environment. */
+@entity(secretSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Secret extends Entity {
+  /** The secret id. */
+  get id(): string {
+    return this.secretId;
+  }
+
+  protected get path(): string {
+    return path`/secrets/${this.secretId}`;
+  }
+
+  /** Updates values, name or description. `PATCH /secrets/{secretId}` */
+  async update(options: UpdateSecretOptions): Promise<this> {
+    return this.patchWith(updateSecretSchema, options, 'secret.update');
+  }
+
+  /** Deletes the secret. `DELETE /secrets/{secretId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+}
+
+/** `las.secrets`: the secrets of the organization. */
+export class Secrets extends Collection<Secret> {
+  protected readonly entity = Secret;
+
+  /** Creates a secret holding `data`. `POST /secrets` */
+  async create(data: SecretValues, options: CreateSecretOptions = {}): Promise<Secret> {
+    return this.createAt('/secrets', createSecretSchema, { ...options, data }, 'secrets.create');
+  }
+
+  /** Lists secrets (without their values). `GET /secrets` */
+  list(options: ListOptions = {}) {
+    return this.listAt('/secrets', 'secrets', { ...options });
+  }
+
+  /** Updates a secret. `PATCH /secrets/{secretId}` */
+  async update(secretId: string, options: UpdateSecretOptions): Promise<Secret> {
+    return this.ref(secretId).update(options);
+  }
+
+  /** Deletes a secret. `DELETE /secrets/{secretId}` */
+  async delete(secretId: string): Promise<Secret> {
+    return this.ref(secretId).delete();
+  }
+
+  /** A handle on a secret by id, without a request. */
+  ref(secretId: string): Secret {
+    return this.handle({ secretId: checkId(secretId, 'secret', 'secrets') });
+  }
+}

@@ -1,0 +1,167 @@
+import { s, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+import { TransitionExecution, TransitionExecutions, transitionIdSchema } from './transition-executions.js';
+
+const transitionTypeSchema = s.enum(['docker', 'manual']);
+/** Asset ids by name; a manual transition's UI is the asset named `jsRemoteComponent`. */
+const assetsSchema = s.record();
+const secretIdsSchema = s.array(s.id('secret'));
+
+const dockerParametersSchema = s.object({
+  imageUrl: s.string(),
+  cpu: s.optional(s.integer([256])),
+  memory: s.optional(s.integer([512, 1024, 2048])),
+  environment: s.optional(s.record()),
+  environmentSecrets: s.optional(secretIdsSchema),
+  secretId: s.optional(s.id('secret')),
+});
+const manualParametersSchema = s.object({ assets: s.optional(assetsSchema) });
+
+/** The API's shape of a transition. */
+export const transitionSchema = s.object({
+  transitionId: transitionIdSchema,
+  transitionType: transitionTypeSchema,
+  name: s.text(),
+  description: s.text(),
+  parameters: s.record(),
+  timeoutInSeconds: s.integer(),
+  inputJsonSchema: s.optional(s.record()),
+  outputJsonSchema: s.optional(s.record()),
+  assets: s.optional(assetsSchema),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /transitions. */
+export const createTransitionSchema = s.object({
+  transitionType: transitionTypeSchema,
+  inputJsonSchema: s.optional(s.record()),
+  outputJsonSchema: s.optional(s.record()),
+  parameters: s.optional(s.union(dockerParametersSchema, manualParametersSchema)),
+  timeoutInSeconds: s.optional(s.integer()),
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+});
+
+/** Body of PATCH /transitions/{transitionId}. */
+export const updateTransitionSchema = s.object({
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+  inputJsonSchema: s.optional(s.record()),
+  outputJsonSchema: s.optional(s.record()),
+  assets: s.optional(assetsSchema),
+  environment: s.optional(s.record()),
+  environmentSecrets: s.optional(secretIdsSchema),
+});
+
+type CreateTransitionBody = Infer<typeof createTransitionSchema>;
+type UpdateTransitionBody = Infer<typeof updateTransitionSchema>;
+
+/** A transition's data as the API returns it. */
+export type TransitionData = Infer<typeof transitionSchema>;
+/** What runs a transition: a docker image, or a person through a UI. */
+export type TransitionType = Infer<typeof transitionTypeSchema>;
+/** The JSON schemas of a transition's input and output, by their SDK names. */
+export interface TransitionSchemas {
+  /** JSON schema every execution's input must fit (`inputJsonSchema` on the wire). */
+  inSchema?: Record<string, unknown>;
+  /** JSON schema every execution's output must fit (`outputJsonSchema` on the wire). */
+  outSchema?: Record<string, unknown>;
+}
+/** Options of `las.transitions.create()`. */
+export interface CreateTransitionOptions
+  extends TransitionSchemas, Omit<CreateTransitionBody, 'transitionType' | 'inputJsonSchema' | 'outputJsonSchema'> {}
+/** Options of `transition.update()`. */
+export interface UpdateTransitionOptions extends TransitionSchemas, Omit<UpdateTransitionBody, 'inputJsonSchema' | 'outputJsonSchema'> {}
+/** Options of `las.transitions.list()`: `transitionType` takes one type or several. */
+export interface ListTransitionsOptions extends ListOptions {
+  transitionType?: TransitionType | TransitionType[];
+}
+
+/** The wire body of options that name the schemas `inSchema`/`outSchema`. */
+function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O) {
+  return { inputJsonSchema: inSchema, outputJsonSchema: outSchema, ...rest };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Transition extends TransitionData {}
+
+/** A transition: one step of a workflow, run by a docker image or by a person. */
+@entity(transitionSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Transition extends Entity {
+  /** The transition id. */
+  get id(): string {
+    return this.transitionId;
+  }
+
+  protected get path(): string {
+    return path`/transitions/${this.transitionId}`;
+  }
+
+  /** The executions of this transition. */
+  get executions(): TransitionExecutions {
+    return new TransitionExecutions(this.session, this.transitionId);
+  }
+
+  /** Loads this transition's data. `GET /transitions/{transitionId}` */
+  async refresh(): Promise<this> {
+    return this.reload();
+  }
+
+  /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
+  async update(options: UpdateTransitionOptions): Promise<this> {
+    return this.patchWith(updateTransitionSchema, toWire(options), 'transition.update');
+  }
+
+  /** Deletes the transition. `DELETE /transitions/{transitionId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+
+  /** Starts an execution of this transition. `POST /transitions/{transitionId}/executions` */
+  async execute(): Promise<TransitionExecution> {
+    const data = await this.session.post(`${this.path}/executions`, {});
+    return TransitionExecution.fromApi(this.session, data);
+  }
+}
+
+/** `las.transitions`: the transitions of the organization. */
+export class Transitions extends Collection<Transition> {
+  protected readonly entity = Transition;
+
+  /** Creates a transition. `POST /transitions` */
+  async create(transitionType: TransitionType, options: CreateTransitionOptions = {}): Promise<Transition> {
+    const body = { ...toWire(options), transitionType };
+    return this.createAt('/transitions', createTransitionSchema, body, 'transitions.create');
+  }
+
+  /** Lists transitions, optionally of some types only. `GET /transitions` */
+  list(options: ListTransitionsOptions = {}) {
+    return this.listAt('/transitions', 'transitions', { ...options });
+  }
+
+  /** Gets one transition. `GET /transitions/{transitionId}` */
+  async get(transitionId: string): Promise<Transition> {
+    return this.ref(transitionId).refresh();
+  }
+
+  /** Updates a transition. `PATCH /transitions/{transitionId}` */
+  async update(transitionId: string, options: UpdateTransitionOptions): Promise<Transition> {
+    return this.ref(transitionId).update(options);
+  }
+
+  /** Deletes a transition. `DELETE /transitions/{transitionId}` */
+  async delete(transitionId: string): Promise<Transition> {
+    return this.ref(transitionId).delete();
+  }
+
+  /** A handle on a transition by id (`las:transition:<hex>` or `las:transition:commons-<name>`), without a request. */
+  ref(transitionId: string): Transition {
+    return this.handle({ transitionId: checkId(transitionId, 'transition', 'transitions') });
+  }
+}

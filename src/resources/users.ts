@@ -1,0 +1,108 @@
+import { s, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+
+const emailSchema = s.string({ pattern: /^[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}$/ });
+// An image as a data URL or base64, small enough to store with the user.
+const avatarSchema = s.string({ maxLength: 131_072 });
+
+/** The API's shape of a user. */
+export const userSchema = s.object({
+  userId: s.id('user'),
+  email: emailSchema,
+  name: s.optional(s.text()),
+  avatar: s.optional(avatarSchema),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /users. */
+export const createUserSchema = s.object({
+  email: emailSchema,
+  appClientId: s.optional(s.id('app-client')),
+  name: s.optional(s.text()),
+  avatar: s.optional(avatarSchema),
+});
+
+/** Body of PATCH /users/{userId}. */
+export const updateUserSchema = s.object({
+  name: s.optional(s.text()),
+  avatar: s.optional(avatarSchema),
+});
+
+/** A user's data as the API returns it. */
+export type UserData = Infer<typeof userSchema>;
+/** Options of `las.users.create()`. */
+export type CreateUserOptions = Omit<Infer<typeof createUserSchema>, 'email'>;
+/** Options of `user.update()`. */
+export type UpdateUserOptions = Infer<typeof updateUserSchema>;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface User extends UserData {}
+
+/** A user: a person who logs in to the organization. */
+@entity(userSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class User extends Entity {
+  /** The user id. */
+  get id(): string {
+    return this.userId;
+  }
+
+  protected get path(): string {
+    return path`/users/${this.userId}`;
+  }
+
+  /** Loads this user's data. `GET /users/{userId}` */
+  async refresh(): Promise<this> {
+    return this.reload();
+  }
+
+  /** Updates name or avatar. `PATCH /users/{userId}` */
+  async update(options: UpdateUserOptions): Promise<this> {
+    return this.patchWith(updateUserSchema, options, 'user.update');
+  }
+
+  /** Deletes the user. `DELETE /users/{userId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+}
+
+/** `las.users`: the users of the organization. */
+export class Users extends Collection<User> {
+  protected readonly entity = User;
+
+  /** Creates a user with this email address. `POST /users` */
+  async create(email: string, options: CreateUserOptions = {}): Promise<User> {
+    return this.createAt('/users', createUserSchema, { ...options, email }, 'users.create');
+  }
+
+  /** Lists users. `GET /users` */
+  list(options: ListOptions = {}) {
+    return this.listAt('/users', 'users', { ...options });
+  }
+
+  /** Gets one user. `GET /users/{userId}` */
+  async get(userId: string): Promise<User> {
+    return this.ref(userId).refresh();
+  }
+
+  /** Updates a user. `PATCH /users/{userId}` */
+  async update(userId: string, options: UpdateUserOptions): Promise<User> {
+    return this.ref(userId).update(options);
+  }
+
+  /** Deletes a user. `DELETE /users/{userId}` */
+  async delete(userId: string): Promise<User> {
+    return this.ref(userId).delete();
+  }
+
+  /** A handle on a user by id, without a request. */
+  ref(userId: string): User {
+    return this.handle({ userId: checkId(userId, 'user', 'users') });
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The one polling loop of the SDK: `workflowExecution.wait()`, `transitionExecution.wait()` and
+ * the transition worker's search for work all pace their requests through {@link pollUntil}.
+ */
+import { ValidationError, WaitAbortedError, WaitTimeoutError } from '../errors.js';
+
+/** How {@link pollUntil} paces and bounds its polls. */
+export interface PollOptions {
+  /** Milliseconds between the first two polls; each later pause is 1.5 times longer. Default 1000. */
+  pollInterval?: number;
+  /** The longest pause between two polls. Default 15 000 (or `pollInterval` when that is longer). */
+  maxPollInterval?: number;
+  /** Give up after this many milliseconds with a {@link WaitTimeoutError}. Default: no limit. */
+  timeout?: number;
+  /** Stops the wait with a {@link WaitAbortedError}; a poll already sent is let finish first. */
+  signal?: AbortSignal;
+}
+
+/** What {@link pollUntil} polls. */
+export interface PollTarget<T> {
+  /** Names what is waited on in error messages, e.g. `workflow execution las:workflow-execution:...`. */
+  what: string;
+  /** One poll. Its errors end the wait. */
+  poll: () => Promise<T>;
+  /** Whether a poll's answer ends the wait. */
+  done: (value: T) => boolean;
+  /** The status an answer shows, for error messages. */
+  status?: (value: T) => string | undefined;
+}
+
+/** Default pause between the first two polls. */
+export const DEFAULT_POLL_INTERVAL = 1_000;
+/** Default longest pause between polls. */
+export const DEFAULT_MAX_POLL_INTERVAL = 15_000;
+const BACKOFF = 1.5;
+
+/**
+ * Polls `target` until `done` accepts an answer and returns that answer. Pauses grow by 1.5 per
+ * poll up to `maxPollInterval`, with a little jitter so many waiters started together spread out.
+ * With a `timeout`, the last poll is sent at the deadline; a poll in flight is never abandoned, so
+ * a poll with side effects (taking work) is never lost.
+ */
+export async function pollUntil<T>(target: PollTarget<T>, options: PollOptions = {}): Promise<T> {
+  const { timeout, signal } = options;
+  const first = checkDuration(options.pollInterval, 'pollInterval', DEFAULT_POLL_INTERVAL, 1);
+  const max = checkDuration(options.maxPollInterval, 'maxPollInterval', Math.max(first, DEFAULT_MAX_POLL_INTERVAL), first);
+  if (timeout !== undefined) checkDuration(timeout, 'timeout', 0, 0);
+  const started = performance.now();
+  const deadline = timeout === undefined ? Infinity : started + timeout;
+  let lastStatus: string | undefined;
+  let delay = first;
+  for (;;) {
+    if (signal?.aborted) throw aborted(target.what, started, lastStatus, signal.reason);
+    const value = await target.poll();
+    if (target.done(value)) return value;
+    lastStatus = target.status?.(value) ?? lastStatus;
+    if (signal?.aborted) throw aborted(target.what, started, lastStatus, signal.reason);
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) {
+      const waitedMs = Math.round(performance.now() - started);
+      throw new WaitTimeoutError(
+        `Gave up waiting for ${target.what} after ${seconds(waitedMs)} (timeout ${timeout} ms); last status: ${lastStatus ?? 'none seen'}`,
+        { waitedMs, lastStatus },
+      );
+    }
+    await sleep(Math.min(delay * (0.8 + Math.random() * 0.2), remaining), signal);
+    delay = Math.min(delay * BACKOFF, max);
+  }
+}
+
+/** Options of `wait()` on workflow and transition executions. */
+export type WaitOptions = PollOptions;
+
+/**
+ * Refreshes `entity` until its status leaves `pending`, with {@link pollUntil}'s backoff, and
+ * returns it. Shared by the executions' `wait()` methods.
+ */
+export async function waitUntilFinal<E extends { refresh(): Promise<E>; status?: string }>(
+  entity: E,
+  pending: readonly string[],
+  what: string,
+  options: WaitOptions,
+): Promise<E> {
+  return pollUntil(
+    {
+      what,
+      poll: async () => entity.refresh(),
+      done: (e) => e.status !== undefined && !pending.includes(e.status),
+      status: (e) => e.status,
+    },
+    options,
+  );
+}
+
+/** Resolves after `ms` milliseconds, or as soon as `signal` aborts (it never rejects). */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** `value` when it is a usable number of milliseconds, `fallback` when undefined; else a ValidationError. */
+export function checkDuration(value: number | undefined, name: string, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new ValidationError(`${name}: expected a number of milliseconds >= ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function aborted(what: string, started: number, lastStatus: string | undefined, reason: unknown): WaitAbortedError {
+  const waitedMs = Math.round(performance.now() - started);
+  // Duck-typed: a DOMException or an Error of another realm (jest, vm) fails instanceof Error.
+  const message = (reason as { message?: unknown } | undefined)?.message;
+  const why = typeof message === 'string' ? message : reason === undefined ? 'aborted' : String(reason);
+  return new WaitAbortedError(
+    `Stopped waiting for ${what} after ${seconds(waitedMs)} (${why}); last status: ${lastStatus ?? 'none seen'}`,
+    { waitedMs, lastStatus, cause: reason },
+  );
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 0)} s`;
+}

@@ -1,0 +1,119 @@
+import { s, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import type { Session } from '../http/session.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkId, entity } from './entity.js';
+import { transitionIdSchema } from './transition-executions.js';
+import { waitUntilFinal, type WaitOptions } from './wait.js';
+
+const statusSchema = s.enum(['running', 'succeeded', 'failed', 'rejected', 'retry', 'error']);
+
+/** The API's shape of a workflow execution. */
+export const workflowExecutionSchema = s.object({
+  executionId: s.id('workflow-execution'),
+  workflowId: s.id('workflow'),
+  status: statusSchema,
+  input: s.record(),
+  output: s.record(),
+  transitionExecutions: s.record(),
+  startTime: s.timestamp(),
+  endTime: s.timestamp(),
+  completedBy: s.optional(s.array(s.union(s.id('user'), s.id('app-client')))),
+  events: s.optional(s.array(s.record())),
+  logId: s.optional(s.id('log')),
+  completedTaskLogId: s.optional(s.id('log')),
+});
+
+/** Body of PATCH /workflows/{workflowId}/executions/{executionId}. */
+export const updateWorkflowExecutionSchema = s.object({ nextTransitionId: transitionIdSchema });
+
+/** A workflow execution's data as the API returns it. */
+export type WorkflowExecutionData = Infer<typeof workflowExecutionSchema>;
+/** Where a workflow execution stands. */
+export type WorkflowExecutionStatus = Infer<typeof statusSchema>;
+/** Options of `execution.update()`. */
+export type UpdateWorkflowExecutionOptions = Infer<typeof updateWorkflowExecutionSchema>;
+/** Options of `workflow.executions.list()`: `status` takes one status or several. */
+export interface ListWorkflowExecutionsOptions extends ListOptions {
+  status?: WorkflowExecutionStatus | WorkflowExecutionStatus[];
+  sortBy?: 'startTime' | 'endTime';
+  order?: 'ascending' | 'descending';
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface WorkflowExecution extends WorkflowExecutionData {}
+
+/** One run of a workflow on an input, through its transitions. */
+@entity(workflowExecutionSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class WorkflowExecution extends Entity {
+  /** The execution id. */
+  get id(): string {
+    return this.executionId;
+  }
+
+  protected get path(): string {
+    return path`/workflows/${this.workflowId}/executions/${this.executionId}`;
+  }
+
+  /** Loads this execution's data. `GET /workflows/{workflowId}/executions/{executionId}` */
+  async refresh(): Promise<this> {
+    return this.reload();
+  }
+
+  /** Sends the execution on to another transition. `PATCH /workflows/{workflowId}/executions/{executionId}` */
+  async update(options: UpdateWorkflowExecutionOptions): Promise<this> {
+    return this.patchWith(updateWorkflowExecutionSchema, options, 'workflowExecution.update');
+  }
+
+  /** Deletes the execution. `DELETE /workflows/{workflowId}/executions/{executionId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+
+  /**
+   * Polls until the execution has ended (`succeeded`, `failed`, `rejected` or `error`) and returns
+   * it refreshed; a failed execution resolves too. `GET /workflows/{workflowId}/executions/{executionId}`
+   * with backoff. Past `timeout` a `WaitTimeoutError`, on `signal` a `WaitAbortedError`.
+   */
+  async wait(options: WaitOptions = {}): Promise<this> {
+    // `retry` is not an end: the execution runs the step again.
+    return waitUntilFinal(this, ['running', 'retry'], `workflow execution ${this.executionId}`, options);
+  }
+}
+
+/** `workflow.executions`: the executions of one workflow. */
+export class WorkflowExecutions extends Collection<WorkflowExecution> {
+  protected readonly entity = WorkflowExecution;
+
+  constructor(
+    session: Session,
+    /** The workflow these executions belong to. */
+    readonly workflowId: string,
+  ) {
+    super(session);
+  }
+
+  /** Lists the workflow's executions, optionally filtered. `GET /workflows/{workflowId}/executions` */
+  list(options: ListWorkflowExecutionsOptions = {}) {
+    return this.listAt(path`/workflows/${this.workflowId}/executions`, 'executions', { ...options });
+  }
+
+  /** Gets one execution. `GET /workflows/{workflowId}/executions/{executionId}` */
+  async get(executionId: string): Promise<WorkflowExecution> {
+    return this.ref(executionId).refresh();
+  }
+
+  /** Deletes one execution. `DELETE /workflows/{workflowId}/executions/{executionId}` */
+  async delete(executionId: string): Promise<WorkflowExecution> {
+    return this.ref(executionId).delete();
+  }
+
+  /** A handle on an execution by id, without a request. */
+  ref(executionId: string): WorkflowExecution {
+    return this.handle({
+      workflowId: this.workflowId,
+      executionId: checkId(executionId, 'workflow-execution', 'workflow.executions'),
+    });
+  }
+}

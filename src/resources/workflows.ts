@@ -1,0 +1,147 @@
+import { s, type Infer } from '../schema/index.js';
+import { path } from '../http/path.js';
+import { Collection, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkId, entity } from './entity.js';
+import { WorkflowExecution, WorkflowExecutions } from './workflow-executions.js';
+
+const errorConfigSchema = s.object({
+  manualRetry: s.optional(s.boolean()),
+  email: s.optional(s.string({ pattern: /^[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}$/ })),
+});
+const completedConfigSchema = s.object({
+  imageUrl: s.string(),
+  environment: s.optional(s.record()),
+  environmentSecrets: s.optional(s.array(s.id('secret'))),
+  secretId: s.optional(s.id('secret')),
+});
+const specificationSchema = s.object({
+  definition: s.record(),
+  language: s.optional(s.enum(['ASL'])),
+  version: s.optional(s.enum(['1.0.0'])),
+});
+
+/** The API's shape of a workflow. */
+export const workflowSchema = s.object({
+  workflowId: s.id('workflow'),
+  name: s.text(),
+  description: s.text(),
+  errorConfig: errorConfigSchema,
+  completedConfig: completedConfigSchema,
+  numberOfRunningExecutions: s.integer(),
+  createdBy: s.text(),
+  createdTime: s.timestamp(),
+  updatedBy: s.text(),
+  updatedTime: s.timestamp(),
+});
+
+/** Body of POST /workflows. */
+export const createWorkflowSchema = s.object({
+  specification: specificationSchema,
+  errorConfig: s.optional(errorConfigSchema),
+  completedConfig: s.optional(completedConfigSchema),
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+});
+
+/** Body of PATCH /workflows/{workflowId}. */
+export const updateWorkflowSchema = s.object({
+  name: s.optional(s.text()),
+  description: s.optional(s.text()),
+  errorConfig: s.optional(errorConfigSchema),
+  completedConfig: s.optional(completedConfigSchema),
+});
+
+/** Body of POST /workflows/{workflowId}/executions. */
+export const executeWorkflowSchema = s.object({ input: s.record() });
+
+/** A workflow's data as the API returns it. */
+export type WorkflowData = Infer<typeof workflowSchema>;
+/** A workflow's definition: an Amazon States Language state machine over transitions. */
+export type WorkflowSpecification = Infer<typeof specificationSchema>;
+/** Whom to tell, and whether to allow a manual retry, when an execution fails. */
+export type WorkflowErrorConfig = Infer<typeof errorConfigSchema>;
+/** A docker image run after each execution completes. */
+export type WorkflowCompletedConfig = Infer<typeof completedConfigSchema>;
+/** Options of `las.workflows.create()`. */
+export type CreateWorkflowOptions = Omit<Infer<typeof createWorkflowSchema>, 'specification'>;
+/** Options of `workflow.update()`. */
+export type UpdateWorkflowOptions = Infer<typeof updateWorkflowSchema>;
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Workflow extends WorkflowData {}
+
+/** A workflow: transitions chained by a state machine, run on an input per execution. */
+@entity(workflowSchema)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class Workflow extends Entity {
+  /** The workflow id. */
+  get id(): string {
+    return this.workflowId;
+  }
+
+  protected get path(): string {
+    return path`/workflows/${this.workflowId}`;
+  }
+
+  /** The executions of this workflow. */
+  get executions(): WorkflowExecutions {
+    return new WorkflowExecutions(this.session, this.workflowId);
+  }
+
+  /** Loads this workflow's data. `GET /workflows/{workflowId}` */
+  async refresh(): Promise<this> {
+    return this.reload();
+  }
+
+  /** Updates name, description, error or completed config. `PATCH /workflows/{workflowId}` */
+  async update(options: UpdateWorkflowOptions): Promise<this> {
+    return this.patchWith(updateWorkflowSchema, options, 'workflow.update');
+  }
+
+  /** Deletes the workflow. `DELETE /workflows/{workflowId}` */
+  async delete(): Promise<this> {
+    return this.deleteWith();
+  }
+
+  /** Runs the workflow on `input`. `POST /workflows/{workflowId}/executions` */
+  async execute(input: Record<string, unknown>): Promise<WorkflowExecution> {
+    const body = { input };
+    checkBody(executeWorkflowSchema, body, 'workflow.execute');
+    return WorkflowExecution.fromApi(this.session, await this.session.post(`${this.path}/executions`, body));
+  }
+}
+
+/** `las.workflows`: the workflows of the organization. */
+export class Workflows extends Collection<Workflow> {
+  protected readonly entity = Workflow;
+
+  /** Creates a workflow from its specification. `POST /workflows` */
+  async create(specification: WorkflowSpecification, options: CreateWorkflowOptions = {}): Promise<Workflow> {
+    return this.createAt('/workflows', createWorkflowSchema, { ...options, specification }, 'workflows.create');
+  }
+
+  /** Lists workflows. `GET /workflows` */
+  list(options: ListOptions = {}) {
+    return this.listAt('/workflows', 'workflows', { ...options });
+  }
+
+  /** Gets one workflow. `GET /workflows/{workflowId}` */
+  async get(workflowId: string): Promise<Workflow> {
+    return this.ref(workflowId).refresh();
+  }
+
+  /** Updates a workflow. `PATCH /workflows/{workflowId}` */
+  async update(workflowId: string, options: UpdateWorkflowOptions): Promise<Workflow> {
+    return this.ref(workflowId).update(options);
+  }
+
+  /** Deletes a workflow. `DELETE /workflows/{workflowId}` */
+  async delete(workflowId: string): Promise<Workflow> {
+    return this.ref(workflowId).delete();
+  }
+
+  /** A handle on a workflow by id, without a request. */
+  ref(workflowId: string): Workflow {
+    return this.handle({ workflowId: checkId(workflowId, 'workflow', 'workflows') });
+  }
+}

@@ -1,0 +1,230 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import util from 'node:util';
+import { jest } from '@jest/globals';
+import { Credentials } from '../src/auth/credentials.js';
+import {
+  InvalidCredentialsError,
+  LasError,
+  MissingCredentialsError,
+  ServerError,
+  TimeoutError,
+} from '../src/errors.js';
+import { Las, type LasOptions } from '../src/las.js';
+import { Dataset } from '../src/resources/datasets.js';
+import { startServer, type TestServer } from './helpers/server.js';
+
+const dataset = JSON.parse(fs.readFileSync(new URL('./fixtures/dataset.json', import.meta.url), 'utf8'));
+const datasetId = dataset.datasetId as string;
+
+const CLIENT_ID = 'las-client-id';
+const CLIENT_SECRET = 'las-cl1ent-s3cret-Rt5Yu';
+const API_KEY = 'las-ap1-k3y-Np2Bc';
+const BASIC = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64');
+
+describe('Las against a real server', () => {
+  let server: TestServer;
+
+  beforeEach(async () => {
+    server = await startServer();
+    server.handle(() => ({ body: dataset }));
+  });
+
+  afterEach(async () => {
+    await server.close();
+  });
+
+  function credentials(extra: { apiKey?: string } = {}): Credentials {
+    return new Credentials({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      authEndpoint: server.url,
+      apiEndpoint: `${server.url}/v1`,
+      ...extra,
+    });
+  }
+
+  function las(options: LasOptions = {}): Las {
+    return new Las({ credentials: credentials(), maxRetries: 0, timeout: 2_000, ...options });
+  }
+
+  test('100 concurrent gets on a cold client: exactly one token request', async () => {
+    const client = las();
+
+    const got = await Promise.all(Array.from({ length: 100 }, () => client.datasets.get(datasetId)));
+
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(server.requests).toHaveLength(100);
+    expect(new Set(server.requests.map((r) => r.headers.authorization))).toEqual(new Set(['Bearer token-1']));
+    expect(got.every((d) => d instanceof Dataset && d.id === datasetId)).toBe(true);
+  });
+
+  test('a collection call sends the bearer token, under the base path, with the id encoded', async () => {
+    await las().datasets.get('las:dataset:x/y?z');
+
+    const [request] = server.requests;
+    expect(request.method).toBe('GET');
+    expect(request.url).toBe('/v1/datasets/las%3Adataset%3Ax%2Fy%3Fz');
+    expect(request.headers.authorization).toBe('Bearer token-1');
+    expect(request.headers).not.toHaveProperty('x-api-key');
+    expect(request.body).toBe('');
+  });
+
+  test('X-Api-Key when the credentials hold an api key', async () => {
+    await las({ credentials: credentials({ apiKey: API_KEY }) }).datasets.get(datasetId);
+    expect(server.requests[0].headers['x-api-key']).toBe(API_KEY);
+  });
+
+  test('create sends a JSON body', async () => {
+    await las().datasets.create({ name: 'n', description: 'd' });
+
+    const [request] = server.requests;
+    expect([request.method, request.path, request.headers['content-type']]).toEqual(['POST', '/v1/datasets', 'application/json']);
+    expect(JSON.parse(request.body)).toEqual({ name: 'n', description: 'd' });
+  });
+
+  test('list filters: arrays as repeated keys, undefined left out', async () => {
+    server.handle(() => ({ body: { documents: [], nextToken: null } }));
+
+    await las().documents.list({ datasetId: ['las:dataset:a', 'las:dataset:b'], maxResults: 3, nextToken: undefined });
+
+    const [request] = server.requests;
+    expect(request.path).toBe('/v1/documents');
+    expect([...request.query]).toEqual([
+      ['datasetId', 'las:dataset:a'],
+      ['datasetId', 'las:dataset:b'],
+      ['maxResults', '3'],
+    ]);
+  });
+
+  test('a 401 gets one token refresh, then the new token', async () => {
+    server.handle((req) => (req.headers.authorization === 'Bearer token-1' ? { status: 401 } : { body: dataset }));
+
+    await expect(las().datasets.get(datasetId)).resolves.toBeInstanceOf(Dataset);
+
+    expect(server.tokenRequests).toHaveLength(2);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  test('a 401 after the refresh: InvalidCredentialsError', async () => {
+    server.handle(() => ({ status: 401, body: { message: 'Unauthorized' } }));
+
+    await expect(las({ maxRetries: 3 }).datasets.get(datasetId)).rejects.toBeInstanceOf(InvalidCredentialsError);
+
+    expect(server.requests).toHaveLength(2);
+    expect(server.tokenRequests).toHaveLength(2);
+  });
+
+  test('maxRetries is passed on: 0 sends once', async () => {
+    server.handle(() => ({ status: 503 }));
+    await expect(las({ maxRetries: 0 }).datasets.get(datasetId)).rejects.toBeInstanceOf(ServerError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test('maxRetries is passed on: 1 sends a GET twice', async () => {
+    server.handle(() => ({ status: 500 }));
+    await expect(las({ maxRetries: 1 }).datasets.get(datasetId)).rejects.toBeInstanceOf(ServerError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test('timeout is passed on', async () => {
+    server.handle(() => ({ delay: 1_000, body: dataset }));
+    await expect(las({ timeout: 100 }).datasets.update(datasetId, { name: 'n' })).rejects.toBeInstanceOf(TimeoutError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test('{ tokenProvider, apiEndpoint }: the provider\'s token, no token request', async () => {
+    const getAccessToken = jest.fn(async () => 'provided-token');
+    const client = new Las({ tokenProvider: { getAccessToken }, apiEndpoint: `${server.url}/v1`, maxRetries: 0 });
+
+    await client.datasets.get(datasetId);
+
+    expect(server.requests[0].headers.authorization).toBe('Bearer provided-token');
+    expect(server.tokenRequests).toHaveLength(0);
+    expect(getAccessToken).toHaveBeenCalled();
+  });
+
+  test('a tokenProvider with credentials: the provider\'s token, the credentials\' endpoint and api key', async () => {
+    const client = new Las({
+      credentials: credentials({ apiKey: API_KEY }),
+      tokenProvider: { getAccessToken: async () => 'provided-token' },
+      maxRetries: 0,
+    });
+
+    await client.datasets.get(datasetId);
+
+    expect(server.requests[0].headers.authorization).toBe('Bearer provided-token');
+    expect(server.requests[0].headers['x-api-key']).toBe(API_KEY);
+    expect(server.tokenRequests).toHaveLength(0);
+  });
+
+  test('JSON.stringify and util.inspect of a client in use show no secret or token', async () => {
+    const client = las({ credentials: credentials({ apiKey: API_KEY }) });
+    await client.datasets.get(datasetId);
+    const dataset = await client.datasets.get(datasetId);
+
+    for (const value of [client, dataset, client.datasets]) {
+      for (const text of [JSON.stringify(value), util.inspect(value, { depth: 20, showHidden: true })]) {
+        for (const secret of ['token-1', CLIENT_SECRET, BASIC, API_KEY]) expect(text).not.toContain(secret);
+      }
+    }
+  });
+});
+
+describe('credential resolution', () => {
+  const saved: Record<string, string | undefined> = {};
+  let dir: string;
+
+  beforeEach(() => {
+    for (const name of Object.keys(process.env)) {
+      if (name.startsWith('LAS_')) {
+        saved[name] = process.env[name];
+        delete process.env[name];
+      }
+    }
+    saved.HOME = process.env.HOME;
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'las-home-'));
+    process.env.HOME = dir;
+    // Jest gives tests a copy of process.env, which os.homedir() does not read.
+    jest.spyOn(os, 'homedir').mockReturnValue(dir);
+  });
+
+  afterEach(() => {
+    jest.mocked(os.homedir).mockRestore();
+    for (const name of Object.keys(process.env)) if (name.startsWith('LAS_')) delete process.env[name];
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+      delete saved[name];
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('no credentials anywhere: MissingCredentialsError naming every source', () => {
+    process.env.LAS_CREDENTIALS_FILE = path.join(dir, 'credentials.cfg');
+
+    let error: unknown;
+    try {
+      new Las();
+    } catch (e) {
+      error = e;
+    }
+
+    expect(error).toBeInstanceOf(MissingCredentialsError);
+    expect(error).toBeInstanceOf(LasError);
+    const message = (error as Error).message;
+    expect(message).toContain('`credentials` option');
+    expect(message).toContain('LAS_CLIENT_ID');
+    expect(message).toContain(path.join(dir, 'credentials.cfg'));
+  });
+
+  test('no credentials, default file location under the home directory', () => {
+    expect(() => new Las()).toThrow(MissingCredentialsError);
+    expect(() => new Las()).toThrow(path.join(dir, '.lucidtech', 'credentials.cfg'));
+  });
+
+  test('{ tokenProvider, apiEndpoint } needs no credentials', () => {
+    expect(() => new Las({ tokenProvider: { getAccessToken: async () => 't' }, apiEndpoint: 'http://127.0.0.1:1/v1' })).not.toThrow();
+  });
+});

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { AppClient } from '../../src/resources/app-clients.js';
+import { ValidationError } from '../../src/errors.js';
+
+const appClient = JSON.parse(readFileSync(new URL('../fixtures/app-client.json', import.meta.url), 'utf8'));
+const id = appClient.appClientId as string;
+const encoded = encodeURIComponent(id);
+// Only the answer of create holds the secret: list, update and delete do not.
+const createdWithSecret = { ...appClient, clientSecret: 'generated-secret-shown-once-9d8c7b6a' };
+
+describe('appClients', () => {
+  useApiMock();
+  const las = testLas();
+
+  test('create POSTs every option as the body and returns an AppClient holding its clientSecret', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/appClients', captureBody(sent)).matchHeader('content-type', 'application/json').reply(200, createdWithSecret);
+
+    const created = await las.appClients.create({
+      generateSecret: true,
+      logoutUrls: ['https://portal.example.com/logout'],
+      callbackUrls: ['https://portal.example.com/callback', 'http://localhost:3000/callback'],
+      loginUrls: ['https://portal.example.com/login'],
+      defaultLoginUrl: 'https://portal.example.com/login',
+      name: 'Invoice portal',
+      description: 'Web app for the accounts team',
+    });
+
+    expect(sent.body).toEqual({
+      generateSecret: true,
+      logoutUrls: ['https://portal.example.com/logout'],
+      callbackUrls: ['https://portal.example.com/callback', 'http://localhost:3000/callback'],
+      loginUrls: ['https://portal.example.com/login'],
+      defaultLoginUrl: 'https://portal.example.com/login',
+      name: 'Invoice portal',
+      description: 'Web app for the accounts team',
+    });
+    expect(created).toBeInstanceOf(AppClient);
+    expect(created.id).toBe(id);
+    expect(created.clientId).toBe('4k2j9a8s7d6f5g4h3j2k1l0p9o');
+    expect(created.clientSecret).toBe('generated-secret-shown-once-9d8c7b6a');
+    expect(created.createdTime).toBeInstanceOf(Date);
+    expect(created.createdTime.toISOString()).toBe('2021-10-01T12:00:00.123Z');
+    expect(created.updatedTime.toISOString()).toBe('2021-10-02T09:30:00.000Z');
+  });
+
+  test('the clientSecret of create is the API data: JSON.stringify keeps it as returned', async () => {
+    api().post('/appClients').reply(200, createdWithSecret);
+    const created = await las.appClients.create({ generateSecret: true });
+    const json = JSON.parse(JSON.stringify(created));
+    expect(json).toEqual(createdWithSecret);
+    expect(json.clientSecret).toBe('generated-secret-shown-once-9d8c7b6a');
+  });
+
+  test('create with no options sends an empty object', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/appClients', captureBody(sent)).reply(200, appClient);
+    const created = await las.appClients.create();
+    expect(sent.body).toEqual({});
+    expect(created.clientSecret).toBeUndefined();
+  });
+
+  test('list GETs /appClients with maxResults and nextToken', async () => {
+    api().get('/appClients').query({ maxResults: '10', nextToken: 'abc' }).reply(200, { appClients: [appClient], nextToken: null });
+
+    const page = await las.appClients.list({ maxResults: 10, nextToken: 'abc' });
+
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toBeInstanceOf(AppClient);
+    expect(page.items[0].name).toBe('Invoice portal');
+    expect(page.items[0].updatedTime.toISOString()).toBe('2021-10-02T09:30:00.000Z');
+    expect(page.hasNextPage()).toBe(false);
+  });
+
+  test('for await walks every page', async () => {
+    const second = { ...appClient, appClientId: 'las:app-client:ffffffffffffffffffffffffffffffff' };
+    api().get('/appClients').reply(200, { appClients: [appClient], nextToken: 'page-2' });
+    api().get('/appClients').query({ nextToken: 'page-2' }).reply(200, { appClients: [second], nextToken: null });
+
+    const ids: string[] = [];
+    for await (const c of las.appClients.list()) ids.push(c.id);
+
+    expect(ids).toEqual([id, second.appClientId]);
+  });
+
+  test.each([
+    ['collection', (options: { name?: string; description?: string }) => las.appClients.update(id, options)],
+    ['instance', (options: { name?: string; description?: string }) => las.appClients.ref(id).update(options)],
+  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
+    const sent: { body?: unknown } = {};
+    api()
+      .patch(`/appClients/${encoded}`, captureBody(sent))
+      .reply(200, { ...appClient, name: 'Portal', description: 'Renamed' });
+
+    const updated = await update({ name: 'Portal', description: 'Renamed' });
+
+    expect(sent.body).toEqual({ name: 'Portal', description: 'Renamed' });
+    expect(updated).toBeInstanceOf(AppClient);
+    expect(updated.name).toBe('Portal');
+    expect(updated.createdTime.toISOString()).toBe('2021-10-01T12:00:00.123Z');
+  });
+
+  test('update sends the login urls the API also takes', async () => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/appClients/${encoded}`, captureBody(sent)).reply(200, appClient);
+    await las.appClients.update(id, { loginUrls: ['https://a.example.com'], defaultLoginUrl: 'https://a.example.com', name: undefined });
+    expect(sent.body).toEqual({ loginUrls: ['https://a.example.com'], defaultLoginUrl: 'https://a.example.com' });
+  });
+
+  test.each([
+    ['collection', () => las.appClients.delete(id)],
+    ['instance', () => las.appClients.ref(id).delete()],
+  ])('delete (%s) DELETEs the app client and returns it', async (_form, remove) => {
+    api().delete(`/appClients/${encoded}`).reply(200, appClient);
+    const deleted = await remove();
+    expect(deleted).toBeInstanceOf(AppClient);
+    expect(deleted.id).toBe(id);
+    expect(deleted.clientId).toBe('4k2j9a8s7d6f5g4h3j2k1l0p9o');
+  });
+
+  test('ref holds only the id and sends nothing', () => {
+    const handle = las.appClients.ref(id);
+    expect(handle).toBeInstanceOf(AppClient);
+    expect(handle.id).toBe(id);
+    expect(JSON.parse(JSON.stringify(handle))).toEqual({ appClientId: id });
+  });
+
+  test('bad input is a ValidationError before anything is sent', async () => {
+    await expect(las.appClients.create({ loginUrls: ['http://portal.example.com'] })).rejects.toThrow(
+      /loginUrls\[0\]: must match/,
+    );
+    await expect(las.appClients.create({ generateSecret: 'yes' as unknown as boolean })).rejects.toThrow(ValidationError);
+    await expect(las.appClients.update(id, { name: 42 as unknown as string })).rejects.toThrow(/name: must be a string/);
+    await expect(las.appClients.update(id, { clientSecret: 'x' } as never)).rejects.toThrow(/clientSecret: is not a known property/);
+    await expect(las.appClients.delete('las:user:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb')).rejects.toThrow(ValidationError);
+  });
+
+  test('JSON.stringify round-trips to the API data', async () => {
+    api().delete(`/appClients/${encoded}`).reply(200, appClient);
+    const deleted = await las.appClients.delete(id);
+    expect(JSON.parse(JSON.stringify(deleted))).toEqual(appClient);
+  });
+
+  test('an app client has no refresh: the API cannot GET one by id', () => {
+    expect('refresh' in las.appClients.ref(id)).toBe(false);
+    expect('get' in las.appClients).toBe(false);
+  });
+});

@@ -1,0 +1,180 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { Asset } from '../../src/resources/assets.js';
+import { ContentError, ValidationError } from '../../src/errors.js';
+
+const asset = JSON.parse(readFileSync(new URL('../fixtures/asset.json', import.meta.url), 'utf8'));
+const id = asset.assetId as string;
+const encoded = encodeURIComponent(id);
+const HTML = Buffer.from('<h1>Please check this invoice</h1>\n');
+const SCRIPT = Buffer.from('print("export")\n');
+
+let dir: string;
+let htmlPath: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'las-assets-'));
+  htmlPath = join(dir, 'review.html');
+  writeFileSync(htmlPath, HTML);
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('assets', () => {
+  useApiMock();
+  const las = testLas();
+
+  test('create POSTs a Buffer as base64 with name and description, and returns an Asset', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/assets', captureBody(sent)).matchHeader('content-type', 'application/json').reply(200, asset);
+
+    const created = await las.assets.create(HTML, { name: 'Review form', description: 'HTML template of the manual review step' });
+
+    expect(sent.body).toEqual({
+      content: HTML.toString('base64'),
+      name: 'Review form',
+      description: 'HTML template of the manual review step',
+    });
+    expect(created).toBeInstanceOf(Asset);
+    expect(created.id).toBe(id);
+    expect(created.content).toBe(asset.content);
+    expect(created.createdTime).toBeInstanceOf(Date);
+    expect(created.createdTime.toISOString()).toBe('2021-09-23T08:42:38.000Z');
+    expect(created.updatedTime.toISOString()).toBe('2021-09-30T16:20:05.500Z');
+  });
+
+  test.each([
+    ['a file path', () => htmlPath],
+    ['a file: URL', () => pathToFileURL(htmlPath)],
+  ])('create reads %s and sends its bytes as base64', async (_form, input) => {
+    const sent: { body?: unknown } = {};
+    api().post('/assets', captureBody(sent)).reply(200, asset);
+
+    await las.assets.create(input());
+
+    expect(sent.body).toEqual({ content: HTML.toString('base64') });
+  });
+
+  test('create sends given base64 as it is', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/assets', captureBody(sent)).reply(200, asset);
+    await las.assets.create({ base64: SCRIPT.toString('base64') }, { name: 'export.py' });
+    expect(sent.body).toEqual({ content: SCRIPT.toString('base64'), name: 'export.py' });
+  });
+
+  test('an unreadable path is a ContentError and nothing is sent', async () => {
+    const missing = join(dir, 'does-not-exist.html');
+    const error = await las.assets.create(missing, { name: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as Error).message).toContain(missing);
+    expect((error as Error).message).toMatch(/ENOENT/);
+  });
+
+  test('empty content is a ContentError and nothing is sent', async () => {
+    await expect(las.assets.create(Buffer.alloc(0))).rejects.toThrow(ContentError);
+    await expect(las.assets.update(id, { content: new Uint8Array(0) })).rejects.toThrow(ContentError);
+  });
+
+  test('list GETs /assets with maxResults and nextToken', async () => {
+    api().get('/assets').query({ maxResults: '20', nextToken: 'abc' }).reply(200, { assets: [asset], nextToken: null });
+
+    const page = await las.assets.list({ maxResults: 20, nextToken: 'abc' });
+
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toBeInstanceOf(Asset);
+    expect(page.items[0].createdTime.toISOString()).toBe('2021-09-23T08:42:38.000Z');
+    expect(page.hasNextPage()).toBe(false);
+  });
+
+  test('for await walks every page', async () => {
+    const second = { ...asset, assetId: 'las:asset:ffffffffffffffffffffffffffffffff' };
+    api().get('/assets').reply(200, { assets: [asset], nextToken: 'page-2' });
+    api().get('/assets').query({ nextToken: 'page-2' }).reply(200, { assets: [second], nextToken: null });
+
+    const ids: string[] = [];
+    for await (const a of las.assets.list()) ids.push(a.id);
+
+    expect(ids).toEqual([id, second.assetId]);
+  });
+
+  test('get GETs the asset by its URL-encoded id', async () => {
+    api().get(`/assets/${encoded}`).reply(200, asset);
+    const got = await las.assets.get(id);
+    expect(got).toBeInstanceOf(Asset);
+    expect(got.name).toBe('Review form');
+    expect(Buffer.from(got.content as string, 'base64').toString()).toBe('<h1>Please check this invoice</h1>\n');
+    expect(got.updatedTime.toISOString()).toBe('2021-09-30T16:20:05.500Z');
+  });
+
+  test('refresh on a ref loads its data', async () => {
+    api().get(`/assets/${encoded}`).reply(200, asset);
+    const handle = las.assets.ref(id);
+    const same = await handle.refresh();
+    expect(same).toBe(handle);
+    expect(handle.description).toBe('HTML template of the manual review step');
+  });
+
+  test.each([
+    ['collection', (content: string) => las.assets.update(id, { content, name: 'Review form v2' })],
+    ['instance', (content: string) => las.assets.ref(id).update({ content, name: 'Review form v2' })],
+  ])('update (%s) reads new content from a path and PATCHes it as base64', async (_form, update) => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/assets/${encoded}`, captureBody(sent)).reply(200, { ...asset, name: 'Review form v2' });
+
+    const updated = await update(htmlPath);
+
+    expect(sent.body).toEqual({ content: HTML.toString('base64'), name: 'Review form v2' });
+    expect(updated).toBeInstanceOf(Asset);
+    expect(updated.name).toBe('Review form v2');
+    expect(updated.createdTime.toISOString()).toBe('2021-09-23T08:42:38.000Z');
+  });
+
+  test('update without content sends only the given fields', async () => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/assets/${encoded}`, captureBody(sent)).reply(200, asset);
+    await las.assets.update(id, { description: 'Used by the review step', name: undefined });
+    expect(sent.body).toEqual({ description: 'Used by the review step' });
+  });
+
+  test('update with an unreadable path is a ContentError and nothing is sent', async () => {
+    await expect(las.assets.ref(id).update({ content: join(dir, 'nope.js') })).rejects.toThrow(ContentError);
+  });
+
+  test.each([
+    ['collection', () => las.assets.delete(id)],
+    ['instance', () => las.assets.ref(id).delete()],
+  ])('delete (%s) DELETEs the asset and returns it', async (_form, remove) => {
+    api().delete(`/assets/${encoded}`).reply(200, asset);
+    const deleted = await remove();
+    expect(deleted).toBeInstanceOf(Asset);
+    expect(deleted.id).toBe(id);
+    expect(deleted.name).toBe('Review form');
+  });
+
+  test('ref holds only the id and sends nothing', () => {
+    const handle = las.assets.ref(id);
+    expect(handle).toBeInstanceOf(Asset);
+    expect(handle.id).toBe(id);
+    expect(JSON.parse(JSON.stringify(handle))).toEqual({ assetId: id });
+  });
+
+  test('bad input is a ValidationError before anything is sent', async () => {
+    await expect(las.assets.get('las:assets:9f8e')).rejects.toThrow(ValidationError);
+    await expect(las.assets.create(HTML, { name: 42 as unknown as string })).rejects.toThrow(/name: must be a string/);
+    await expect(las.assets.update(id, { description: 'x'.repeat(4097) })).rejects.toThrow(ValidationError);
+    await expect(las.assets.update(id, { contentType: 'text/html' } as never)).rejects.toThrow(
+      /contentType: is not a known property/,
+    );
+  });
+
+  test('JSON.stringify round-trips to the API data', async () => {
+    api().get(`/assets/${encoded}`).reply(200, asset);
+    const got = await las.assets.get(id);
+    expect(JSON.parse(JSON.stringify(got))).toEqual(asset);
+  });
+});

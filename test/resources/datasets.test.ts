@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { Dataset } from '../../src/resources/datasets.js';
+import { Document } from '../../src/resources/documents.js';
+import { PartialFailureError, ServerError, ValidationError } from '../../src/errors.js';
+
+const dataset = JSON.parse(readFileSync(new URL('../fixtures/dataset.json', import.meta.url), 'utf8'));
+const id = dataset.datasetId as string;
+const encoded = encodeURIComponent(id);
+
+describe('datasets', () => {
+  useApiMock();
+  const las = testLas();
+
+  test('create POSTs the options as the body and returns a Dataset', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/datasets', captureBody(sent)).matchHeader('content-type', 'application/json').reply(200, dataset);
+
+    const created = await las.datasets.create({ name: 'Invoices 2021', description: 'Supplier invoices' });
+
+    expect(sent.body).toEqual({ name: 'Invoices 2021', description: 'Supplier invoices' });
+    expect(created).toBeInstanceOf(Dataset);
+    expect(created.id).toBe(id);
+    expect(created.numberOfDocuments).toBe(12);
+    expect(created.createdTime).toBeInstanceOf(Date);
+    expect(created.createdTime.toISOString()).toBe('2021-09-23T08:42:38.000Z');
+    expect(created.updatedTime.toISOString()).toBe('2021-09-24T10:11:12.123Z');
+  });
+
+  test('create with no options sends an empty object', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/datasets', captureBody(sent)).reply(200, dataset);
+    await las.datasets.create();
+    expect(sent.body).toEqual({});
+  });
+
+  test('list GETs /datasets with maxResults and nextToken', async () => {
+    api().get('/datasets').query({ maxResults: '2', nextToken: 'abc' }).reply(200, { datasets: [dataset], nextToken: null });
+
+    const page = await las.datasets.list({ maxResults: 2, nextToken: 'abc' });
+
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toBeInstanceOf(Dataset);
+    expect(page.hasNextPage()).toBe(false);
+  });
+
+  test('for await walks every page', async () => {
+    const second = { ...dataset, datasetId: 'las:dataset:ffffffffffffffffffffffffffffffff' };
+    api().get('/datasets').reply(200, { datasets: [dataset], nextToken: 'page-2' });
+    api().get('/datasets').query({ nextToken: 'page-2' }).reply(200, { datasets: [second], nextToken: null });
+
+    const ids: string[] = [];
+    for await (const d of las.datasets.list()) ids.push(d.id);
+
+    expect(ids).toEqual([id, second.datasetId]);
+  });
+
+  test('get GETs the dataset by its URL-encoded id', async () => {
+    api().get(`/datasets/${encoded}`).reply(200, dataset);
+    const got = await las.datasets.get(id);
+    expect(got).toBeInstanceOf(Dataset);
+    expect(got.name).toBe('Invoices 2021');
+  });
+
+  test.each([
+    ['collection', (name: string) => las.datasets.update(id, { name })],
+    ['instance', (name: string) => las.datasets.ref(id).update({ name })],
+  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/datasets/${encoded}`, captureBody(sent)).reply(200, { ...dataset, name: 'Renamed' });
+
+    const updated = await update('Renamed');
+
+    expect(sent.body).toEqual({ name: 'Renamed' });
+    expect(updated).toBeInstanceOf(Dataset);
+    expect(updated.name).toBe('Renamed');
+  });
+
+  test('null is sent as null, undefined is left out', async () => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/datasets/${encoded}`, captureBody(sent)).reply(200, dataset);
+    await las.datasets.update(id, { name: undefined, description: null as unknown as string });
+    expect(sent.body).toEqual({ description: null });
+  });
+
+  test.each([
+    ['collection', () => las.datasets.delete(id)],
+    ['instance', () => las.datasets.ref(id).delete()],
+  ])('delete (%s) DELETEs the dataset and returns it', async (_form, remove) => {
+    api().delete(`/datasets/${encoded}`).reply(200, dataset);
+    const deleted = await remove();
+    expect(deleted).toBeInstanceOf(Dataset);
+    expect(deleted.id).toBe(id);
+  });
+
+  test.each([
+    ['collection', () => las.datasets.delete(id, { deleteDocuments: true })],
+    ['instance', () => las.datasets.ref(id).delete({ deleteDocuments: true })],
+  ])('delete with deleteDocuments (%s) empties the dataset page by page first', async (_form, remove) => {
+    const doc = JSON.parse(readFileSync(new URL('../fixtures/document.json', import.meta.url), 'utf8'));
+    api().delete('/documents').query({ datasetId: id }).reply(200, { documents: [doc], nextToken: 'more' });
+    api().delete('/documents').query({ datasetId: id, nextToken: 'more' }).reply(200, { documents: [doc], nextToken: null });
+    api().delete(`/datasets/${encoded}`).reply(200, dataset);
+
+    const deleted = await remove();
+
+    expect(deleted).toBeInstanceOf(Dataset);
+  });
+
+  test('a failure while deleting documents says how many were deleted and keeps the dataset', async () => {
+    const doc = JSON.parse(readFileSync(new URL('../fixtures/document.json', import.meta.url), 'utf8'));
+    api().delete('/documents').query({ datasetId: id }).reply(200, { documents: [doc, doc], nextToken: 'more' });
+    api().delete('/documents').query({ datasetId: id, nextToken: 'more' }).reply(500, { message: 'boom' });
+
+    const error = await las.datasets.delete(id, { deleteDocuments: true }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(PartialFailureError);
+    expect((error as PartialFailureError).completed).toBe(2);
+    expect((error as Error).message).toMatch(/after 2 were deleted/);
+    expect((error as Error).cause).toBeInstanceOf(ServerError);
+  });
+
+  test('ref holds only the id and sends nothing', () => {
+    const handle = las.datasets.ref(id);
+    expect(handle.id).toBe(id);
+    expect(JSON.stringify(handle)).toBe(JSON.stringify({ datasetId: id }));
+  });
+
+  test('refresh on a ref loads its data', async () => {
+    api().get(`/datasets/${encoded}`).reply(200, dataset);
+    const handle = las.datasets.ref(id);
+    await handle.refresh();
+    expect(handle.description).toBe('Supplier invoices');
+  });
+
+  test('bad input is a ValidationError before anything is sent', async () => {
+    await expect(las.datasets.get('las:document:0123')).rejects.toThrow(ValidationError);
+    await expect(las.datasets.create({ name: 42 as unknown as string })).rejects.toThrow(/name: must be a string/);
+    await expect(las.datasets.create({ bogus: true } as never)).rejects.toThrow(/bogus: is not a known property/);
+  });
+
+  test('JSON.stringify round-trips to the API data', async () => {
+    api().get(`/datasets/${encoded}`).reply(200, dataset);
+    const got = await las.datasets.get(id);
+    expect(JSON.parse(JSON.stringify(got))).toEqual(dataset);
+  });
+
+  test('documents deleted with the dataset are Document instances', async () => {
+    const doc = JSON.parse(readFileSync(new URL('../fixtures/document.json', import.meta.url), 'utf8'));
+    api().delete('/documents').query({ datasetId: id }).reply(200, { documents: [doc], nextToken: null });
+    const result = await las.documents.deleteMany({ datasetId: id, deleteAll: true });
+    expect(result.documents[0]).toBeInstanceOf(Document);
+  });
+});

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { Organization } from '../../src/resources/organizations.js';
+import { ValidationError } from '../../src/errors.js';
+
+const organization = JSON.parse(readFileSync(new URL('../fixtures/organization.json', import.meta.url), 'utf8'));
+const id = organization.organizationId as string;
+const encoded = encodeURIComponent(id);
+
+describe('organizations', () => {
+  useApiMock();
+  const las = testLas();
+
+  test('get GETs the organization by its URL-encoded id', async () => {
+    api().get(`/organizations/${encoded}`).reply(200, organization);
+
+    const got = await las.organizations.get(id);
+
+    expect(got).toBeInstanceOf(Organization);
+    expect(got.id).toBe(id);
+    expect(got.name).toBe('Acme AS');
+    expect(got.numberOfUsersCreated).toBe(9);
+    expect(got.monthlyUsageSummary).toEqual({ '2021-12': { predictions: 1204, documents: 1310 } });
+    expect(got.updatedTime).toBeInstanceOf(Date);
+    expect(got.updatedTime.toISOString()).toBe('2021-12-31T23:59:59.999Z');
+  });
+
+  test('refresh on a ref loads its data', async () => {
+    api().get(`/organizations/${encoded}`).reply(200, organization);
+    const handle = las.organizations.ref(id);
+    const same = await handle.refresh();
+    expect(same).toBe(handle);
+    expect(handle.monthlyNumberOfPredictionsAllowed).toBe(10000);
+  });
+
+  test.each([
+    ['collection', (options: { name?: string; description?: string }) => las.organizations.update(id, options)],
+    ['instance', (options: { name?: string; description?: string }) => las.organizations.ref(id).update(options)],
+  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
+    const sent: { body?: unknown } = {};
+    api()
+      .patch(`/organizations/${encoded}`, captureBody(sent))
+      .matchHeader('content-type', 'application/json')
+      .reply(200, { ...organization, name: 'Acme Group AS' });
+
+    const updated = await update({ name: 'Acme Group AS', description: undefined });
+
+    expect(sent.body).toEqual({ name: 'Acme Group AS' });
+    expect(updated).toBeInstanceOf(Organization);
+    expect(updated.name).toBe('Acme Group AS');
+    expect(updated.updatedTime.toISOString()).toBe('2021-12-31T23:59:59.999Z');
+  });
+
+  test('update of a loaded organization replaces its data with the answer', async () => {
+    api().get(`/organizations/${encoded}`).reply(200, organization);
+    const sent: { body?: unknown } = {};
+    api()
+      .patch(`/organizations/${encoded}`, captureBody(sent))
+      .reply(200, { ...organization, description: null });
+
+    const org = await las.organizations.get(id);
+    await org.update({ description: null as unknown as string });
+
+    expect(sent.body).toEqual({ description: null });
+    expect(org.description).toBeNull();
+    expect(org.name).toBe('Acme AS');
+  });
+
+  test('ref holds only the id and sends nothing', () => {
+    const handle = las.organizations.ref(id);
+    expect(handle).toBeInstanceOf(Organization);
+    expect(handle.id).toBe(id);
+    expect(JSON.parse(JSON.stringify(handle))).toEqual({ organizationId: id });
+  });
+
+  test('bad input is a ValidationError before anything is sent', async () => {
+    await expect(las.organizations.get('c0ffee00c0ffee00c0ffee00c0ffee00')).rejects.toThrow(ValidationError);
+    await expect(las.organizations.update(id, { name: 7 as unknown as string })).rejects.toThrow(/name: must be a string/);
+    await expect(las.organizations.update(id, { numberOfUsersAllowed: 100 } as never)).rejects.toThrow(
+      /numberOfUsersAllowed: is not a known property/,
+    );
+  });
+
+  test('JSON.stringify round-trips to the API data', async () => {
+    api().get(`/organizations/${encoded}`).reply(200, organization);
+    const got = await las.organizations.get(id);
+    expect(JSON.parse(JSON.stringify(got))).toEqual(organization);
+  });
+
+  test('organizations can only be read and updated', () => {
+    expect('create' in las.organizations).toBe(false);
+    expect('list' in las.organizations).toBe(false);
+    expect('delete' in las.organizations).toBe(false);
+  });
+});

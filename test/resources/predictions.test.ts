@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { Prediction } from '../../src/resources/predictions.js';
+import { ValidationError } from '../../src/errors.js';
+
+const prediction = JSON.parse(readFileSync(new URL('../fixtures/prediction.json', import.meta.url), 'utf8'));
+const documentId = prediction.documentId as string;
+const modelId = prediction.modelId as string;
+
+describe('predictions', () => {
+  useApiMock();
+  const las = testLas();
+
+  test('create POSTs every option as the body and returns a Prediction', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/predictions', captureBody(sent)).matchHeader('content-type', 'application/json').reply(200, prediction);
+
+    const created = await las.predictions.create({ documentId, modelId, maxPages: 2, autoRotate: true, imageQuality: 'HIGH' });
+
+    expect(sent.body).toEqual({ documentId, modelId, maxPages: 2, autoRotate: true, imageQuality: 'HIGH' });
+    expect(created).toBeInstanceOf(Prediction);
+    expect(created.id).toBe(prediction.predictionId);
+    expect(created.inferenceTime).toBe(2.84);
+    // The API's prediction time is epoch seconds, an integer, not a timestamp string.
+    expect(created.timestamp).toBe(1633418100);
+    expect(created.predictions[0]).toEqual({ label: 'total_amount', value: '120.00', confidence: 0.97 });
+    expect(created.predictions[2].value).toBeNull();
+  });
+
+  test('create with only the required ids sends only those', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/predictions', captureBody(sent)).reply(200, prediction);
+    await las.predictions.create({ documentId, modelId });
+    expect(sent.body).toEqual({ documentId, modelId });
+  });
+
+  test('bad create input is a ValidationError before anything is sent', async () => {
+    await expect(las.predictions.create({ documentId, modelId, imageQuality: 'MEDIUM' as never })).rejects.toThrow(ValidationError);
+    await expect(las.predictions.create({ documentId } as never)).rejects.toThrow(/modelId: is required/);
+    await expect(las.predictions.create({ documentId: modelId, modelId })).rejects.toThrow(/documentId: must match/);
+    await expect(las.predictions.create({ documentId, modelId, maxPages: 1.5 })).rejects.toThrow(/maxPages: must be an integer/);
+  });
+
+  test('list GETs /predictions with maxResults and nextToken', async () => {
+    api().get('/predictions').query({ maxResults: '20', nextToken: 'abc' }).reply(200, { predictions: [prediction], nextToken: null });
+
+    const page = await las.predictions.list({ maxResults: 20, nextToken: 'abc' });
+
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toBeInstanceOf(Prediction);
+    expect(page.items[0].documentId).toBe(documentId);
+    expect(page.hasNextPage()).toBe(false);
+  });
+
+  test('for await walks every page', async () => {
+    const second = { ...prediction, predictionId: 'las:prediction:ffffffffffffffffffffffffffffffff' };
+    api().get('/predictions').query({}).reply(200, { predictions: [prediction], nextToken: 'page-2' });
+    api().get('/predictions').query({ nextToken: 'page-2' }).reply(200, { predictions: [second], nextToken: null });
+
+    const ids: string[] = [];
+    for await (const p of las.predictions.list()) ids.push(p.id);
+
+    expect(ids).toEqual([prediction.predictionId, second.predictionId]);
+  });
+
+  test('JSON.stringify round-trips to the API data', async () => {
+    api().post('/predictions').reply(200, prediction);
+    const created = await las.predictions.create({ documentId, modelId });
+    expect(JSON.parse(JSON.stringify(created))).toEqual(prediction);
+  });
+});

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { Secret } from '../../src/resources/secrets.js';
+import { ValidationError } from '../../src/errors.js';
+
+const secret = JSON.parse(readFileSync(new URL('../fixtures/secret.json', import.meta.url), 'utf8'));
+const id = secret.secretId as string;
+const encoded = encodeURIComponent(id);
+
+describe('secrets', () => {
+  useApiMock();
+  const las = testLas();
+
+  test('create POSTs data, name and description and returns a Secret', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/secrets', captureBody(sent)).matchHeader('content-type', 'application/json').reply(200, secret);
+
+    const created = await las.secrets.create(
+      { username: 'erp-export', password: 's3cr3t!' },
+      { name: 'ERP login', description: 'Service account the export transition uses' },
+    );
+
+    expect(sent.body).toEqual({
+      data: { username: 'erp-export', password: 's3cr3t!' },
+      name: 'ERP login',
+      description: 'Service account the export transition uses',
+    });
+    expect(created).toBeInstanceOf(Secret);
+    expect(created.id).toBe(id);
+    expect(created.name).toBe('ERP login');
+    expect(created.createdTime).toBeInstanceOf(Date);
+    expect(created.createdTime.toISOString()).toBe('2022-01-10T07:15:00.000Z');
+    expect(created.updatedTime.toISOString()).toBe('2022-01-11T08:00:01.000Z');
+  });
+
+  test('create with data only sends only data', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/secrets', captureBody(sent)).reply(200, secret);
+    await las.secrets.create({ token: 'abc' });
+    expect(sent.body).toEqual({ data: { token: 'abc' } });
+  });
+
+  test('list GETs /secrets with maxResults and nextToken', async () => {
+    api().get('/secrets').query({ maxResults: '3', nextToken: 'abc' }).reply(200, { secrets: [secret], nextToken: null });
+
+    const page = await las.secrets.list({ maxResults: 3, nextToken: 'abc' });
+
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toBeInstanceOf(Secret);
+    expect(page.items[0].createdTime.toISOString()).toBe('2022-01-10T07:15:00.000Z');
+    expect(page.hasNextPage()).toBe(false);
+  });
+
+  test('for await walks every page', async () => {
+    const second = { ...secret, secretId: 'las:secret:ffffffffffffffffffffffffffffffff' };
+    api().get('/secrets').reply(200, { secrets: [secret], nextToken: 'page-2' });
+    api().get('/secrets').query({ nextToken: 'page-2' }).reply(200, { secrets: [second], nextToken: null });
+
+    const ids: string[] = [];
+    for await (const x of las.secrets.list()) ids.push(x.id);
+
+    expect(ids).toEqual([id, second.secretId]);
+  });
+
+  test.each([
+    ['collection', (options: { data?: Record<string, string>; name?: string }) => las.secrets.update(id, options)],
+    ['instance', (options: { data?: Record<string, string>; name?: string }) => las.secrets.ref(id).update(options)],
+  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/secrets/${encoded}`, captureBody(sent)).reply(200, { ...secret, name: 'ERP login (rotated)' });
+
+    const updated = await update({ data: { password: 'n3w!' }, name: 'ERP login (rotated)' });
+
+    expect(sent.body).toEqual({ data: { password: 'n3w!' }, name: 'ERP login (rotated)' });
+    expect(updated).toBeInstanceOf(Secret);
+    expect(updated.name).toBe('ERP login (rotated)');
+    expect(updated.updatedTime.toISOString()).toBe('2022-01-11T08:00:01.000Z');
+  });
+
+  test.each([
+    ['collection', () => las.secrets.delete(id)],
+    ['instance', () => las.secrets.ref(id).delete()],
+  ])('delete (%s) DELETEs the secret and returns it', async (_form, remove) => {
+    api().delete(`/secrets/${encoded}`).reply(200, secret);
+    const deleted = await remove();
+    expect(deleted).toBeInstanceOf(Secret);
+    expect(deleted.id).toBe(id);
+    expect(deleted.description).toBe('Service account the export transition uses');
+  });
+
+  test('ref holds only the id and sends nothing', () => {
+    const handle = las.secrets.ref(id);
+    expect(handle).toBeInstanceOf(Secret);
+    expect(handle.id).toBe(id);
+    expect(JSON.parse(JSON.stringify(handle))).toEqual({ secretId: id });
+  });
+
+  test('bad input is a ValidationError before anything is sent, and never shows the values', async () => {
+    const error = await las.secrets
+      .create({ password: 'hunter2' }, { name: ['not', 'text'] as unknown as string })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).toMatch(/name: must be a string/);
+    expect((error as Error).message).not.toContain('hunter2');
+
+    await expect(las.secrets.create('hunter2' as unknown as Record<string, string>)).rejects.toThrow(/data: must be an object/);
+    await expect(las.secrets.update(id, { data: ['a'] as unknown as Record<string, string> })).rejects.toThrow(
+      /data: must be an object/,
+    );
+    await expect(las.secrets.update('las:secret:', { name: 'x' })).rejects.toThrow(ValidationError);
+  });
+
+  test('JSON.stringify round-trips to the API data', async () => {
+    api().patch(`/secrets/${encoded}`).reply(200, secret);
+    const got = await las.secrets.update(id, { description: 'Service account the export transition uses' });
+    expect(JSON.parse(JSON.stringify(got))).toEqual(secret);
+  });
+
+  test('a secret has no refresh: the API cannot GET one by id', () => {
+    expect('refresh' in las.secrets.ref(id)).toBe(false);
+    expect('get' in las.secrets).toBe(false);
+  });
+});

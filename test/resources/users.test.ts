@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { User } from '../../src/resources/users.js';
+import { ValidationError } from '../../src/errors.js';
+
+const user = JSON.parse(readFileSync(new URL('../fixtures/user.json', import.meta.url), 'utf8'));
+const id = user.userId as string;
+const encoded = encodeURIComponent(id);
+const appClientId = 'las:app-client:3c9f1e2a4b5d6e7f8091a2b3c4d5e6f7';
+
+describe('users', () => {
+  useApiMock();
+  const las = testLas();
+
+  test('create POSTs the email and the options and returns a User', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/users', captureBody(sent)).matchHeader('content-type', 'application/json').reply(200, user);
+
+    const created = await las.users.create('kari.nordmann@example.com', {
+      appClientId,
+      name: 'Kari Nordmann',
+      avatar: user.avatar,
+    });
+
+    expect(sent.body).toEqual({ email: 'kari.nordmann@example.com', appClientId, name: 'Kari Nordmann', avatar: user.avatar });
+    expect(created).toBeInstanceOf(User);
+    expect(created.id).toBe(id);
+    expect(created.email).toBe('kari.nordmann@example.com');
+    expect(created.createdTime).toBeInstanceOf(Date);
+    expect(created.createdTime.toISOString()).toBe('2021-09-23T08:42:38.250Z');
+    expect(created.updatedTime.toISOString()).toBe('2021-10-01T10:10:10.000Z');
+  });
+
+  test('create with only an email sends only the email', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/users', captureBody(sent)).reply(200, user);
+    await las.users.create('kari.nordmann@example.com');
+    expect(sent.body).toEqual({ email: 'kari.nordmann@example.com' });
+  });
+
+  test('list GETs /users with maxResults and nextToken', async () => {
+    api().get('/users').query({ maxResults: '50', nextToken: 'abc' }).reply(200, { users: [user], nextToken: null });
+
+    const page = await las.users.list({ maxResults: 50, nextToken: 'abc' });
+
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toBeInstanceOf(User);
+    expect(page.items[0].createdTime.toISOString()).toBe('2021-09-23T08:42:38.250Z');
+    expect(page.hasNextPage()).toBe(false);
+  });
+
+  test('for await walks every page', async () => {
+    const second = { ...user, userId: 'las:user:ffffffffffffffffffffffffffffffff', email: 'ola@example.com' };
+    api().get('/users').reply(200, { users: [user], nextToken: 'page-2' });
+    api().get('/users').query({ nextToken: 'page-2' }).reply(200, { users: [second], nextToken: null });
+
+    const emails: string[] = [];
+    for await (const u of las.users.list()) emails.push(u.email);
+
+    expect(emails).toEqual(['kari.nordmann@example.com', 'ola@example.com']);
+  });
+
+  test('get GETs the user by its URL-encoded id', async () => {
+    api().get(`/users/${encoded}`).reply(200, user);
+    const got = await las.users.get(id);
+    expect(got).toBeInstanceOf(User);
+    expect(got.name).toBe('Kari Nordmann');
+    expect(got.updatedTime.toISOString()).toBe('2021-10-01T10:10:10.000Z');
+  });
+
+  test('refresh on a ref loads its data', async () => {
+    api().get(`/users/${encoded}`).reply(200, user);
+    const handle = las.users.ref(id);
+    const same = await handle.refresh();
+    expect(same).toBe(handle);
+    expect(handle.email).toBe('kari.nordmann@example.com');
+  });
+
+  test.each([
+    ['collection', (options: { name?: string; avatar?: string }) => las.users.update(id, options)],
+    ['instance', (options: { name?: string; avatar?: string }) => las.users.ref(id).update(options)],
+  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/users/${encoded}`, captureBody(sent)).reply(200, { ...user, name: 'Kari N.' });
+
+    const updated = await update({ name: 'Kari N.', avatar: undefined });
+
+    expect(sent.body).toEqual({ name: 'Kari N.' });
+    expect(updated).toBeInstanceOf(User);
+    expect(updated.name).toBe('Kari N.');
+    expect(updated.createdTime.toISOString()).toBe('2021-09-23T08:42:38.250Z');
+  });
+
+  test('null clears the avatar', async () => {
+    const sent: { body?: unknown } = {};
+    const { avatar: _avatar, ...withoutAvatar } = user;
+    api().patch(`/users/${encoded}`, captureBody(sent)).reply(200, withoutAvatar);
+    const updated = await las.users.update(id, { avatar: null as unknown as string });
+    expect(sent.body).toEqual({ avatar: null });
+    expect(updated.avatar).toBeUndefined();
+  });
+
+  test.each([
+    ['collection', () => las.users.delete(id)],
+    ['instance', () => las.users.ref(id).delete()],
+  ])('delete (%s) DELETEs the user and returns it', async (_form, remove) => {
+    api().delete(`/users/${encoded}`).reply(200, user);
+    const deleted = await remove();
+    expect(deleted).toBeInstanceOf(User);
+    expect(deleted.id).toBe(id);
+    expect(deleted.email).toBe('kari.nordmann@example.com');
+  });
+
+  test('ref holds only the id and sends nothing', () => {
+    const handle = las.users.ref(id);
+    expect(handle).toBeInstanceOf(User);
+    expect(handle.id).toBe(id);
+    expect(JSON.parse(JSON.stringify(handle))).toEqual({ userId: id });
+  });
+
+  test('bad input is a ValidationError before anything is sent', async () => {
+    await expect(las.users.create('kari.nordmann')).rejects.toThrow(/email: must match/);
+    await expect(las.users.create('kari@example.com', { appClientId: 'las:user:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' })).rejects.toThrow(
+      /appClientId: must match/,
+    );
+    await expect(las.users.update(id, { avatar: 'x'.repeat(131_073) })).rejects.toThrow(/avatar: must be at most 131072/);
+    await expect(las.users.update(id, { email: 'new@example.com' } as never)).rejects.toThrow(/email: is not a known property/);
+    await expect(las.users.get('kari.nordmann@example.com')).rejects.toThrow(ValidationError);
+  });
+
+  test('JSON.stringify round-trips to the API data', async () => {
+    api().get(`/users/${encoded}`).reply(200, user);
+    const got = await las.users.get(id);
+    expect(JSON.parse(JSON.stringify(got))).toEqual(user);
+  });
+});

@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { Workflow } from '../../src/resources/workflows.js';
+import { WorkflowExecution, WorkflowExecutions } from '../../src/resources/workflow-executions.js';
+import { ValidationError } from '../../src/errors.js';
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
+const workflow = fixture('workflow');
+const execution = fixture('workflow-execution');
+const id = workflow.workflowId as string;
+const encoded = encodeURIComponent(id);
+const documentId = 'las:document:0123456789abcdef0123456789abcdef';
+const running = { ...execution, status: 'running', output: {}, endTime: null, completedBy: [] };
+const specification = {
+  language: 'ASL' as const,
+  version: '1.0.0' as const,
+  definition: {
+    StartAt: 'Export',
+    States: { Export: { Type: 'Task', Resource: 'las:transition:7c2e9a41b05d4f3e8a6b1c9d2e0f4a57', End: true } },
+  },
+};
+
+describe('workflows', () => {
+  useApiMock();
+  const las = testLas();
+
+  test('the headline call: get then execute, sending { input } and returning a WorkflowExecution', async () => {
+    const sent: { body?: unknown } = {};
+    api().get(`/workflows/${encoded}`).reply(200, workflow);
+    api()
+      .post(`/workflows/${encoded}/executions`, captureBody(sent))
+      .matchHeader('content-type', 'application/json')
+      .reply(200, running);
+
+    const run = await las.workflows.get(id).then((w) => w.execute({ documentId }));
+
+    expect(sent.body).toEqual({ input: { documentId } });
+    expect(run).toBeInstanceOf(WorkflowExecution);
+    expect(run.id).toBe(execution.executionId);
+    expect(run.workflowId).toBe(id);
+    expect(run.status).toBe('running');
+    expect(run.startTime).toBeInstanceOf(Date);
+    expect(run.startTime.toISOString()).toBe('2021-10-05T07:29:58.000Z');
+    expect(run.endTime).toBeNull();
+    expect(JSON.parse(JSON.stringify(run))).toEqual(running);
+  });
+
+  test('execute works on a ref without a GET', async () => {
+    const sent: { body?: unknown } = {};
+    api().post(`/workflows/${encoded}/executions`, captureBody(sent)).reply(200, running);
+    const run = await las.workflows.ref(id).execute({ documentId, priority: 2 });
+    expect(sent.body).toEqual({ input: { documentId, priority: 2 } });
+    expect(run).toBeInstanceOf(WorkflowExecution);
+  });
+
+  test('execute with input that is not an object is a ValidationError before anything is sent', async () => {
+    await expect(las.workflows.ref(id).execute('doc' as never)).rejects.toThrow(ValidationError);
+    await expect(las.workflows.ref(id).execute(undefined as never)).rejects.toThrow(/input: is required/);
+  });
+
+  test('create POSTs the specification with the options and returns a Workflow', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/workflows', captureBody(sent)).matchHeader('content-type', 'application/json').reply(200, workflow);
+
+    const created = await las.workflows.create(specification, {
+      errorConfig: { email: 'ops@example.com', manualRetry: true },
+      completedConfig: { imageUrl: 'registry.example.com/archive-invoice:2.0.0', secretId: 'las:secret:5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d' },
+      name: 'Invoice processing',
+      description: 'Predict, review and export supplier invoices',
+    });
+
+    expect(sent.body).toEqual({
+      specification,
+      errorConfig: { email: 'ops@example.com', manualRetry: true },
+      completedConfig: { imageUrl: 'registry.example.com/archive-invoice:2.0.0', secretId: 'las:secret:5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d' },
+      name: 'Invoice processing',
+      description: 'Predict, review and export supplier invoices',
+    });
+    expect(created).toBeInstanceOf(Workflow);
+    expect(created.id).toBe(id);
+    expect(created.numberOfRunningExecutions).toBe(3);
+    expect(created.createdTime).toBeInstanceOf(Date);
+    expect(created.createdTime.toISOString()).toBe('2021-10-01T08:00:00.000Z');
+    expect(created.updatedTime.toISOString()).toBe('2021-10-03T16:20:45.250Z');
+  });
+
+  test('create with the specification only sends just it', async () => {
+    const sent: { body?: unknown } = {};
+    api().post('/workflows', captureBody(sent)).reply(200, workflow);
+    await las.workflows.create({ definition: specification.definition });
+    expect(sent.body).toEqual({ specification: { definition: specification.definition } });
+  });
+
+  test('bad create input is a ValidationError before anything is sent', async () => {
+    await expect(las.workflows.create({} as never)).rejects.toThrow(ValidationError);
+    await expect(las.workflows.create({} as never)).rejects.toThrow(/specification\.definition: is required/);
+    await expect(las.workflows.create(specification, { errorConfig: { email: 'not-an-email' } })).rejects.toThrow(
+      /errorConfig\.email: must match/,
+    );
+    await expect(las.workflows.create(specification, { completedConfig: {} as never })).rejects.toThrow(
+      /completedConfig\.imageUrl: is required/,
+    );
+  });
+
+  test('list GETs /workflows with maxResults and nextToken', async () => {
+    api().get('/workflows').query({ maxResults: '2', nextToken: 'abc' }).reply(200, { workflows: [workflow], nextToken: null });
+
+    const page = await las.workflows.list({ maxResults: 2, nextToken: 'abc' });
+
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toBeInstanceOf(Workflow);
+    expect(page.items[0].updatedTime.toISOString()).toBe('2021-10-03T16:20:45.250Z');
+    expect(page.hasNextPage()).toBe(false);
+  });
+
+  test('for await walks every page', async () => {
+    const second = { ...workflow, workflowId: 'las:workflow:ffffffffffffffffffffffffffffffff' };
+    api().get('/workflows').reply(200, { workflows: [workflow], nextToken: 'page-2' });
+    api().get('/workflows').query({ nextToken: 'page-2' }).reply(200, { workflows: [second], nextToken: null });
+
+    const ids: string[] = [];
+    for await (const w of las.workflows.list()) ids.push(w.id);
+
+    expect(ids).toEqual([id, second.workflowId]);
+  });
+
+  test('get GETs the workflow by its URL-encoded id', async () => {
+    api().get(`/workflows/${encoded}`).reply(200, workflow);
+    const got = await las.workflows.get(id);
+    expect(got).toBeInstanceOf(Workflow);
+    expect(got.name).toBe('Invoice processing');
+    expect(got.errorConfig).toEqual({ email: 'ops@example.com', manualRetry: true });
+  });
+
+  test.each([
+    ['collection', (o: Parameters<typeof las.workflows.update>[1]) => las.workflows.update(id, o)],
+    ['instance', (o: Parameters<typeof las.workflows.update>[1]) => las.workflows.ref(id).update(o)],
+  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/workflows/${encoded}`, captureBody(sent)).reply(200, { ...workflow, name: 'Renamed' });
+
+    const updated = await update({
+      name: 'Renamed',
+      description: 'Only invoices',
+      errorConfig: { manualRetry: false },
+      completedConfig: { imageUrl: 'registry.example.com/archive-invoice:2.1.0', environment: { LEVEL: 'debug' } },
+    });
+
+    expect(sent.body).toEqual({
+      name: 'Renamed',
+      description: 'Only invoices',
+      errorConfig: { manualRetry: false },
+      completedConfig: { imageUrl: 'registry.example.com/archive-invoice:2.1.0', environment: { LEVEL: 'debug' } },
+    });
+    expect(updated).toBeInstanceOf(Workflow);
+    expect(updated.name).toBe('Renamed');
+    expect(updated.createdTime.toISOString()).toBe('2021-10-01T08:00:00.000Z');
+  });
+
+  test('update leaves undefined out and sends null as null', async () => {
+    const sent: { body?: unknown } = {};
+    api().patch(`/workflows/${encoded}`, captureBody(sent)).reply(200, workflow);
+    await las.workflows.update(id, { name: undefined, description: null as unknown as string });
+    expect(sent.body).toEqual({ description: null });
+  });
+
+  test('bad update input is a ValidationError before anything is sent', async () => {
+    await expect(las.workflows.update(id, { errorConfig: { manualRetry: 'yes' as never } })).rejects.toThrow(ValidationError);
+    await expect(las.workflows.ref(id).update({ specification } as never)).rejects.toThrow(/specification: is not a known property/);
+  });
+
+  test.each([
+    ['collection', () => las.workflows.delete(id)],
+    ['instance', () => las.workflows.ref(id).delete()],
+  ])('delete (%s) DELETEs the workflow and returns it', async (_form, remove) => {
+    api().delete(`/workflows/${encoded}`).reply(200, workflow);
+    const deleted = await remove();
+    expect(deleted).toBeInstanceOf(Workflow);
+    expect(deleted.id).toBe(id);
+    expect(deleted.description).toBe('Predict, review and export supplier invoices');
+  });
+
+  test('refresh on a ref loads its data', async () => {
+    api().get(`/workflows/${encoded}`).reply(200, workflow);
+    const handle = las.workflows.ref(id);
+    const same = await handle.refresh();
+    expect(same).toBe(handle);
+    expect(handle.numberOfRunningExecutions).toBe(3);
+  });
+
+  test('ref holds only the id and sends nothing', () => {
+    const handle = las.workflows.ref(id);
+    expect(handle).toBeInstanceOf(Workflow);
+    expect(handle.id).toBe(id);
+    expect(JSON.stringify(handle)).toBe(JSON.stringify({ workflowId: id }));
+  });
+
+  test('a bad id rejects the returned promise rather than throwing, and sends nothing', async () => {
+    const chained = las.workflows.get('las:transition:7c2e9a41b05d4f3e8a6b1c9d2e0f4a57').then((w) => w.execute({ documentId }));
+    await expect(chained).rejects.toThrow(ValidationError);
+    await expect(las.workflows.update('nope', { name: 'x' })).rejects.toThrow(/expected a workflow id/);
+    await expect(las.workflows.delete('nope')).rejects.toThrow(ValidationError);
+  });
+
+  test('ref rejects an id of another kind', () => {
+    expect(() => las.workflows.ref('las:transition:7c2e9a41b05d4f3e8a6b1c9d2e0f4a57')).toThrow(ValidationError);
+  });
+
+  test('workflow.executions is a collection bound to the workflow', () => {
+    const executions = las.workflows.ref(id).executions;
+    expect(executions).toBeInstanceOf(WorkflowExecutions);
+    expect(executions.workflowId).toBe(id);
+  });
+
+  test('JSON.stringify round-trips to the API data', async () => {
+    api().get(`/workflows/${encoded}`).reply(200, workflow);
+    const got = await las.workflows.get(id);
+    expect(JSON.parse(JSON.stringify(got))).toEqual(workflow);
+    expect(Object.keys(got)).not.toContain('executions');
+  });
+});
