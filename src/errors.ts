@@ -97,3 +97,39 @@ export class PartialFailureError extends LasError {
     this.completed = options.completed;
   }
 }
+
+/** Where a wait stood when it ended without its final status: how long it waited, what it last saw. */
+export interface WaitState {
+  /** Milliseconds from the start of the wait to its end. */
+  waitedMs: number;
+  /** The status the last poll returned; undefined when no poll answered. */
+  lastStatus?: string;
+}
+
+/** `wait()` reached its `timeout` before the entity reached a final status. */
+export class WaitTimeoutError extends LasError implements WaitState {
+  /** Milliseconds waited. */
+  readonly waitedMs: number;
+  /** The status the last poll returned. */
+  readonly lastStatus?: string;
+
+  constructor(message: string, state: WaitState) {
+    super(message);
+    this.waitedMs = state.waitedMs;
+    if (state.lastStatus !== undefined) this.lastStatus = state.lastStatus;
+  }
+}
+
+/** `wait()` was stopped by its `signal` before the entity reached a final status; `cause` is the signal's reason. */
+export class WaitAbortedError extends LasError implements WaitState {
+  /** Milliseconds waited. */
+  readonly waitedMs: number;
+  /** The status the last poll returned. */
+  readonly lastStatus?: string;
+
+  constructor(message: string, state: WaitState & { cause?: unknown }) {
+    super(message, { cause: state.cause });
+    this.waitedMs = state.waitedMs;
+    if (state.lastStatus !== undefined) this.lastStatus = state.lastStatus;
+  }
+}

@@ -24,3 +24,31 @@ export * from './resources/transition-executions.js';
 export * from './resources/users.js';
 export * from './resources/workflows.js';
 export * from './resources/workflow-executions.js';
+export type { WaitOptions } from './resources/wait.js';
+export {
+  handleTransitionExecution,
+  trimErrorMessage,
+  DEFAULT_HEARTBEAT_INTERVAL,
+  MAX_ERROR_MESSAGE_LENGTH,
+  type ExecutionOutcome,
+  type HandledTransitionExecution,
+  type HandleTransitionExecutionOptions,
+  type HandlerOptions,
+  type OnAbort,
+  type TransitionHandler,
+  type TransitionHandlerContext,
+  type TransitionOutput,
+  type WorkOptions,
+  type WorkSummary,
+} from './resources/transition-worker.js';
+export {
+  DEFAULT_UPLOAD_CONCURRENCY,
+  type ResumeOptions,
+  type SkippedDocument,
+  type UploadDocumentsOptions,
+  type UploadedDocument,
+  type UploadFailure,
+  type UploadProgress,
+  type UploadReport,
+  type UploadSource,
+} from './resources/upload-documents.js';

@@ -95,7 +95,8 @@ export class Credentials implements TokenProvider {
     this.#token = undefined;
     if (!this.useCache) return;
     const cache = readCache();
-    if (!(this.profile in cache)) return;
+    const entry = cache[this.profile];
+    if (!isDiskEntry(entry) || entry.clientId !== this.clientId) return;
     delete cache[this.profile];
     writeCache(cache);
   }

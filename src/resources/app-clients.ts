@@ -12,17 +12,17 @@ export const appClientSchema = s.object({
   clientId: s.string(),
   clientSecret: s.optional(s.string()),
   hasSecret: s.boolean(),
-  apiKey: s.text(),
+  apiKey: s.nullable(s.text()),
   callbackUrls: s.array(urlSchema),
   loginUrls: s.array(urlSchema),
   logoutUrls: s.array(urlSchema),
-  defaultLoginUrl: urlSchema,
-  name: s.text(),
-  description: s.text(),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  defaultLoginUrl: s.nullable(urlSchema),
+  name: s.nullable(s.text()),
+  description: s.nullable(s.text()),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /appClients. */
@@ -32,13 +32,14 @@ export const createAppClientSchema = s.object({
   callbackUrls: s.optional(s.array(urlSchema)),
   loginUrls: s.optional(s.array(urlSchema)),
   defaultLoginUrl: s.optional(urlSchema),
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
+  name: s.optional(s.nullable(s.text())),
+  description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /appClients/{appClientId}. */
 export const updateAppClientSchema = partial(
-  s.object({ name: s.text(), description: s.text(), loginUrls: s.array(urlSchema), defaultLoginUrl: urlSchema }),
+  s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()), loginUrls: s.array(urlSchema), defaultLoginUrl: urlSchema }),
+  { minProperties: 1 },
 );
 
 /** An app client's data as the API returns it. */

@@ -4,29 +4,32 @@ import { encodeAssetContent, type ContentInput } from '../http/content.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
-const contentSchema = s.string({ maxLength: 6_250_000 });
+const contentSchema = s.string({ minLength: 1, maxLength: 6_250_000 });
 
 /** The API's shape of an asset. */
 export const assetSchema = s.object({
   assetId: s.id('asset'),
-  content: s.optional(s.string()),
-  name: s.text(),
-  description: s.text(),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  content: s.optional(s.string({ minLength: 1 })),
+  name: s.nullable(s.text()),
+  description: s.nullable(s.text()),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /assets. */
 export const createAssetSchema = s.object({
   content: contentSchema,
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
+  name: s.optional(s.nullable(s.text())),
+  description: s.optional(s.nullable(s.text())),
 });
 
-/** Body of PATCH /assets/{assetId}. */
-export const updateAssetSchema = partial(createAssetSchema);
+/** Body of PATCH /assets/{assetId}: the spec sets no upper bound on `content` here. */
+export const updateAssetSchema = partial(
+  s.object({ content: s.string({ minLength: 1 }), name: s.nullable(s.text()), description: s.nullable(s.text()) }),
+  { minProperties: 1 },
+);
 
 /** An asset's data as the API returns it (`content` is base64). */
 export type AssetData = Infer<typeof assetSchema>;

@@ -9,44 +9,44 @@ const dataBundleStatusSchema = s.enum(['processing', 'ready', 'failed']);
 /** A dataset as a data bundle describes it: a snapshot taken when the bundle was made. */
 const bundledDatasetSchema = s.object({
   datasetId: s.id('dataset'),
-  name: s.optional(s.text()),
-  description: s.text(),
+  name: s.optional(s.nullable(s.text())),
+  description: s.nullable(s.text()),
   containsPersonallyIdentifiableInformation: s.boolean(),
   groundTruthSummary: s.optional(s.record()),
-  numberOfDocuments: s.integer(),
-  retentionInDays: s.integer(),
+  numberOfDocuments: s.integer({ minimum: 0 }),
+  retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
   storageLocation: s.enum(['EU']),
-  version: s.integer(),
-  createdBy: s.optional(s.text()),
-  createdTime: s.optional(s.timestamp()),
-  updatedBy: s.optional(s.text()),
-  updatedTime: s.optional(s.timestamp()),
+  version: s.integer({ minimum: 0 }),
+  createdBy: s.optional(s.nullable(s.text())),
+  createdTime: s.optional(s.nullable(s.timestamp())),
+  updatedBy: s.optional(s.nullable(s.text())),
+  updatedTime: s.optional(s.nullable(s.timestamp())),
 });
 
 /** The API's shape of a data bundle. */
 export const dataBundleSchema = s.object({
   dataBundleId: s.id('model-data-bundle'),
   modelId: s.id('model'),
-  name: s.text(),
-  description: s.text(),
+  name: s.nullable(s.text()),
+  description: s.nullable(s.text()),
   status: dataBundleStatusSchema,
   summary: s.record(),
   datasets: s.array(bundledDatasetSchema),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /models/{modelId}/dataBundles. */
 export const createDataBundleSchema = s.object({
-  datasetIds: s.optional(s.array(s.id('dataset'))),
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
+  datasetIds: s.optional(s.array(s.id('dataset'), { minItems: 1 })),
+  name: s.optional(s.nullable(s.text())),
+  description: s.optional(s.nullable(s.text())),
 });
 
-/** Body of PATCH /models/{modelId}/dataBundles/{dataBundleId}. */
-export const updateDataBundleSchema = partial(s.object({ name: s.text(), description: s.text() }));
+/** Body of PATCH /models/{modelId}/dataBundles/{dataBundleId} (the one update body the spec lets be empty). */
+export const updateDataBundleSchema = partial(s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()) }));
 
 /** A data bundle's data as the API returns it. */
 export type DataBundleData = Infer<typeof dataBundleSchema>;

@@ -2,35 +2,38 @@ import { s, partial, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
-import { deleteAllDocuments } from './documents.js';
+import { Documents, deleteAllDocuments } from './documents.js';
+import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from './upload-documents.js';
 
 /** The API's shape of a dataset. */
 export const datasetSchema = s.object({
   datasetId: s.id('dataset'),
-  name: s.optional(s.text()),
-  description: s.text(),
+  name: s.optional(s.nullable(s.text())),
+  description: s.nullable(s.text()),
   containsPersonallyIdentifiableInformation: s.boolean(),
   groundTruthSummary: s.record(),
-  numberOfDocuments: s.integer(),
-  retentionInDays: s.integer(),
+  numberOfDocuments: s.integer({ minimum: 0 }),
+  retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
   storageLocation: s.enum(['EU']),
-  version: s.integer(),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  version: s.integer({ minimum: 0 }),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /datasets. */
 export const createDatasetSchema = s.object({
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
+  name: s.optional(s.nullable(s.text())),
+  description: s.optional(s.nullable(s.text())),
   containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
-  retentionInDays: s.optional(s.integer()),
+  retentionInDays: s.optional(s.integer({ minimum: 1 })),
 });
 
 /** Body of PATCH /datasets/{datasetId}. */
-export const updateDatasetSchema = partial(s.object({ name: s.text(), description: s.text() }));
+export const updateDatasetSchema = partial(s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()) }), {
+  minProperties: 1,
+});
 
 /** A dataset's data as the API returns it. */
 export type DatasetData = Infer<typeof datasetSchema>;
@@ -77,6 +80,16 @@ export class Dataset extends Entity {
   async delete(options: DeleteDatasetOptions = {}): Promise<this> {
     if (options.deleteDocuments) await deleteAllDocuments(this.session, { datasetId: this.datasetId }, `dataset ${this.datasetId}`);
     return this.deleteWith();
+  }
+
+  /**
+   * Uploads the documents of a folder (or an iterable of file paths) into this dataset, `POST /documents`
+   * per file, `concurrency` at a time, with ground truth from a sibling `<name>.json` when there is
+   * one. A file that cannot be read or uploaded is reported and the rest go on; with `resume`,
+   * files whose content is already in the dataset are skipped.
+   */
+  async uploadDocuments(source: UploadSource, options: UploadDocumentsOptions = {}): Promise<UploadReport> {
+    return uploadDocumentsToDataset(new Documents(this.session), this.datasetId, source, options);
   }
 }
 

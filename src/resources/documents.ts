@@ -9,8 +9,8 @@ import { Predictions, type CreatePredictionOptions, type Prediction } from './pr
 
 const groundTruthSchema = s.array(
   s.object({
-    label: s.string({ pattern: /^[0-9A-Za-z_]+$/, maxLength: 36 }),
-    value: s.nullable(s.union(s.string({ maxLength: 64 }), s.boolean())),
+    label: s.string({ pattern: /^[0-9A-Za-z_]+$/, minLength: 1, maxLength: 36 }),
+    value: s.nullable(s.union(s.string({ minLength: 1, maxLength: 64 }), s.boolean())),
   }),
 );
 const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']);
@@ -19,35 +19,38 @@ const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 
 export const documentSchema = s.object({
   documentId: s.id('document'),
   contentType: contentTypeSchema,
-  content: s.optional(s.string()),
+  content: s.optional(s.string({ minLength: 1 })),
   consentId: s.optional(s.id('consent')),
   batchId: s.optional(s.id('batch')),
   datasetId: s.optional(s.id('dataset')),
   groundTruth: s.optional(groundTruthSchema),
-  retentionInDays: s.integer(),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  retentionInDays: s.integer({ minimum: 1 }),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /documents. */
 export const createDocumentSchema = s.object({
-  content: s.string({ maxLength: 6_250_000 }),
+  content: s.string({ minLength: 1, maxLength: 6_250_000 }),
   contentType: contentTypeSchema,
   consentId: s.optional(s.id('consent')),
   batchId: s.optional(s.id('batch')),
   datasetId: s.optional(s.id('dataset')),
   groundTruth: s.optional(groundTruthSchema),
-  retentionInDays: s.optional(s.integer()),
+  retentionInDays: s.optional(s.integer({ minimum: 1 })),
 });
 
 /** Body of PATCH /documents/{documentId}. */
-export const updateDocumentSchema = s.object({
-  groundTruth: s.optional(groundTruthSchema),
-  datasetId: s.optional(s.id('dataset')),
-  retentionInDays: s.optional(s.integer()),
-});
+export const updateDocumentSchema = s.object(
+  {
+    groundTruth: s.optional(groundTruthSchema),
+    datasetId: s.optional(s.id('dataset')),
+    retentionInDays: s.optional(s.integer({ minimum: 1 })),
+  },
+  { minProperties: 1 },
+);
 
 /** A document's data as the API returns it. */
 export type DocumentData = Infer<typeof documentSchema>;

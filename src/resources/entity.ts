@@ -92,7 +92,7 @@ export abstract class Entity {
 
 /** Throws a {@link ValidationError} naming the field when `body` does not fit `schema`. */
 export function checkBody(schema: Schema, body: unknown, what: string): void {
-  const problem = validate(schema, body, 'options', { allowNull: true });
+  const problem = validate(schema, body, 'options');
   if (problem) throw new ValidationError(`${what}: ${problem.replace(/^options\./, '')}; nothing was sent`);
 }
 

@@ -6,12 +6,12 @@ import { Entity, checkId, entity } from './entity.js';
 /** The API's shape of a log. */
 export const logSchema = s.object({
   logId: s.id('log'),
-  workflowId: s.id('workflow'),
-  workflowExecutionId: s.id('workflow-execution'),
+  workflowId: s.nullable(s.id('workflow')),
+  workflowExecutionId: s.nullable(s.id('workflow-execution')),
   // Transitions of the commons (shared by every organization) have names instead of hex ids.
   transitionId: s.union(s.id('transition'), s.string({ pattern: /^las:transition:commons-[0-9A-Za-z-]+$/ })),
-  transitionExecutionId: s.id('transition-execution'),
-  startTime: s.timestamp(),
+  transitionExecutionId: s.nullable(s.id('transition-execution')),
+  startTime: s.nullable(s.timestamp()),
   events: s.optional(s.array(s.record())),
 });
 

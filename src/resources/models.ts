@@ -1,13 +1,20 @@
-import { s, partial, type Infer, type ObjectSchema, type Schema } from '../schema/index.js';
+import { s, partial, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { DataBundles } from './data-bundles.js';
 
-const fieldSchema = s.object({
-  type: s.enum(['date', 'amount', 'number', 'letter', 'phone', 'alphanum', 'alphanumext', 'all']),
-  maxLength: s.integer(),
-});
+// The spec does not close a field's object: properties it does not name are let through.
+const fieldSchema = s.object(
+  {
+    type: s.enum(['date', 'amount', 'number', 'letter', 'phone', 'alphanum', 'alphanumext', 'all']),
+    maxLength: s.integer({ minimum: 1, maximum: 100 }),
+    description: s.optional(s.nullable(s.text())),
+  },
+  { additional: true },
+);
+const fieldConfigSchema = s.record(fieldSchema);
+const sizeSchema = s.integer({ minimum: 97, maximum: 1921 });
 
 const preprocessConfigSchema = s.object({
   maxPages: s.integer(),
@@ -20,41 +27,42 @@ const modelStatusSchema = s.enum(['active', 'training', 'inactive']);
 /** The API's shape of a model. */
 export const modelSchema = s.object({
   modelId: s.id('model'),
-  name: s.text(),
-  description: s.text(),
-  width: s.integer(),
-  height: s.integer(),
-  fieldConfig: s.record(),
+  name: s.nullable(s.text()),
+  description: s.nullable(s.text()),
+  width: sizeSchema,
+  height: sizeSchema,
+  fieldConfig: fieldConfigSchema,
   preprocessConfig: preprocessConfigSchema,
   status: modelStatusSchema,
-  numberOfDataBundles: s.integer(),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  numberOfDataBundles: s.integer({ minimum: 0 }),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /models. */
 export const createModelSchema = s.object({
-  width: s.integer(),
-  height: s.integer(),
-  fieldConfig: s.record(),
+  width: sizeSchema,
+  height: sizeSchema,
+  fieldConfig: fieldConfigSchema,
   preprocessConfig: s.optional(preprocessConfigSchema),
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
+  name: s.optional(s.nullable(s.text())),
+  description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /models/{modelId}. */
 export const updateModelSchema = partial(
   s.object({
-    width: s.integer(),
-    height: s.integer(),
-    fieldConfig: s.record(),
+    width: sizeSchema,
+    height: sizeSchema,
+    fieldConfig: fieldConfigSchema,
     preprocessConfig: preprocessConfigSchema,
     status: modelStatusSchema,
-    name: s.text(),
-    description: s.text(),
+    name: s.nullable(s.text()),
+    description: s.nullable(s.text()),
   }),
+  { minProperties: 1 },
 );
 
 /** How a model reads one field: its kind of value and its longest length. */
@@ -66,15 +74,11 @@ export type PreprocessConfig = Infer<typeof preprocessConfigSchema>;
 /** Whether a model is in use, being trained, or neither. */
 export type ModelStatus = Infer<typeof modelStatusSchema>;
 /** A model's data as the API returns it. */
-export type ModelData = WithFieldConfig<Infer<typeof modelSchema>>;
+export type ModelData = Infer<typeof modelSchema>;
 /** Options of `las.models.create()`. */
-export type CreateModelOptions = WithFieldConfig<Infer<typeof createModelSchema>>;
+export type CreateModelOptions = Infer<typeof createModelSchema>;
 /** Options of `model.update()`. */
-export type UpdateModelOptions = WithFieldConfig<Infer<typeof updateModelSchema>>;
-
-// The schema builder's records are untyped: give fieldConfig its per-field shape in the types.
-type WithFieldConfig<T extends { fieldConfig?: unknown }> = Omit<T, 'fieldConfig'> &
-  (undefined extends T['fieldConfig'] ? { fieldConfig?: FieldConfig } : { fieldConfig: FieldConfig });
+export type UpdateModelOptions = Infer<typeof updateModelSchema>;
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Model extends ModelData {}
@@ -104,7 +108,7 @@ export class Model extends Entity {
 
   /** Updates size, fields, preprocessing, status, name or description. `PATCH /models/{modelId}` */
   async update(options: UpdateModelOptions): Promise<this> {
-    return this.patchWith(withFields(updateModelSchema, options), options, 'model.update');
+    return this.patchWith(updateModelSchema, options, 'model.update');
   }
 
   /** Deletes the model. `DELETE /models/{modelId}` */
@@ -119,7 +123,7 @@ export class Models extends Collection<Model> {
 
   /** Creates a model. `POST /models` */
   async create(options: CreateModelOptions): Promise<Model> {
-    return this.createAt('/models', withFields(createModelSchema, options), options, 'models.create');
+    return this.createAt('/models', createModelSchema, options, 'models.create');
   }
 
   /** Lists models. `GET /models` */
@@ -146,18 +150,6 @@ export class Models extends Collection<Model> {
   ref(modelId: string): Model {
     return this.handle({ modelId: checkId(modelId, 'model', 'models') });
   }
-}
-
-/**
- * `schema` with its free-form `fieldConfig` replaced by one that checks each of the body's fields,
- * so a wrong field is reported by its label before anything is sent.
- */
-function withFields(schema: ObjectSchema, body: { fieldConfig?: unknown }): ObjectSchema {
-  const fieldConfig = body?.fieldConfig;
-  if (typeof fieldConfig !== 'object' || fieldConfig === null || Array.isArray(fieldConfig)) return schema;
-  let fields: Schema = s.object(Object.fromEntries(Object.keys(fieldConfig).map((label) => [label, fieldSchema])));
-  if (schema.properties.fieldConfig.kind === 'optional') fields = s.optional(fields);
-  return s.object({ ...schema.properties, fieldConfig: fields });
 }
 
 // Data bundles live in their own file but belong to models: the package exports them from here.

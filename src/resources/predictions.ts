@@ -8,14 +8,14 @@ export const predictionSchema = s.object({
   predictionId: s.id('prediction'),
   documentId: s.id('document'),
   modelId: s.id('model'),
-  inferenceTime: s.number(),
-  timestamp: s.integer(),
+  inferenceTime: s.number({ minimum: 0 }),
+  timestamp: s.integer({ minimum: 1 }),
   predictions: s.array(
     s.object({
-      label: s.string({ pattern: /^[0-9A-Za-z_]+$/, maxLength: 36 }),
-      value: s.any(),
-      confidence: s.number(),
-    }, { additional: true }),
+      label: s.string({ pattern: /^[0-9A-Za-z_]+$/, minLength: 1, maxLength: 36 }),
+      value: s.nullable(s.string({ minLength: 1, maxLength: 64 })),
+      confidence: s.number({ minimum: 0, maximum: 1 }),
+    }),
   ),
 });
 
@@ -23,7 +23,7 @@ export const predictionSchema = s.object({
 export const createPredictionSchema = s.object({
   documentId: s.id('document'),
   modelId: s.id('model'),
-  maxPages: s.optional(s.integer()),
+  maxPages: s.optional(s.integer({ minimum: 1, maximum: 3 })),
   autoRotate: s.optional(s.boolean()),
   imageQuality: s.optional(s.enum(['LOW', 'HIGH'])),
 });

@@ -6,23 +6,23 @@ import { Entity, checkId, entity } from './entity.js';
 /** The API's shape of a secret: its values are never returned. */
 export const secretSchema = s.object({
   secretId: s.id('secret'),
-  name: s.text(),
-  description: s.text(),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  name: s.nullable(s.text()),
+  description: s.nullable(s.text()),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /secrets. */
 export const createSecretSchema = s.object({
   data: s.record(),
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
+  name: s.optional(s.nullable(s.text())),
+  description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /secrets/{secretId}. */
-export const updateSecretSchema = partial(createSecretSchema);
+export const updateSecretSchema = partial(createSecretSchema, { minProperties: 1 });
 
 /** The values a secret holds, by name (e.g. `{ username, password }`). */
 export type SecretValues = Record<string, string>;

@@ -23,10 +23,10 @@ export const transitionExecutionSchema = s.object({
   transitionId: transitionIdSchema,
   input: s.record(),
   status: statusSchema,
-  completedBy: s.text(),
-  startTime: s.optional(s.timestamp()),
-  endTime: s.optional(s.timestamp()),
-  logId: s.optional(s.id('log')),
+  completedBy: s.nullable(s.text()),
+  startTime: s.optional(s.nullable(s.timestamp())),
+  endTime: s.optional(s.nullable(s.timestamp())),
+  logId: s.optional(s.nullable(s.id('log'))),
 });
 
 /** Body of PATCH /transitions/{transitionId}/executions/{executionId}. */
@@ -35,7 +35,7 @@ export const updateTransitionExecutionSchema = s.object({
   status: s.enum(['succeeded', 'failed', 'rejected', 'retry']),
   output: s.optional(s.record()),
   error: s.optional(s.object({ message: s.string() })),
-  startTime: s.optional(s.timestamp()),
+  startTime: s.optional(s.nullable(s.timestamp())),
 });
 
 /** A transition execution's data as the API returns it. */

@@ -3,17 +3,21 @@ import { path } from '../http/path.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { TransitionExecution, TransitionExecutions, transitionIdSchema } from './transition-executions.js';
+import { workTransition, type TransitionHandler, type TransitionOutput, type WorkOptions, type WorkSummary } from './transition-worker.js';
 
 const transitionTypeSchema = s.enum(['docker', 'manual']);
 /** Asset ids by name; a manual transition's UI is the asset named `jsRemoteComponent`. */
-const assetsSchema = s.record();
+const assetsSchema = s.record(s.id('asset'));
 const secretIdsSchema = s.array(s.id('secret'));
+/** Environment variables of the docker image, by name. */
+const environmentSchema = s.record(s.string());
+const timeoutSchema = s.integer({ minimum: 60, maximum: 1800 });
 
 const dockerParametersSchema = s.object({
   imageUrl: s.string(),
   cpu: s.optional(s.integer([256])),
   memory: s.optional(s.integer([512, 1024, 2048])),
-  environment: s.optional(s.record()),
+  environment: s.optional(environmentSchema),
   environmentSecrets: s.optional(secretIdsSchema),
   secretId: s.optional(s.id('secret')),
 });
@@ -23,17 +27,17 @@ const manualParametersSchema = s.object({ assets: s.optional(assetsSchema) });
 export const transitionSchema = s.object({
   transitionId: transitionIdSchema,
   transitionType: transitionTypeSchema,
-  name: s.text(),
-  description: s.text(),
+  name: s.nullable(s.text()),
+  description: s.nullable(s.text()),
   parameters: s.record(),
-  timeoutInSeconds: s.integer(),
+  timeoutInSeconds: timeoutSchema,
   inputJsonSchema: s.optional(s.record()),
   outputJsonSchema: s.optional(s.record()),
   assets: s.optional(assetsSchema),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /transitions. */
@@ -42,21 +46,24 @@ export const createTransitionSchema = s.object({
   inputJsonSchema: s.optional(s.record()),
   outputJsonSchema: s.optional(s.record()),
   parameters: s.optional(s.union(dockerParametersSchema, manualParametersSchema)),
-  timeoutInSeconds: s.optional(s.integer()),
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
+  timeoutInSeconds: s.optional(timeoutSchema),
+  name: s.optional(s.nullable(s.text())),
+  description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /transitions/{transitionId}. */
-export const updateTransitionSchema = s.object({
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
-  inputJsonSchema: s.optional(s.record()),
-  outputJsonSchema: s.optional(s.record()),
-  assets: s.optional(assetsSchema),
-  environment: s.optional(s.record()),
-  environmentSecrets: s.optional(secretIdsSchema),
-});
+export const updateTransitionSchema = s.object(
+  {
+    name: s.optional(s.nullable(s.text())),
+    description: s.optional(s.nullable(s.text())),
+    inputJsonSchema: s.optional(s.record()),
+    outputJsonSchema: s.optional(s.record()),
+    assets: s.optional(assetsSchema),
+    environment: s.optional(environmentSchema),
+    environmentSecrets: s.optional(secretIdsSchema),
+  },
+  { minProperties: 1 },
+);
 
 type CreateTransitionBody = Infer<typeof createTransitionSchema>;
 type UpdateTransitionBody = Infer<typeof updateTransitionSchema>;
@@ -127,6 +134,21 @@ export class Transition extends Entity {
   async execute(): Promise<TransitionExecution> {
     const data = await this.session.post(`${this.path}/executions`, {});
     return TransitionExecution.fromApi(this.session, data);
+  }
+
+  /**
+   * Works on this manual transition: takes its pending executions (`POST /transitions/{transitionId}/executions`),
+   * runs `handler(input, execution)` on up to `concurrency` at once with heartbeats, and ends each
+   * as succeeded with the returned output or as failed with the thrown error's message. Runs until
+   * `signal` aborts (or, with `stopWhenIdle`, until no execution is pending) and returns a summary.
+   * An error other than "no work" or a passing outage (403, say) is thrown once the running
+   * executions have ended.
+   */
+  async work<I = Record<string, unknown>, O extends TransitionOutput = TransitionOutput>(
+    handler: TransitionHandler<I, O>,
+    options: WorkOptions = {},
+  ): Promise<WorkSummary> {
+    return workTransition(this, this.session, handler, options);
   }
 }
 

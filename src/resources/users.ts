@@ -11,27 +11,30 @@ const avatarSchema = s.string({ maxLength: 131_072 });
 export const userSchema = s.object({
   userId: s.id('user'),
   email: emailSchema,
-  name: s.optional(s.text()),
-  avatar: s.optional(avatarSchema),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  name: s.optional(s.nullable(s.text())),
+  avatar: s.optional(s.nullable(avatarSchema)),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /users. */
 export const createUserSchema = s.object({
   email: emailSchema,
   appClientId: s.optional(s.id('app-client')),
-  name: s.optional(s.text()),
-  avatar: s.optional(avatarSchema),
+  name: s.optional(s.nullable(s.text())),
+  avatar: s.optional(s.nullable(avatarSchema)),
 });
 
 /** Body of PATCH /users/{userId}. */
-export const updateUserSchema = s.object({
-  name: s.optional(s.text()),
-  avatar: s.optional(avatarSchema),
-});
+export const updateUserSchema = s.object(
+  {
+    name: s.optional(s.nullable(s.text())),
+    avatar: s.optional(s.nullable(avatarSchema)),
+  },
+  { minProperties: 1 },
+);
 
 /** A user's data as the API returns it. */
 export type UserData = Infer<typeof userSchema>;

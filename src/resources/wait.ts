@@ -49,6 +49,8 @@ export async function pollUntil<T>(target: PollTarget<T>, options: PollOptions =
   const deadline = timeout === undefined ? Infinity : started + timeout;
   let lastStatus: string | undefined;
   let delay = first;
+  // Timers may fire a little early: the poll after a pause cut to the deadline is the last one.
+  let atDeadline = false;
   for (;;) {
     if (signal?.aborted) throw aborted(target.what, started, lastStatus, signal.reason);
     const value = await target.poll();
@@ -56,14 +58,16 @@ export async function pollUntil<T>(target: PollTarget<T>, options: PollOptions =
     lastStatus = target.status?.(value) ?? lastStatus;
     if (signal?.aborted) throw aborted(target.what, started, lastStatus, signal.reason);
     const remaining = deadline - performance.now();
-    if (remaining <= 0) {
+    if (atDeadline || remaining <= 0) {
       const waitedMs = Math.round(performance.now() - started);
       throw new WaitTimeoutError(
         `Gave up waiting for ${target.what} after ${seconds(waitedMs)} (timeout ${timeout} ms); last status: ${lastStatus ?? 'none seen'}`,
         { waitedMs, lastStatus },
       );
     }
-    await sleep(Math.min(delay * (0.8 + Math.random() * 0.2), remaining), signal);
+    const pause = delay * (0.8 + Math.random() * 0.2);
+    atDeadline = pause >= remaining;
+    await sleep(Math.min(pause, remaining), signal);
     delay = Math.min(delay * BACKOFF, max);
   }
 }

@@ -16,12 +16,12 @@ export const workflowExecutionSchema = s.object({
   input: s.record(),
   output: s.record(),
   transitionExecutions: s.record(),
-  startTime: s.timestamp(),
-  endTime: s.timestamp(),
+  startTime: s.nullable(s.timestamp()),
+  endTime: s.nullable(s.timestamp()),
   completedBy: s.optional(s.array(s.union(s.id('user'), s.id('app-client')))),
   events: s.optional(s.array(s.record())),
-  logId: s.optional(s.id('log')),
-  completedTaskLogId: s.optional(s.id('log')),
+  logId: s.optional(s.nullable(s.id('log'))),
+  completedTaskLogId: s.optional(s.nullable(s.id('log'))),
 });
 
 /** Body of PATCH /workflows/{workflowId}/executions/{executionId}. */

@@ -10,7 +10,7 @@ const errorConfigSchema = s.object({
 });
 const completedConfigSchema = s.object({
   imageUrl: s.string(),
-  environment: s.optional(s.record()),
+  environment: s.optional(s.record(s.string())),
   environmentSecrets: s.optional(s.array(s.id('secret'))),
   secretId: s.optional(s.id('secret')),
 });
@@ -23,15 +23,15 @@ const specificationSchema = s.object({
 /** The API's shape of a workflow. */
 export const workflowSchema = s.object({
   workflowId: s.id('workflow'),
-  name: s.text(),
-  description: s.text(),
+  name: s.nullable(s.text()),
+  description: s.nullable(s.text()),
   errorConfig: errorConfigSchema,
   completedConfig: completedConfigSchema,
   numberOfRunningExecutions: s.integer(),
-  createdBy: s.text(),
-  createdTime: s.timestamp(),
-  updatedBy: s.text(),
-  updatedTime: s.timestamp(),
+  createdBy: s.nullable(s.text()),
+  createdTime: s.nullable(s.timestamp()),
+  updatedBy: s.nullable(s.text()),
+  updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /workflows. */
@@ -39,17 +39,20 @@ export const createWorkflowSchema = s.object({
   specification: specificationSchema,
   errorConfig: s.optional(errorConfigSchema),
   completedConfig: s.optional(completedConfigSchema),
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
+  name: s.optional(s.nullable(s.text())),
+  description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /workflows/{workflowId}. */
-export const updateWorkflowSchema = s.object({
-  name: s.optional(s.text()),
-  description: s.optional(s.text()),
-  errorConfig: s.optional(errorConfigSchema),
-  completedConfig: s.optional(completedConfigSchema),
-});
+export const updateWorkflowSchema = s.object(
+  {
+    name: s.optional(s.nullable(s.text())),
+    description: s.optional(s.nullable(s.text())),
+    errorConfig: s.optional(errorConfigSchema),
+    completedConfig: s.optional(completedConfigSchema),
+  },
+  { minProperties: 1 },
+);
 
 /** Body of POST /workflows/{workflowId}/executions. */
 export const executeWorkflowSchema = s.object({ input: s.record() });

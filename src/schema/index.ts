@@ -13,6 +13,7 @@ interface Typed<T> {
 export interface StringSchema<T extends string = string> extends Typed<T> {
   readonly kind: 'string';
   readonly pattern?: RegExp;
+  readonly minLength?: number;
   readonly maxLength?: number;
   readonly values?: readonly T[];
 }
@@ -20,6 +21,8 @@ export interface NumberSchema extends Typed<number> {
   readonly kind: 'number';
   readonly integer: boolean;
   readonly values?: readonly number[];
+  readonly minimum?: number;
+  readonly maximum?: number;
 }
 export interface BooleanSchema extends Typed<boolean> {
   readonly kind: 'boolean';
@@ -28,9 +31,10 @@ export interface BooleanSchema extends Typed<boolean> {
 export interface TimestampSchema extends Typed<Date> {
   readonly kind: 'timestamp';
 }
-/** Free-form JSON object (`fieldConfig`, `input`, `environment`, ...). */
-export interface RecordSchema extends Typed<Record<string, unknown>> {
+/** JSON object with any keys (`input`, `environment`, ...); each value fits `values` when set. */
+export interface RecordSchema<V extends Schema = AnySchema> extends Typed<Record<string, Infer<V>>> {
   readonly kind: 'record';
+  readonly values?: V;
 }
 /** Any JSON value. */
 export interface AnySchema extends Typed<unknown> {
@@ -39,6 +43,7 @@ export interface AnySchema extends Typed<unknown> {
 export interface ArraySchema<I extends Schema = Schema> extends Typed<Infer<I>[]> {
   readonly kind: 'array';
   readonly items: I;
+  readonly minItems?: number;
 }
 export interface UnionSchema<O extends readonly Schema[] = readonly Schema[]> extends Typed<Infer<O[number]>> {
   readonly kind: 'union';
@@ -59,6 +64,8 @@ export interface ObjectSchema<P extends Properties = Properties> extends Typed<I
   readonly properties: P;
   /** Whether properties not named are accepted (the API rejects them on most bodies). */
   readonly additional: boolean;
+  /** Fewest properties set (the spec's `minProperties: 1` of update bodies). */
+  readonly minProperties?: number;
 }
 
 export type Schema =
@@ -66,7 +73,7 @@ export type Schema =
   | NumberSchema
   | BooleanSchema
   | TimestampSchema
-  | RecordSchema
+  | RecordSchema<Schema>
   | AnySchema
   | ArraySchema<Schema>
   | UnionSchema<readonly Schema[]>
@@ -87,62 +94,86 @@ type InferProperties<P extends Properties> = Simplify<
 
 const TIMESTAMP_PATTERN = /^[0-9]{4}-?[0-9]{2}-?[0-9]{2}( |T)?[0-9]/;
 
+/** Bounds of a number (inclusive). */
+export interface NumberOptions {
+  minimum?: number;
+  maximum?: number;
+}
+/** Options of an object schema. */
+export interface ObjectOptions {
+  /** Accept properties not named (default false). */
+  additional?: boolean;
+  /** Fewest properties that must be set. */
+  minProperties?: number;
+}
+
 /** Builders for schemas. */
 export const s = {
-  string: (options: { pattern?: RegExp; maxLength?: number } = {}): StringSchema => ({ kind: 'string', ...options }),
+  string: (options: { pattern?: RegExp; minLength?: number; maxLength?: number } = {}): StringSchema => ({ kind: 'string', ...options }),
   /** The API's free-text fields: names, descriptions, createdBy. */
   text: (): StringSchema => ({ kind: 'string', maxLength: 4096 }),
   enum: <const T extends string>(values: readonly T[]): StringSchema<T> => ({ kind: 'string', values }),
-  integer: (values?: readonly number[]): NumberSchema => ({ kind: 'number', integer: true, ...(values && { values }) }),
-  number: (): NumberSchema => ({ kind: 'number', integer: false }),
+  /** An integer: one of `values` when given a list, else within the bounds given. */
+  integer: (options: readonly number[] | NumberOptions = {}): NumberSchema =>
+    isList(options) ? { kind: 'number', integer: true, values: options } : { kind: 'number', integer: true, ...options },
+  number: (options: NumberOptions = {}): NumberSchema => ({ kind: 'number', integer: false, ...options }),
   boolean: (): BooleanSchema => ({ kind: 'boolean' }),
   timestamp: (): TimestampSchema => ({ kind: 'timestamp' }),
-  record: (): RecordSchema => ({ kind: 'record' }),
+  /** An object with any keys; with `values`, each value must fit it (`environment`: strings). */
+  record: <V extends Schema = AnySchema>(values?: V): RecordSchema<V> => ({ kind: 'record', ...(values && { values }) }),
   any: (): AnySchema => ({ kind: 'any' }),
   /** An id of the form `las:<kind>:<32 hex>`. */
   id: (kind: string): StringSchema => ({ kind: 'string', pattern: new RegExp(`^las:${kind}:[a-f0-9]{32}$`) }),
-  array: <I extends Schema>(items: I): ArraySchema<I> => ({ kind: 'array', items }),
+  array: <I extends Schema>(items: I, options: { minItems?: number } = {}): ArraySchema<I> => ({ kind: 'array', items, ...options }),
   union: <const O extends readonly Schema[]>(...options: O): UnionSchema<O> => ({ kind: 'union', options }),
   optional: <S extends Schema>(inner: S): OptionalSchema<S> => ({ kind: 'optional', inner }),
   nullable: <S extends Schema>(inner: S): NullableSchema<S> => ({ kind: 'nullable', inner }),
-  object: <const P extends Properties>(properties: P, options: { additional?: boolean } = {}): ObjectSchema<P> => ({
+  object: <const P extends Properties>(properties: P, options: ObjectOptions = {}): ObjectSchema<P> => ({
     kind: 'object',
     properties,
     additional: options.additional ?? false,
+    ...(options.minProperties !== undefined && { minProperties: options.minProperties }),
   }),
 };
 
-/** Every property made optional: the shape of an update body. */
+function isList(options: readonly number[] | NumberOptions): options is readonly number[] {
+  return Array.isArray(options);
+}
+
+/**
+ * Every property made optional: the shape of an update body. `minProperties: 1` where the API
+ * refuses an update that sets nothing.
+ */
 export function partial<P extends Properties>(
   schema: ObjectSchema<P>,
+  options: Pick<ObjectOptions, 'minProperties'> = {},
 ): ObjectSchema<{ [K in keyof P]: P[K] extends OptionalSchema ? P[K] : OptionalSchema<P[K]> }> {
   const properties = Object.fromEntries(
     Object.entries(schema.properties).map(([k, v]) => [k, v.kind === 'optional' ? v : s.optional(v)]),
   );
-  return { ...schema, properties } as never;
-}
-
-export interface ValidateOptions {
-  /** Accept `null` for optional properties (the SDK sends `null` to clear a field). */
-  allowNull?: boolean;
+  const { minProperties: _ignored, ...rest } = schema;
+  return { ...rest, properties, ...(options.minProperties !== undefined && { minProperties: options.minProperties }) } as never;
 }
 
 /**
  * Checks a wire value against a schema. Returns the first problem as a sentence naming the field
  * (`body.name: must be a string of at most 4096 characters`), or undefined when the value fits.
  */
-export function validate(schema: Schema, value: unknown, path = 'body', options: ValidateOptions = {}): string | undefined {
+export function validate(schema: Schema, value: unknown, path = 'body'): string | undefined {
   switch (schema.kind) {
     case 'optional':
-      if (value === undefined || (value === null && options.allowNull)) return undefined;
-      return validate(schema.inner, value, path, options);
+      if (value === undefined) return undefined;
+      return validate(schema.inner, value, path);
     case 'nullable':
-      return value === null ? undefined : validate(schema.inner, value, path, options);
+      return value === null ? undefined : validate(schema.inner, value, path);
     case 'any':
       return undefined;
     case 'string': {
       if (typeof value !== 'string') return `${path}: must be a string`;
       if (schema.values && !schema.values.includes(value)) return `${path}: must be one of ${schema.values.join(', ')}`;
+      if (schema.minLength !== undefined && value.length < schema.minLength) {
+        return `${path}: must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
+      }
       if (schema.maxLength !== undefined && value.length > schema.maxLength) {
         return `${path}: must be at most ${schema.maxLength} characters`;
       }
@@ -153,24 +184,34 @@ export function validate(schema: Schema, value: unknown, path = 'body', options:
       if (typeof value !== 'number' || !Number.isFinite(value)) return `${path}: must be a number`;
       if (schema.integer && !Number.isInteger(value)) return `${path}: must be an integer`;
       if (schema.values && !schema.values.includes(value)) return `${path}: must be one of ${schema.values.join(', ')}`;
-      return undefined;
+      return outOfBounds(schema, value, path);
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `${path}: must be true or false`;
     case 'timestamp':
       if (value instanceof Date && !Number.isNaN(value.getTime())) return undefined;
       return typeof value === 'string' && TIMESTAMP_PATTERN.test(value) ? undefined : `${path}: must be a date or a timestamp string`;
-    case 'record':
-      return isPlainObject(value) ? undefined : `${path}: must be an object`;
+    case 'record': {
+      if (!isPlainObject(value)) return `${path}: must be an object`;
+      if (!schema.values) return undefined;
+      for (const [key, child] of Object.entries(value)) {
+        const problem = validate(schema.values, child, `${path}.${key}`);
+        if (problem) return problem;
+      }
+      return undefined;
+    }
     case 'array': {
       if (!Array.isArray(value)) return `${path}: must be an array`;
+      if (schema.minItems !== undefined && value.length < schema.minItems) {
+        return `${path}: must have at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`;
+      }
       for (let i = 0; i < value.length; i++) {
-        const problem = validate(schema.items, value[i], `${path}[${i}]`, options);
+        const problem = validate(schema.items, value[i], `${path}[${i}]`);
         if (problem) return problem;
       }
       return undefined;
     }
     case 'union': {
-      const problems = schema.options.map((option) => validate(option, value, path, options));
+      const problems = schema.options.map((option) => validate(option, value, path));
       return problems.includes(undefined) ? undefined : problems[0];
     }
     case 'object': {
@@ -178,16 +219,31 @@ export function validate(schema: Schema, value: unknown, path = 'body', options:
       for (const [key, property] of Object.entries(schema.properties)) {
         const child = (value as Record<string, unknown>)[key];
         if (child === undefined && property.kind !== 'optional') return `${path}.${key}: is required`;
-        const problem = validate(property, child, `${path}.${key}`, options);
+        const problem = validate(property, child, `${path}.${key}`);
         if (problem) return problem;
       }
       if (!schema.additional) {
         const unknown = Object.keys(value).find((key) => !(key in schema.properties));
         if (unknown !== undefined) return `${path}.${unknown}: is not a known property`;
       }
+      if (schema.minProperties !== undefined) {
+        // Undefined values are dropped by JSON: they do not count as set.
+        const set = Object.values(value).filter((child) => child !== undefined).length;
+        if (set < schema.minProperties) {
+          const count = schema.minProperties === 1 ? 'one' : String(schema.minProperties);
+          return `${path}: must set at least ${count} of ${Object.keys(schema.properties).join(', ')}`;
+        }
+      }
       return undefined;
     }
   }
+}
+
+function outOfBounds(schema: NumberSchema, value: number, path: string): string | undefined {
+  const { minimum, maximum } = schema;
+  if ((minimum === undefined || value >= minimum) && (maximum === undefined || value <= maximum)) return undefined;
+  if (minimum !== undefined && maximum !== undefined) return `${path}: must be from ${minimum} to ${maximum}`;
+  return minimum !== undefined ? `${path}: must be at least ${minimum}` : `${path}: must be at most ${maximum}`;
 }
 
 /** Turns wire data into SDK data: every timestamp the schema names becomes a {@link Timestamp}. */
@@ -201,6 +257,11 @@ export function decode(schema: Schema, value: unknown): unknown {
       return typeof value === 'string' ? Timestamp.fromApi(value) : value;
     case 'array':
       return Array.isArray(value) ? value.map((item) => decode(schema.items, item)) : value;
+    case 'record': {
+      const values = schema.values;
+      if (!values || !isPlainObject(value)) return value;
+      return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, decode(values, child)]));
+    }
     case 'union': {
       const fitting = schema.options.find((option) => validate(option, value) === undefined);
       return fitting ? decode(fitting, value) : value;

@@ -41,8 +41,8 @@ describe('appClients', () => {
     expect(created.clientId).toBe('4k2j9a8s7d6f5g4h3j2k1l0p9o');
     expect(created.clientSecret).toBe('generated-secret-shown-once-9d8c7b6a');
     expect(created.createdTime).toBeInstanceOf(Date);
-    expect(created.createdTime.toISOString()).toBe('2021-10-01T12:00:00.123Z');
-    expect(created.updatedTime.toISOString()).toBe('2021-10-02T09:30:00.000Z');
+    expect(created.createdTime?.toISOString()).toBe('2021-10-01T12:00:00.123Z');
+    expect(created.updatedTime?.toISOString()).toBe('2021-10-02T09:30:00.000Z');
   });
 
   test('the clientSecret of create is the API data: JSON.stringify keeps it as returned', async () => {
@@ -69,7 +69,7 @@ describe('appClients', () => {
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(AppClient);
     expect(page.items[0].name).toBe('Invoice portal');
-    expect(page.items[0].updatedTime.toISOString()).toBe('2021-10-02T09:30:00.000Z');
+    expect(page.items[0].updatedTime?.toISOString()).toBe('2021-10-02T09:30:00.000Z');
     expect(page.hasNextPage()).toBe(false);
   });
 
@@ -98,7 +98,7 @@ describe('appClients', () => {
     expect(sent.body).toEqual({ name: 'Portal', description: 'Renamed' });
     expect(updated).toBeInstanceOf(AppClient);
     expect(updated.name).toBe('Portal');
-    expect(updated.createdTime.toISOString()).toBe('2021-10-01T12:00:00.123Z');
+    expect(updated.createdTime?.toISOString()).toBe('2021-10-01T12:00:00.123Z');
   });
 
   test('update sends the login urls the API also takes', async () => {

@@ -44,8 +44,8 @@ describe('assets', () => {
     expect(created.id).toBe(id);
     expect(created.content).toBe(asset.content);
     expect(created.createdTime).toBeInstanceOf(Date);
-    expect(created.createdTime.toISOString()).toBe('2021-09-23T08:42:38.000Z');
-    expect(created.updatedTime.toISOString()).toBe('2021-09-30T16:20:05.500Z');
+    expect(created.createdTime?.toISOString()).toBe('2021-09-23T08:42:38.000Z');
+    expect(created.updatedTime?.toISOString()).toBe('2021-09-30T16:20:05.500Z');
   });
 
   test.each([
@@ -87,7 +87,7 @@ describe('assets', () => {
 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(Asset);
-    expect(page.items[0].createdTime.toISOString()).toBe('2021-09-23T08:42:38.000Z');
+    expect(page.items[0].createdTime?.toISOString()).toBe('2021-09-23T08:42:38.000Z');
     expect(page.hasNextPage()).toBe(false);
   });
 
@@ -108,7 +108,7 @@ describe('assets', () => {
     expect(got).toBeInstanceOf(Asset);
     expect(got.name).toBe('Review form');
     expect(Buffer.from(got.content as string, 'base64').toString()).toBe('<h1>Please check this invoice</h1>\n');
-    expect(got.updatedTime.toISOString()).toBe('2021-09-30T16:20:05.500Z');
+    expect(got.updatedTime?.toISOString()).toBe('2021-09-30T16:20:05.500Z');
   });
 
   test('refresh on a ref loads its data', async () => {
@@ -131,7 +131,7 @@ describe('assets', () => {
     expect(sent.body).toEqual({ content: HTML.toString('base64'), name: 'Review form v2' });
     expect(updated).toBeInstanceOf(Asset);
     expect(updated.name).toBe('Review form v2');
-    expect(updated.createdTime.toISOString()).toBe('2021-09-23T08:42:38.000Z');
+    expect(updated.createdTime?.toISOString()).toBe('2021-09-23T08:42:38.000Z');
   });
 
   test('update without content sends only the given fields', async () => {

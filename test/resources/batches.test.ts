@@ -32,7 +32,7 @@ describe('batches', () => {
     expect(created.numDocuments).toBe(42);
     expect(created.createdTime).toBeInstanceOf(Date);
     // The fixture's time is at +01:00.
-    expect(created.createdTime.toISOString()).toBe('2021-11-05T13:03:22.654Z');
+    expect(created.createdTime?.toISOString()).toBe('2021-11-05T13:03:22.654Z');
   });
 
   test('create with no options sends an empty object', async () => {
@@ -49,7 +49,7 @@ describe('batches', () => {
 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(Batch);
-    expect(page.items[0].createdTime.toISOString()).toBe('2021-11-05T13:03:22.654Z');
+    expect(page.items[0].createdTime?.toISOString()).toBe('2021-11-05T13:03:22.654Z');
     expect(page.nextToken).toBe('def');
     expect(page.hasNextPage()).toBe(true);
   });
@@ -77,7 +77,7 @@ describe('batches', () => {
     expect(sent.body).toEqual({ name: 'Renamed' });
     expect(updated).toBeInstanceOf(Batch);
     expect(updated.name).toBe('Renamed');
-    expect(updated.createdTime.toISOString()).toBe('2021-11-05T13:03:22.654Z');
+    expect(updated.createdTime?.toISOString()).toBe('2021-11-05T13:03:22.654Z');
   });
 
   test('null is sent as null', async () => {

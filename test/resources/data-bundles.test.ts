@@ -36,8 +36,8 @@ describe('data bundles', () => {
     expect(created.modelId).toBe(modelId);
     expect(created.status).toBe('ready');
     expect(created.createdTime).toBeInstanceOf(Date);
-    expect(created.createdTime.toISOString()).toBe('2021-10-01T12:00:00.000Z');
-    expect(created.updatedTime.toISOString()).toBe('2021-10-01T12:30:45.250Z');
+    expect(created.createdTime?.toISOString()).toBe('2021-10-01T12:00:00.000Z');
+    expect(created.updatedTime?.toISOString()).toBe('2021-10-01T12:30:45.250Z');
   });
 
   test('the nested datasets get Dates for their timestamps, and none where the API sent none', async () => {
@@ -84,7 +84,7 @@ describe('data bundles', () => {
 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(DataBundle);
-    expect(page.items[0].createdTime.toISOString()).toBe('2021-10-01T12:00:00.000Z');
+    expect(page.items[0].createdTime?.toISOString()).toBe('2021-10-01T12:00:00.000Z');
     expect(page.hasNextPage()).toBe(false);
   });
 
@@ -126,7 +126,7 @@ describe('data bundles', () => {
     expect(sent.body).toEqual({ name: 'Renamed', description: 'New text' });
     expect(updated).toBeInstanceOf(DataBundle);
     expect(updated.name).toBe('Renamed');
-    expect(updated.updatedTime.toISOString()).toBe('2021-10-01T12:30:45.250Z');
+    expect(updated.updatedTime?.toISOString()).toBe('2021-10-01T12:30:45.250Z');
   });
 
   test('update on a listed bundle PATCHes the path built from its own ids', async () => {

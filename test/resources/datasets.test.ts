@@ -23,8 +23,8 @@ describe('datasets', () => {
     expect(created.id).toBe(id);
     expect(created.numberOfDocuments).toBe(12);
     expect(created.createdTime).toBeInstanceOf(Date);
-    expect(created.createdTime.toISOString()).toBe('2021-09-23T08:42:38.000Z');
-    expect(created.updatedTime.toISOString()).toBe('2021-09-24T10:11:12.123Z');
+    expect(created.createdTime?.toISOString()).toBe('2021-09-23T08:42:38.000Z');
+    expect(created.updatedTime?.toISOString()).toBe('2021-09-24T10:11:12.123Z');
   });
 
   test('create with no options sends an empty object', async () => {

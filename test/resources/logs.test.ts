@@ -22,7 +22,7 @@ describe('logs', () => {
     expect(got.events).toHaveLength(3);
     expect(got.events?.[1]).toEqual({ timestamp: 1633418101250, message: 'Predicted total_amount=120.00' });
     expect(got.startTime).toBeInstanceOf(Date);
-    expect(got.startTime.toISOString()).toBe('2021-10-05T07:15:00.000Z');
+    expect(got.startTime?.toISOString()).toBe('2021-10-05T07:15:00.000Z');
   });
 
   test('get with an id of another kind is a ValidationError before anything is sent', async () => {
@@ -56,7 +56,7 @@ describe('logs', () => {
 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(Log);
-    expect(page.items[0].startTime.toISOString()).toBe('2021-10-05T07:15:00.000Z');
+    expect(page.items[0].startTime?.toISOString()).toBe('2021-10-05T07:15:00.000Z');
     expect(page.hasNextPage()).toBe(false);
   });
 
@@ -89,7 +89,7 @@ describe('logs', () => {
     const handle = las.logs.ref(id);
     await handle.refresh();
     expect(handle.workflowExecutionId).toBe(log.workflowExecutionId);
-    expect(handle.startTime.toISOString()).toBe('2021-10-05T07:15:00.000Z');
+    expect(handle.startTime?.toISOString()).toBe('2021-10-05T07:15:00.000Z');
   });
 
   test('JSON.stringify round-trips to the API data', async () => {

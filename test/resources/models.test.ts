@@ -43,8 +43,8 @@ describe('models', () => {
     expect(created.status).toBe('active');
     expect(created.fieldConfig.total_amount).toEqual({ type: 'amount', maxLength: 10 });
     expect(created.createdTime).toBeInstanceOf(Date);
-    expect(created.createdTime.toISOString()).toBe('2021-09-23T08:42:38.123Z');
-    expect(created.updatedTime.toISOString()).toBe('2021-10-02T12:30:05.000Z');
+    expect(created.createdTime?.toISOString()).toBe('2021-09-23T08:42:38.123Z');
+    expect(created.updatedTime?.toISOString()).toBe('2021-10-02T12:30:05.000Z');
   });
 
   test('create with only the required options sends only those', async () => {
@@ -78,7 +78,7 @@ describe('models', () => {
 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(Model);
-    expect(page.items[0].createdTime.toISOString()).toBe('2021-09-23T08:42:38.123Z');
+    expect(page.items[0].createdTime?.toISOString()).toBe('2021-09-23T08:42:38.123Z');
     expect(page.hasNextPage()).toBe(false);
   });
 
@@ -140,7 +140,7 @@ describe('models', () => {
     });
     expect(updated).toBeInstanceOf(Model);
     expect(updated.status).toBe('inactive');
-    expect(updated.updatedTime.toISOString()).toBe('2021-10-03T09:00:00.000Z');
+    expect(updated.updatedTime?.toISOString()).toBe('2021-10-03T09:00:00.000Z');
   });
 
   test('update sends only the given fields, null as null', async () => {
@@ -181,7 +181,7 @@ describe('models', () => {
     const handle = las.models.ref(id);
     await handle.refresh();
     expect(handle.width).toBe(1052);
-    expect(handle.createdTime.toISOString()).toBe('2021-09-23T08:42:38.123Z');
+    expect(handle.createdTime?.toISOString()).toBe('2021-09-23T08:42:38.123Z');
   });
 
   test('JSON.stringify round-trips to the API data', async () => {

@@ -22,7 +22,7 @@ describe('organizations', () => {
     expect(got.numberOfUsersCreated).toBe(9);
     expect(got.monthlyUsageSummary).toEqual({ '2021-12': { predictions: 1204, documents: 1310 } });
     expect(got.updatedTime).toBeInstanceOf(Date);
-    expect(got.updatedTime.toISOString()).toBe('2021-12-31T23:59:59.999Z');
+    expect(got.updatedTime?.toISOString()).toBe('2021-12-31T23:59:59.999Z');
   });
 
   test('refresh on a ref loads its data', async () => {
@@ -48,7 +48,7 @@ describe('organizations', () => {
     expect(sent.body).toEqual({ name: 'Acme Group AS' });
     expect(updated).toBeInstanceOf(Organization);
     expect(updated.name).toBe('Acme Group AS');
-    expect(updated.updatedTime.toISOString()).toBe('2021-12-31T23:59:59.999Z');
+    expect(updated.updatedTime?.toISOString()).toBe('2021-12-31T23:59:59.999Z');
   });
 
   test('update of a loaded organization replaces its data with the answer', async () => {

@@ -29,8 +29,8 @@ describe('secrets', () => {
     expect(created.id).toBe(id);
     expect(created.name).toBe('ERP login');
     expect(created.createdTime).toBeInstanceOf(Date);
-    expect(created.createdTime.toISOString()).toBe('2022-01-10T07:15:00.000Z');
-    expect(created.updatedTime.toISOString()).toBe('2022-01-11T08:00:01.000Z');
+    expect(created.createdTime?.toISOString()).toBe('2022-01-10T07:15:00.000Z');
+    expect(created.updatedTime?.toISOString()).toBe('2022-01-11T08:00:01.000Z');
   });
 
   test('create with data only sends only data', async () => {
@@ -47,7 +47,7 @@ describe('secrets', () => {
 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(Secret);
-    expect(page.items[0].createdTime.toISOString()).toBe('2022-01-10T07:15:00.000Z');
+    expect(page.items[0].createdTime?.toISOString()).toBe('2022-01-10T07:15:00.000Z');
     expect(page.hasNextPage()).toBe(false);
   });
 
@@ -74,7 +74,7 @@ describe('secrets', () => {
     expect(sent.body).toEqual({ data: { password: 'n3w!' }, name: 'ERP login (rotated)' });
     expect(updated).toBeInstanceOf(Secret);
     expect(updated.name).toBe('ERP login (rotated)');
-    expect(updated.updatedTime.toISOString()).toBe('2022-01-11T08:00:01.000Z');
+    expect(updated.updatedTime?.toISOString()).toBe('2022-01-11T08:00:01.000Z');
   });
 
   test.each([

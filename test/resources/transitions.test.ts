@@ -40,8 +40,8 @@ describe('transitions', () => {
     expect(created.id).toBe(id);
     expect(created.timeoutInSeconds).toBe(600);
     expect(created.createdTime).toBeInstanceOf(Date);
-    expect(created.createdTime.toISOString()).toBe('2021-10-01T12:00:05.000Z');
-    expect(created.updatedTime.toISOString()).toBe('2021-10-02T13:14:15.500Z');
+    expect(created.createdTime?.toISOString()).toBe('2021-10-01T12:00:05.000Z');
+    expect(created.updatedTime?.toISOString()).toBe('2021-10-02T13:14:15.500Z');
   });
 
   test('create with the type only sends just the type', async () => {
@@ -81,7 +81,7 @@ describe('transitions', () => {
 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(Transition);
-    expect(page.items[0].createdTime.toISOString()).toBe('2021-10-01T12:00:05.000Z');
+    expect(page.items[0].createdTime?.toISOString()).toBe('2021-10-01T12:00:05.000Z');
     expect(page.hasNextPage()).toBe(false);
   });
 
@@ -107,7 +107,7 @@ describe('transitions', () => {
     const got = await las.transitions.get(id);
     expect(got).toBeInstanceOf(Transition);
     expect(got.name).toBe('Export to ERP');
-    expect(got.updatedTime.toISOString()).toBe('2021-10-02T13:14:15.500Z');
+    expect(got.updatedTime?.toISOString()).toBe('2021-10-02T13:14:15.500Z');
   });
 
   test('get accepts a commons transition id', async () => {
@@ -145,7 +145,7 @@ describe('transitions', () => {
     });
     expect(updated).toBeInstanceOf(Transition);
     expect(updated.name).toBe('Renamed');
-    expect(updated.createdTime.toISOString()).toBe('2021-10-01T12:00:05.000Z');
+    expect(updated.createdTime?.toISOString()).toBe('2021-10-01T12:00:05.000Z');
   });
 
   test('update sends only what was given; null is sent as null', async () => {
@@ -178,7 +178,7 @@ describe('transitions', () => {
     const same = await handle.refresh();
     expect(same).toBe(handle);
     expect(handle.transitionType).toBe('docker');
-    expect(handle.createdTime.toISOString()).toBe('2021-10-01T12:00:05.000Z');
+    expect(handle.createdTime?.toISOString()).toBe('2021-10-01T12:00:05.000Z');
   });
 
   test('ref holds only the id and sends nothing', () => {

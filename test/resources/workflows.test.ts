@@ -40,7 +40,7 @@ describe('workflows', () => {
     expect(run.workflowId).toBe(id);
     expect(run.status).toBe('running');
     expect(run.startTime).toBeInstanceOf(Date);
-    expect(run.startTime.toISOString()).toBe('2021-10-05T07:29:58.000Z');
+    expect(run.startTime?.toISOString()).toBe('2021-10-05T07:29:58.000Z');
     expect(run.endTime).toBeNull();
     expect(JSON.parse(JSON.stringify(run))).toEqual(running);
   });
@@ -80,8 +80,8 @@ describe('workflows', () => {
     expect(created.id).toBe(id);
     expect(created.numberOfRunningExecutions).toBe(3);
     expect(created.createdTime).toBeInstanceOf(Date);
-    expect(created.createdTime.toISOString()).toBe('2021-10-01T08:00:00.000Z');
-    expect(created.updatedTime.toISOString()).toBe('2021-10-03T16:20:45.250Z');
+    expect(created.createdTime?.toISOString()).toBe('2021-10-01T08:00:00.000Z');
+    expect(created.updatedTime?.toISOString()).toBe('2021-10-03T16:20:45.250Z');
   });
 
   test('create with the specification only sends just it', async () => {
@@ -109,7 +109,7 @@ describe('workflows', () => {
 
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toBeInstanceOf(Workflow);
-    expect(page.items[0].updatedTime.toISOString()).toBe('2021-10-03T16:20:45.250Z');
+    expect(page.items[0].updatedTime?.toISOString()).toBe('2021-10-03T16:20:45.250Z');
     expect(page.hasNextPage()).toBe(false);
   });
 
@@ -154,7 +154,7 @@ describe('workflows', () => {
     });
     expect(updated).toBeInstanceOf(Workflow);
     expect(updated.name).toBe('Renamed');
-    expect(updated.createdTime.toISOString()).toBe('2021-10-01T08:00:00.000Z');
+    expect(updated.createdTime?.toISOString()).toBe('2021-10-01T08:00:00.000Z');
   });
 
   test('update leaves undefined out and sends null as null', async () => {
