@@ -1,0 +1,15 @@
+/**
+ * A run-time failure of a state machine, named like Amazon States Language errors
+ * (`States.Runtime`, `States.NoChoiceMatched`): it fails the workflow execution, it is not an
+ * HTTP error.
+ */
+export class AslError extends Error {
+  constructor(
+    /** The ASL error name. */
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AslError';
+  }
+}

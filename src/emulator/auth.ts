@@ -1,0 +1,77 @@
+/**
+ * The OAuth2 token endpoint (client credentials, HTTP Basic) and the bearer check of every API
+ * request. Any app client with a secret can get tokens, the emulator's own one included.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { HttpError } from './http-error.js';
+import type { JsonObject } from './json.js';
+import type { Store } from './store.js';
+
+/** Paths of the token endpoint: the SDK's `<auth>/token`, and `/oauth2/token` as the spec names it. */
+export const TOKEN_PATHS: readonly string[] = ['/token', '/oauth2/token'];
+
+/** Lifetime of a token when the emulator is not told otherwise (the service's hour). */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+
+/** Hands out and checks bearer tokens. */
+export class Auth {
+  constructor(
+    private readonly store: Store,
+    private readonly lifetimeSeconds: number = DEFAULT_TOKEN_LIFETIME_SECONDS,
+  ) {}
+
+  /**
+   * `POST /token?grant_type=client_credentials` with `Authorization: Basic base64(id:secret)`
+   * (or `client_id`/`client_secret` in a form body). Answers `{ access_token, expires_in, token_type }`.
+   */
+  issue(authorization: string | undefined, query: URLSearchParams, body: string): JsonObject {
+    const form = new URLSearchParams(body);
+    const grantType = query.get('grant_type') ?? form.get('grant_type');
+    if (grantType !== 'client_credentials') {
+      throw new HttpError(400, 'grant_type must be client_credentials', { error: 'unsupported_grant_type' });
+    }
+    const [clientId, clientSecret] = basicCredentials(authorization) ?? [form.get('client_id'), form.get('client_secret')];
+    if (!clientId || !clientSecret) {
+      throw new HttpError(401, 'Client credentials are required: HTTP Basic base64(clientId:clientSecret)', { error: 'invalid_client' });
+    }
+    const client = this.store.tables.appClients
+      .rows()
+      .find((row) => row.data.clientId === clientId && typeof row.hidden.clientSecret === 'string' && same(row.hidden.clientSecret, clientSecret));
+    if (!client) throw new HttpError(401, 'Unknown client id or wrong client secret', { error: 'invalid_client' });
+    const token = randomBytes(32).toString('base64url');
+    this.store.tokens.set(token, { appClientId: client.id, expiresAt: Date.now() + this.lifetimeSeconds * 1000 });
+    this.store.touch();
+    return { access_token: token, expires_in: this.lifetimeSeconds, token_type: 'Bearer' };
+  }
+
+  /**
+   * The app client behind `Authorization: Bearer <token>`: 401 without a token or with an
+   * expired one, 403 with a token this emulator never handed out.
+   */
+  authenticate(authorization: string | undefined): string {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+    if (!match) throw new HttpError(401, 'Unauthorized');
+    const grant = this.store.tokens.get(match[1]);
+    if (!grant) throw new HttpError(403, 'Forbidden: the bearer token is not one this server handed out');
+    if (grant.expiresAt <= Date.now()) {
+      this.store.tokens.delete(match[1]);
+      this.store.touch();
+      throw new HttpError(401, 'The incoming token has expired');
+    }
+    return grant.appClientId;
+  }
+}
+
+function basicCredentials(authorization: string | undefined): [string, string] | undefined {
+  const match = /^Basic\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : [decoded.slice(0, colon), decoded.slice(colon + 1)];
+}
+
+function same(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

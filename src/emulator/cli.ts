@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/**
+ * `las-emulator [--port N] [--data DIR]`: serves the LAS emulator from a terminal, prints its
+ * endpoints and credentials (as `export` lines a shell can eval), and stops cleanly on
+ * SIGINT/SIGTERM.
+ */
+import { parseArgs } from 'node:util';
+import { startEmulator } from './index.js';
+
+const USAGE = `Usage: las-emulator [--port N] [--host H] [--data DIR] [--client-id ID] [--client-secret SECRET] [--quiet]
+
+A local server that behaves like the Lucidtech AI Services API (predictions are simulated).
+  --port N           port to listen on (default 0: a free port)
+  --host H           interface to listen on (default 127.0.0.1)
+  --data DIR         keep the state in DIR, so a restart finds it again (default: in memory)
+  --client-id ID     client id of the emulator's app client (default: random, or the one kept in DIR)
+  --client-secret S  its client secret (default: random, or the one kept in DIR)
+  --quiet            do not print a line per request`;
+
+/** Runs the bin with `argv` (without node and script); resolves once it listens. */
+async function main(argv: string[]): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number, got ${JSON.stringify(values.port)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const emulator = await startEmulator({
+    port,
+    host: values.host,
+    dataDir: values.data,
+    clientId: values['client-id'],
+    clientSecret: values['client-secret'],
+    log: values.quiet ? undefined : (line) => console.log(line),
+  });
+  const { credentials } = emulator;
+  console.log(
+    [
+      `LAS emulator listening on ${emulator.url} (predictions are simulated)`,
+      `  API endpoint:   ${emulator.apiEndpoint}`,
+      `  Token endpoint: POST ${emulator.url}/token`,
+      `  Organization:   ${emulator.organizationId}`,
+      `  State:          ${emulator.dataDir ?? 'in memory (pass --data DIR to keep it)'}`,
+      '',
+      'Credentials (eval these in a shell, or pass them to new Credentials()):',
+      `export LAS_CLIENT_ID=${credentials.clientId}`,
+      `export LAS_CLIENT_SECRET=${credentials.clientSecret}`,
+      `export LAS_AUTH_ENDPOINT=${credentials.authEndpoint}`,
+      `export LAS_API_ENDPOINT=${credentials.apiEndpoint}`,
+      '',
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    void emulator.close().then(() => {
+      console.log('LAS emulator stopped');
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`las-emulator: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+/**
+ * A local server that behaves like the LAS API: the token endpoint, every operation of the
+ * spec with the service's validation and errors, state in memory or in a data directory, and
+ * workflows run by an ASL interpreter. Predictions are simulated (see predictions.ts).
+ *
+ * ```ts
+ * import { startEmulator } from 'las-sdk/emulator';
+ * const emu = await startEmulator();
+ * const las = new Las({ credentials: emu.credentials });
+ * await emu.close();
+ * ```
+ */
+// The emulator validates with the SDK's schemas, defined next to its entity classes: load the
+// decorator-metadata polyfill before them, as the SDK's own entry point does.
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { Credentials } from '../auth/credentials.js';
+import { Auth, DEFAULT_TOKEN_LIFETIME_SECONDS } from './auth.js';
+import { createAppClient, randomText } from './routes/app-clients.js';
+import { routes } from './routes/index.js';
+import { createOrganization } from './routes/organizations.js';
+import { createServer } from './server.js';
+import { Store } from './store.js';
+import { WorkflowEngine } from './workflow-engine.js';
+
+/** The path the API is served under, as the service's `https://api.lucidtech.ai/v1`. */
+export const API_BASE_PATH = '/v1';
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Client id of the emulator's own app client; random unless given (or kept in `dataDir`). */
+  clientId?: string;
+  /** Its client secret; random unless given (or kept in `dataDir`). */
+  clientSecret?: string;
+  /** Directory to keep the state in, so a restart finds it again; in memory only when unset. */
+  dataDir?: string;
+  /**
+   * Multiplies every transition's `timeoutInSeconds` (default 1). Tests of missed heartbeats pass
+   * 1/60, so that the shortest timeout the API takes (60 s) passes in one second.
+   */
+  timeoutScale?: number;
+  /** Lifetime of the bearer tokens handed out, in seconds. Default 3600. */
+  tokenLifetimeSeconds?: number;
+  /** Called with one line per request (the bin prints them). */
+  log?: (line: string) => void;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** `http://127.0.0.1:<port>`: the auth endpoint (`POST /token`). */
+  readonly url: string;
+  /** The API's base URL: `url` + `/v1`. */
+  readonly apiEndpoint: string;
+  /** Credentials of the emulator's own app client, for `new Las({ credentials })`. */
+  readonly credentials: Credentials;
+  /** Id of the organization the emulator serves. */
+  readonly organizationId: string;
+  /** Where the state is kept, when persisted. */
+  readonly dataDir: string | undefined;
+  /** Stops listening, closes open connections and cancels every heartbeat deadline. */
+  close(): Promise<void>;
+}
+
+/** Starts an emulator; resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const store = Store.open(options.dataDir);
+  const { clientId, clientSecret } = ownAppClient(store, options);
+  const organizationId = (store.meta.organizationId ??= createOrganization(store, store.meta.defaultAppClientId as string).id);
+  store.touch();
+  store.commit();
+
+  const engine = new WorkflowEngine(store, { timeoutScale: options.timeoutScale });
+  const auth = new Auth(store, options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS);
+  const server = createServer({ routes, auth, context: { store, engine }, basePath: API_BASE_PATH, log: options.log });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
+
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${urlHost(address)}:${port}`;
+  const apiEndpoint = `${url}${API_BASE_PATH}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    apiEndpoint,
+    credentials: new Credentials({ clientId, clientSecret, authEndpoint: url, apiEndpoint }),
+    organizationId,
+    dataDir: options.dataDir,
+    async close() {
+      closing ??= new Promise<void>((resolve) => {
+        engine.close();
+        server.close(() => {
+          store.commit();
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+// The emulator's own app client: the one named by the options, else the one it had before a
+// restart, else a new one with random credentials.
+function ownAppClient(store: Store, options: EmulatorOptions): { clientId: string; clientSecret: string } {
+  const clients = store.tables.appClients;
+  const wanted = options.clientId ?? (store.meta.defaultAppClientId ? clients.get(store.meta.defaultAppClientId)?.data.clientId : undefined);
+  const existing = clients.rows().find((row) => row.data.clientId === wanted && typeof row.hidden.clientSecret === 'string');
+  if (existing) {
+    if (options.clientSecret !== undefined) existing.hidden.clientSecret = options.clientSecret;
+    store.meta.defaultAppClientId = existing.id;
+    return { clientId: existing.data.clientId as string, clientSecret: existing.hidden.clientSecret as string };
+  }
+  const body = { name: 'las-emulator', description: 'The app client of the local emulator' };
+  const secret = options.clientSecret ?? randomText(51);
+  const { row } = createAppClient(store, { body, clientId: options.clientId ?? randomText(26), clientSecret: secret });
+  store.meta.defaultAppClientId = row.id;
+  return { clientId: row.data.clientId as string, clientSecret: secret };
+}
+
+// A wildcard address is reached through loopback; IPv6 literals need brackets in a URL.
+function urlHost(address: string): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (address === '::') return '[::1]';
+  return address.includes(':') ? `[${address}]` : address;
+}

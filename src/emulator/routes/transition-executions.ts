@@ -1,0 +1,61 @@
+/** /transitions/{transitionId}/executions: runs of a transition, ended by workers with a PATCH. */
+import { transitionExecutionSchema, updateTransitionExecutionSchema } from '../../resources/transition-executions.js';
+import { transitionSchema } from '../../resources/transitions.js';
+import type { Context } from '../context.js';
+import { notFound } from '../http-error.js';
+import type { JsonObject } from '../json.js';
+import { route, type ApiRequest, type Route } from '../router.js';
+import { emptyBodySchema, orderSchema, sortBySchema } from '../schemas.js';
+import type { Row, Store } from '../store.js';
+import { checkBody, queryValue, queryValues } from '../validation.js';
+import type { Completion } from '../workflow-engine.js';
+import { listAnswer, pathId } from './shared.js';
+
+function transitionOf(store: Store, req: ApiRequest): Row {
+  return store.tables.transitions.require(pathId(req, 'transitionId', transitionSchema.properties.transitionId));
+}
+
+function executionOf(store: Store, req: ApiRequest): Row {
+  const transition = transitionOf(store, req);
+  const id = pathId(req, 'executionId', transitionExecutionSchema.properties.executionId);
+  const row = store.tables.transitionExecutions.get(id);
+  if (!row || row.data.transitionId !== transition.id) throw notFound('Transition execution', id);
+  return row;
+}
+
+/** The routes of transition executions. */
+export const transitionExecutionRoutes: Route[] = [
+  route('GET', '/transitions/{transitionId}/executions', ({ store }: Context, req) => {
+    const transition = transitionOf(store, req);
+    const status = queryValues(req.query, 'status', transitionExecutionSchema.properties.status);
+    const ids = queryValues(req.query, 'executionId', transitionExecutionSchema.properties.executionId);
+    const sortBy = queryValue(req.query, 'sortBy', sortBySchema);
+    const order = queryValue(req.query, 'order', orderSchema);
+    const rows = store.tables.transitionExecutions.filter(
+      (row) =>
+        row.data.transitionId === transition.id &&
+        (!status || status.includes(row.data.status as string)) &&
+        (!ids || ids.includes(row.id)),
+    );
+    const ordering = { key: sortBy ? (row: Row) => row.data[sortBy] as string | null : undefined, descending: order === 'descending' };
+    return listAnswer('executions', rows, req, undefined, ordering, { transitionId: transition.id, status, executionId: ids, sortBy, order });
+  }),
+  route('POST', '/transitions/{transitionId}/executions', ({ store, engine }: Context, req) => {
+    const transition = transitionOf(store, req);
+    checkBody(emptyBodySchema, req.body);
+    return engine.execute(transition, req.principal).data;
+  }),
+  route('GET', '/transitions/{transitionId}/executions/{executionId}', ({ store }: Context, req) => executionOf(store, req).data),
+  route('PATCH', '/transitions/{transitionId}/executions/{executionId}', ({ store, engine }: Context, req) => {
+    const execution = executionOf(store, req);
+    const body = checkBody(updateTransitionExecutionSchema, req.body);
+    engine.complete(execution, body as Completion, req.principal);
+    return execution.data;
+  }),
+  route('POST', '/transitions/{transitionId}/executions/{executionId}/heartbeats', ({ store, engine }: Context, req): JsonObject | undefined => {
+    const execution = executionOf(store, req);
+    checkBody(emptyBodySchema, req.body);
+    engine.heartbeat(execution);
+    return undefined;
+  }),
+];
