@@ -7,7 +7,7 @@
  * and `LAS_API_ENDPOINT` set it runs against that service instead; set `LAS_MODEL_ID` there to
  * predict with a trained model rather than the new, untrained one.
  */
-import { Las, NotFoundError, type Transition, type TransitionExecution } from '../src/index.js';
+import { Las, type Transition } from '../src/index.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
 
 const SERVICE_VARIABLES = ['LAS_CLIENT_ID', 'LAS_CLIENT_SECRET', 'LAS_AUTH_ENDPOINT', 'LAS_API_ENDPOINT'];
@@ -92,42 +92,28 @@ try {
   cleanup.push(() => workflow.delete());
   show('Workflow', `${workflow.workflowId}  Check -> Large amount? -> Approve -> Done`);
 
-  // 4. A worker: takes the next pending execution of each step, does the work, reports the result.
+  // 4. Workers: each takes the pending executions of its step, heartbeats while working, reports the result.
   const handled: string[] = [];
-  const steps = new Map<Transition, (execution: TransitionExecution) => Record<string, unknown>>([
-    [check, (execution) => ({ needsApproval: Number(execution.input.totalAmount) > 1000, checkedBy: 'quickstart worker' })],
-    [approve, () => ({ approved: true, approvedBy: 'quickstart worker' })],
+  const workers = new AbortController();
+  const pollInterval = emulator ? 50 : 2000;
+  const working = Promise.all([
+    check.work<{ totalAmount: number }>(
+      ({ totalAmount }) => record(handled, check, { needsApproval: Number(totalAmount) > 1000, checkedBy: 'quickstart worker' }),
+      { signal: workers.signal, pollInterval, maxPollInterval: pollInterval },
+    ),
+    approve.work(() => record(handled, approve, { approved: true, approvedBy: 'quickstart worker' }), {
+      signal: workers.signal,
+      pollInterval,
+      maxPollInterval: pollInterval,
+    }),
   ]);
-  const worker = new AbortController();
-  const working = (async () => {
-    while (!worker.signal.aborted) {
-      let busy = false;
-      for (const [transition, work] of steps) {
-        let execution: TransitionExecution;
-        try {
-          execution = await transition.execute();
-        } catch (error) {
-          if (error instanceof NotFoundError) continue; // nothing pending for this step
-          throw error;
-        }
-        busy = true;
-        const output = work(execution);
-        await execution.succeed(output);
-        handled.push(`${transition.name}: ${JSON.stringify(output)}`);
-      }
-      if (!busy) await sleep(emulator ? 50 : 2000);
-    }
-  })();
 
   // 5. Run the workflow and wait for it.
   const started = Date.now();
-  const run = await workflow.execute({ documentId: document.documentId, totalAmount });
-  const deadline = started + (emulator ? 30_000 : 15 * 60_000);
-  while (run.status === 'running' && Date.now() < deadline) {
-    await sleep(emulator ? 50 : 2000);
-    await run.refresh();
-  }
-  worker.abort();
+  const run = await workflow
+    .execute({ documentId: document.documentId, totalAmount })
+    .then((execution) => execution.wait({ timeout: emulator ? 30_000 : 15 * 60_000, pollInterval }));
+  workers.abort();
   await working;
 
   show('Execution', `${run.executionId}  ${run.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -144,6 +130,7 @@ try {
   await emulator?.close();
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function record<T extends Record<string, unknown>>(handled: string[], step: Transition, output: T): T {
+  handled.push(`${step.name}: ${JSON.stringify(output)}`);
+  return output;
 }
