@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { jest } from '@jest/globals';
-import { Credentials } from '../src/auth/credentials.js';
 import {
   InvalidCredentialsError,
   LasError,
@@ -13,15 +10,12 @@ import {
 } from '../src/errors.js';
 import { Las, type LasOptions } from '../src/las.js';
 import { Dataset } from '../src/resources/datasets.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { API_KEY, BASIC, CLIENT_SECRET, serverCredentials, startServer, type TestServer } from './helpers/server.js';
+import { fixture } from './helpers/fixtures.js';
+import { useTempHome } from './auth/fixtures.js';
 
-const dataset = JSON.parse(fs.readFileSync(new URL('./fixtures/dataset.json', import.meta.url), 'utf8'));
+const dataset = fixture('dataset');
 const datasetId = dataset.datasetId as string;
-
-const CLIENT_ID = 'las-client-id';
-const CLIENT_SECRET = 'las-cl1ent-s3cret-Rt5Yu';
-const API_KEY = 'las-ap1-k3y-Np2Bc';
-const BASIC = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64');
 
 describe('Las against a real server', () => {
   let server: TestServer;
@@ -35,18 +29,8 @@ describe('Las against a real server', () => {
     await server.close();
   });
 
-  function credentials(extra: { apiKey?: string } = {}): Credentials {
-    return new Credentials({
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      authEndpoint: server.url,
-      apiEndpoint: `${server.url}/v1`,
-      ...extra,
-    });
-  }
-
   function las(options: LasOptions = {}): Las {
-    return new Las({ credentials: credentials(), maxRetries: 0, timeout: 2_000, ...options });
+    return new Las({ credentials: serverCredentials(server), maxRetries: 0, timeout: 2_000, ...options });
   }
 
   test('100 concurrent gets on a cold client: exactly one token request', async () => {
@@ -72,7 +56,7 @@ describe('Las against a real server', () => {
   });
 
   test('X-Api-Key when the credentials hold an api key', async () => {
-    await las({ credentials: credentials({ apiKey: API_KEY }) }).datasets.get(datasetId);
+    await las({ credentials: serverCredentials(server, { apiKey: API_KEY }) }).datasets.get(datasetId);
     expect(server.requests[0].headers['x-api-key']).toBe(API_KEY);
   });
 
@@ -147,7 +131,7 @@ describe('Las against a real server', () => {
 
   test('a tokenProvider with credentials: the provider\'s token, the credentials\' endpoint and api key', async () => {
     const client = new Las({
-      credentials: credentials({ apiKey: API_KEY }),
+      credentials: serverCredentials(server, { apiKey: API_KEY }),
       tokenProvider: { getAccessToken: async () => 'provided-token' },
       maxRetries: 0,
     });
@@ -160,7 +144,7 @@ describe('Las against a real server', () => {
   });
 
   test('JSON.stringify and util.inspect of a client in use show no secret or token', async () => {
-    const client = las({ credentials: credentials({ apiKey: API_KEY }) });
+    const client = las({ credentials: serverCredentials(server, { apiKey: API_KEY }) });
     await client.datasets.get(datasetId);
     const dataset = await client.datasets.get(datasetId);
 
@@ -173,8 +157,8 @@ describe('Las against a real server', () => {
 });
 
 describe('credential resolution', () => {
+  const home = useTempHome();
   const saved: Record<string, string | undefined> = {};
-  let dir: string;
 
   beforeEach(() => {
     for (const name of Object.keys(process.env)) {
@@ -183,26 +167,19 @@ describe('credential resolution', () => {
         delete process.env[name];
       }
     }
-    saved.HOME = process.env.HOME;
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'las-home-'));
-    process.env.HOME = dir;
-    // Jest gives tests a copy of process.env, which os.homedir() does not read.
-    jest.spyOn(os, 'homedir').mockReturnValue(dir);
   });
 
   afterEach(() => {
-    jest.mocked(os.homedir).mockRestore();
     for (const name of Object.keys(process.env)) if (name.startsWith('LAS_')) delete process.env[name];
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
       delete saved[name];
     }
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('no credentials anywhere: MissingCredentialsError naming every source', () => {
-    process.env.LAS_CREDENTIALS_FILE = path.join(dir, 'credentials.cfg');
+    process.env.LAS_CREDENTIALS_FILE = path.join(home.dir, 'credentials.cfg');
 
     let error: unknown;
     try {
@@ -216,12 +193,12 @@ describe('credential resolution', () => {
     const message = (error as Error).message;
     expect(message).toContain('`credentials` option');
     expect(message).toContain('LAS_CLIENT_ID');
-    expect(message).toContain(path.join(dir, 'credentials.cfg'));
+    expect(message).toContain(path.join(home.dir, 'credentials.cfg'));
   });
 
   test('no credentials, default file location under the home directory', () => {
     expect(() => new Las()).toThrow(MissingCredentialsError);
-    expect(() => new Las()).toThrow(path.join(dir, '.lucidtech', 'credentials.cfg'));
+    expect(() => new Las()).toThrow(path.join(home.dir, '.lucidtech', 'credentials.cfg'));
   });
 
   test('{ tokenProvider, apiEndpoint } needs no credentials', () => {

@@ -34,7 +34,8 @@ import {
 import type { Schema } from '../../src/schema/index.js';
 import { startPrism, type Prism } from './prism.js';
 import { Recorder, describeRejections, isRejected } from './recorder.js';
-import { SPEC_PATH, matchOperation, operationsOf, planSuite, readOperations } from './spec.js';
+import { SPEC_PATH, matchOperation, operationsOf, specOperations } from '../helpers/spec.js';
+import { planSuite } from './spec.js';
 
 const plan = planSuite(SPEC_PATH, existsSync(SPEC_PATH), process.env.CI);
 
@@ -93,7 +94,7 @@ if (!plan.run && plan.fail) {
 }
 
 function defineContractTests(): void {
-  const operations = readOperations(SPEC_PATH);
+  const operations = specOperations();
   const recorder = new Recorder(operations);
   const invalidTimestamps: string[] = [];
   let prism: Prism | undefined;

@@ -1,4 +1,4 @@
-import { matchOperation, type Operation } from './spec.js';
+import { matchOperation, type Operation } from '../helpers/spec.js';
 
 /** One request the SDK sent, and what Prism answered. */
 export interface Exchange {

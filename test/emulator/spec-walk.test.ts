@@ -3,68 +3,13 @@
  * with raw HTTP: a valid request answers the spec's 2xx with the fields the spec requires, a body
  * missing each required field answers 400 naming it, and no token answers 401.
  */
-import { readFileSync } from 'node:fs';
-import type { ObjectSchema } from '../../src/schema/index.js';
-import { appClientSchema } from '../../src/resources/app-clients.js';
-import { assetSchema } from '../../src/resources/assets.js';
-import { batchSchema } from '../../src/resources/batches.js';
-import { dataBundleSchema } from '../../src/resources/data-bundles.js';
-import { datasetSchema } from '../../src/resources/datasets.js';
-import { documentSchema } from '../../src/resources/documents.js';
-import { logSchema } from '../../src/resources/logs.js';
-import { modelSchema } from '../../src/resources/models.js';
-import { organizationSchema } from '../../src/resources/organizations.js';
-import { predictionSchema } from '../../src/resources/predictions.js';
-import { secretSchema } from '../../src/resources/secrets.js';
-import { transitionExecutionSchema } from '../../src/resources/transition-executions.js';
-import { transitionSchema } from '../../src/resources/transitions.js';
-import { userSchema } from '../../src/resources/users.js';
-import { workflowExecutionSchema } from '../../src/resources/workflow-executions.js';
-import { workflowSchema } from '../../src/resources/workflows.js';
+import { componentName, entitySchemas, resolveRef, specOperations } from '../helpers/spec.js';
 import { PDF, expectShape, raw, useEmulator } from './helpers.js';
 
-interface JsonSchema {
-  $ref?: string;
-  required?: string[];
-  properties?: Record<string, unknown>;
-  additionalProperties?: unknown;
-}
-interface Operation {
-  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-  responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
-}
-interface Spec {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, JsonSchema> };
-}
-
-const spec = JSON.parse(readFileSync(new URL('../../../shared/las-oas.json', import.meta.url), 'utf8')) as Spec;
-const METHODS = ['get', 'post', 'patch', 'delete'];
-const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-  METHODS.filter((method) => method in item).map((method) => ({ method: method.toUpperCase(), path, op: item[method] })),
-);
+const operations = specOperations();
 
 const t = useEmulator();
 
-// The SDK's schema of each entity the spec names: every answer must fit the SDK's types too.
-const SDK_SCHEMAS: Record<string, ObjectSchema> = {
-  AppClient: appClientSchema,
-  Asset: assetSchema,
-  Batch: batchSchema,
-  DataBundle: dataBundleSchema,
-  Dataset: datasetSchema,
-  Document: documentSchema,
-  Log: logSchema,
-  Model: modelSchema,
-  Organization: organizationSchema,
-  Prediction: predictionSchema,
-  Secret: secretSchema,
-  Transition: transitionSchema,
-  TransitionExecution: transitionExecutionSchema,
-  User: userSchema,
-  Workflow: workflowSchema,
-  WorkflowExecution: workflowExecutionSchema,
-};
 // Lists: the spec's list schema -> the key of its items and their entity.
 const LISTS: Record<string, [string, string]> = {
   AppClients: ['appClients', 'AppClient'],
@@ -84,20 +29,19 @@ const LISTS: Record<string, [string, string]> = {
   Workflows: ['workflows', 'Workflow'],
 };
 
-/** Checks an answer against the SDK's schema of the entity (or the entities of the list) the spec names. */
+/**
+ * Checks an answer against the SDK's schema of the entity (or the entities of the list) the spec
+ * names: every answer must fit the SDK's types too.
+ */
 function expectSdkShape(specName: string, body: Record<string, unknown>): void {
   // A workflow without a completedConfig: see expectShape.
   const nullable = (name: string) => (name === 'Workflow' ? ['completedConfig'] : []);
-  if (SDK_SCHEMAS[specName]) return expectShape(SDK_SCHEMAS[specName], body, nullable(specName));
+  if (entitySchemas[specName]) return expectShape(entitySchemas[specName], body, nullable(specName));
   const [key, entity] = LISTS[specName];
-  for (const item of body[key] as unknown[]) expectShape(SDK_SCHEMAS[entity], item, nullable(entity));
+  for (const item of body[key] as unknown[]) expectShape(entitySchemas[entity], item, nullable(entity));
 }
 type Body = Record<string, unknown>;
 type Ids = Record<string, string>;
-
-function resolve(schema: JsonSchema | undefined): JsonSchema | undefined {
-  return schema?.$ref ? spec.components.schemas[schema.$ref.split('/').pop() as string] : schema;
-}
 
 async function post(path: string, body: Body = {}): Promise<Body> {
   const answer = await raw(t.emu, 'POST', path, { body });
@@ -209,22 +153,24 @@ async function validRequest(method: string, path: string): Promise<{ url: string
 
 test('the spec has the 68 operations this walk covers, and a valid body for each that takes one', () => {
   expect(operations).toHaveLength(68);
-  const withBodies = operations.filter((o) => o.op.requestBody).map((o) => `${o.method} ${o.path}`);
+  const withBodies = operations.filter((o) => o.operation.requestBody).map((o) => o.key);
   expect(withBodies.sort()).toEqual(Object.keys(BODIES).sort());
 });
 
-describe.each(operations)('$method $path', ({ method, path, op }) => {
-  const success = Number(Object.keys(op.responses).find((status) => status.startsWith('2')));
-  const requestSchema = resolve(op.requestBody?.content?.['application/json']?.schema);
+describe.each(operations)('$method $path', ({ method, path, operation }) => {
+  const responses = operation.responses ?? {};
+  const success = Number(Object.keys(responses).find((status) => status.startsWith('2')));
+  const declaredRequest = operation.requestBody?.content?.['application/json']?.schema;
+  const requestSchema = declaredRequest && resolveRef(declaredRequest);
 
   test(`answers ${success} to a valid request, shaped as the spec and the SDK's schemas say`, async () => {
     const { url, body } = await validRequest(method, path);
     const answer = await raw(t.emu, method, url, { body });
     expect({ status: answer.status, message: answer.body.message }).toEqual({ status: success, message: undefined });
-    const declared = op.responses[String(success)].content?.['application/json']?.schema;
-    const responseSchema = resolve(declared);
+    const declared = responses[String(success)].content?.['application/json']?.schema;
+    const responseSchema = declared && resolveRef(declared);
     if (success === 204 || !responseSchema) return;
-    expectSdkShape((declared?.$ref ?? '').split('/').pop() as string, answer.body);
+    expectSdkShape(componentName(declared?.$ref ?? ''), answer.body);
     const missing = (responseSchema.required ?? []).filter((key) => !(key in answer.body));
     const unknown =
       responseSchema.additionalProperties === false ? Object.keys(answer.body).filter((key) => !(key in (responseSchema.properties ?? {}))) : [];

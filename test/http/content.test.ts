@@ -22,6 +22,15 @@ const TIFF_BE = Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x08]);
 const UNKNOWN = Buffer.from('hello, world');
 const PNG_B64 = PNG.toString('base64');
 
+/** A document of each type the content is sniffed as, with that type. */
+const SAMPLES: [string, Buffer][] = [
+  ['application/pdf', PDF],
+  ['image/jpeg', JPEG],
+  ['image/png', PNG],
+  ['image/tiff', TIFF_LE],
+  ['image/tiff', TIFF_BE],
+];
+
 let dir: string;
 
 beforeAll(async () => {
@@ -57,13 +66,7 @@ describe('DOCUMENT_CONTENT_TYPES', () => {
 });
 
 describe('sniffContentType', () => {
-  it.each([
-    ['application/pdf', PDF],
-    ['image/jpeg', JPEG],
-    ['image/png', PNG],
-    ['image/tiff', TIFF_LE],
-    ['image/tiff', TIFF_BE],
-  ])('detects %s', (type, bytes) => {
+  it.each(SAMPLES)('detects %s', (type, bytes) => {
     expect(sniffContentType(bytes)).toBe(type);
   });
 
@@ -169,13 +172,7 @@ describe('encodeDocumentContent input forms', () => {
     });
   });
 
-  it.each([
-    ['application/pdf', PDF],
-    ['image/jpeg', JPEG],
-    ['image/png', PNG],
-    ['image/tiff', TIFF_LE],
-    ['image/tiff', TIFF_BE],
-  ])('sniffs %s', async (type, bytes) => {
+  it.each(SAMPLES)('sniffs %s', async (type, bytes) => {
     await expect(encodeDocumentContent(bytes)).resolves.toEqual({ content: bytes.toString('base64'), contentType: type });
   });
 });

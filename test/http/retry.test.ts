@@ -1,4 +1,3 @@
-import { Credentials } from '../../src/auth/credentials.js';
 import {
   ConnectionError,
   LimitExceededError,
@@ -8,7 +7,7 @@ import {
 } from '../../src/errors.js';
 import { retryPolicy } from '../../src/http/retry.js';
 import { Session, type SessionOptions } from '../../src/http/session.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { serverCredentials, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 
@@ -21,12 +20,7 @@ afterEach(async () => {
 });
 
 function session(options: Partial<SessionOptions> = {}): Session {
-  const credentials = new Credentials({
-    clientId: 'client-id',
-    clientSecret: 'client-secret',
-    authEndpoint: server.url,
-    apiEndpoint: `${server.url}/v1`,
-  });
+  const credentials = serverCredentials(server);
   return new Session({
     apiEndpoint: credentials.apiEndpoint,
     tokenProvider: credentials,

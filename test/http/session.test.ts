@@ -1,5 +1,4 @@
 import util from 'node:util';
-import { Credentials } from '../../src/auth/credentials.js';
 import {
   ApiError,
   BadRequestError,
@@ -13,12 +12,7 @@ import {
   TooManyRequestsError,
 } from '../../src/errors.js';
 import { Session, type SessionOptions } from '../../src/http/session.js';
-import { startServer, type Reply, type TestServer } from '../helpers/server.js';
-
-const CLIENT_ID = 'session-client-id';
-const CLIENT_SECRET = 'cl1ent-s3cret-Qx7Zp';
-const API_KEY = 'ap1-k3y-Wv9Lm';
-const BASIC = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64');
+import { API_KEY, BASIC, CLIENT_SECRET, serverCredentials, startServer, type Reply, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 
@@ -30,17 +24,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function credentials(extra: { apiKey?: string } = {}): Credentials {
-  return new Credentials({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    authEndpoint: server.url,
-    apiEndpoint: `${server.url}/v1`,
-    ...extra,
-  });
-}
-
-function session(options: Partial<SessionOptions> = {}, creds = credentials()): Session {
+function session(options: Partial<SessionOptions> = {}, creds = serverCredentials(server)): Session {
   return new Session({
     apiEndpoint: creds.apiEndpoint,
     tokenProvider: creds,
@@ -232,7 +216,7 @@ describe('wire details', () => {
   });
 
   test('X-Api-Key when the credentials have an api key', async () => {
-    const s = session({}, credentials({ apiKey: API_KEY }));
+    const s = session({}, serverCredentials(server, { apiKey: API_KEY }));
     await s.get('/a');
     await s.delete('/a');
     expect(server.requests.map((r) => r.headers['x-api-key'])).toEqual([API_KEY, API_KEY]);
@@ -361,7 +345,7 @@ describe('no secret in any error', () => {
 
   test.each(failures)('%s', async (_name, reply) => {
     server.handle(() => reply);
-    const s = session({ timeout: 100 }, credentials({ apiKey: API_KEY }));
+    const s = session({ timeout: 100 }, serverCredentials(server, { apiKey: API_KEY }));
 
     const error = await s.post('/datasets', { name: 'a' }).catch((e: unknown) => e);
 
@@ -372,7 +356,7 @@ describe('no secret in any error', () => {
 
   test('an error body that echoes the request headers is redacted', async () => {
     server.handle((request) => ({ status: 400, body: { message: `bad: ${request.headers.authorization}`, key: [request.headers['x-api-key']] } }));
-    const error = await session({}, credentials({ apiKey: API_KEY })).get('/a').catch((e: unknown) => e);
+    const error = await session({}, serverCredentials(server, { apiKey: API_KEY })).get('/a').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as ApiError).body).toEqual({ message: 'bad: Bearer ***', key: ['***'] });
     expectNoSecret(error);
@@ -380,7 +364,7 @@ describe('no secret in any error', () => {
 
   test('a failed token request', async () => {
     server.handleToken(() => ({ status: 401, body: { error: 'invalid_client' } }));
-    const error = await session({}, credentials({ apiKey: API_KEY })).get('/a').catch((e: unknown) => e);
+    const error = await session({}, serverCredentials(server, { apiKey: API_KEY })).get('/a').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expectNoSecret(error);
   });

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { AppClient } from '../../src/resources/app-clients.js';
 import { ValidationError } from '../../src/errors.js';
 
-const appClient = JSON.parse(readFileSync(new URL('../fixtures/app-client.json', import.meta.url), 'utf8'));
+const appClient = fixture('app-client');
 const id = appClient.appClientId as string;
 const encoded = encodeURIComponent(id);
 // Only the answer of create holds the secret: list, update and delete do not.

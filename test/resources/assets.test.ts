@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Asset } from '../../src/resources/assets.js';
 import { ContentError, ValidationError } from '../../src/errors.js';
 
-const asset = JSON.parse(readFileSync(new URL('../fixtures/asset.json', import.meta.url), 'utf8'));
+const asset = fixture('asset');
 const id = asset.assetId as string;
 const encoded = encodeURIComponent(id);
 const HTML = Buffer.from('<h1>Please check this invoice</h1>\n');

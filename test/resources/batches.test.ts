@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Batch } from '../../src/resources/batches.js';
 import { PartialFailureError, ServerError, ValidationError } from '../../src/errors.js';
 
-const batch = JSON.parse(readFileSync(new URL('../fixtures/batch.json', import.meta.url), 'utf8'));
-const doc = JSON.parse(readFileSync(new URL('../fixtures/document.json', import.meta.url), 'utf8'));
+const batch = fixture('batch');
+const doc = fixture('document');
 const id = batch.batchId as string;
 const encoded = encodeURIComponent(id);
 

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { DataBundle, DataBundles } from '../../src/resources/data-bundles.js';
 import { ValidationError } from '../../src/errors.js';
 
-const bundle = JSON.parse(readFileSync(new URL('../fixtures/data-bundle.json', import.meta.url), 'utf8'));
-const model = JSON.parse(readFileSync(new URL('../fixtures/model.json', import.meta.url), 'utf8'));
+const bundle = fixture('data-bundle');
+const model = fixture('model');
 const modelId = bundle.modelId as string;
 const bundleId = bundle.dataBundleId as string;
 const bundlesPath = `/models/${encodeURIComponent(modelId)}/dataBundles`;

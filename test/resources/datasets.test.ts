@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Dataset } from '../../src/resources/datasets.js';
 import { Document } from '../../src/resources/documents.js';
 import { PartialFailureError, ServerError, ValidationError } from '../../src/errors.js';
 
-const dataset = JSON.parse(readFileSync(new URL('../fixtures/dataset.json', import.meta.url), 'utf8'));
+const dataset = fixture('dataset');
 const id = dataset.datasetId as string;
 const encoded = encodeURIComponent(id);
 
@@ -97,7 +97,7 @@ describe('datasets', () => {
     ['collection', () => las.datasets.delete(id, { deleteDocuments: true })],
     ['instance', () => las.datasets.ref(id).delete({ deleteDocuments: true })],
   ])('delete with deleteDocuments (%s) empties the dataset page by page first', async (_form, remove) => {
-    const doc = JSON.parse(readFileSync(new URL('../fixtures/document.json', import.meta.url), 'utf8'));
+    const doc = fixture('document');
     api().delete('/documents').query({ datasetId: id }).reply(200, { documents: [doc], nextToken: 'more' });
     api().delete('/documents').query({ datasetId: id, nextToken: 'more' }).reply(200, { documents: [doc], nextToken: null });
     api().delete(`/datasets/${encoded}`).reply(200, dataset);
@@ -108,7 +108,7 @@ describe('datasets', () => {
   });
 
   test('a failure while deleting documents says how many were deleted and keeps the dataset', async () => {
-    const doc = JSON.parse(readFileSync(new URL('../fixtures/document.json', import.meta.url), 'utf8'));
+    const doc = fixture('document');
     api().delete('/documents').query({ datasetId: id }).reply(200, { documents: [doc, doc], nextToken: 'more' });
     api().delete('/documents').query({ datasetId: id, nextToken: 'more' }).reply(500, { message: 'boom' });
 
@@ -146,7 +146,7 @@ describe('datasets', () => {
   });
 
   test('documents deleted with the dataset are Document instances', async () => {
-    const doc = JSON.parse(readFileSync(new URL('../fixtures/document.json', import.meta.url), 'utf8'));
+    const doc = fixture('document');
     api().delete('/documents').query({ datasetId: id }).reply(200, { documents: [doc], nextToken: null });
     const result = await las.documents.deleteMany({ datasetId: id, deleteAll: true });
     expect(result.documents[0]).toBeInstanceOf(Document);

@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Document } from '../../src/resources/documents.js';
 import { Prediction } from '../../src/resources/predictions.js';
 import { ContentError, ValidationError } from '../../src/errors.js';
 
-const document = JSON.parse(readFileSync(new URL('../fixtures/document.json', import.meta.url), 'utf8'));
-const prediction = JSON.parse(readFileSync(new URL('../fixtures/prediction.json', import.meta.url), 'utf8'));
+const document = fixture('document');
+const prediction = fixture<{ modelId: string }>('prediction');
 const id = document.documentId as string;
 const encoded = encodeURIComponent(id);
 

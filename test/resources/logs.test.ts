@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { api, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Log } from '../../src/resources/logs.js';
 import { ValidationError } from '../../src/errors.js';
 
-const log = JSON.parse(readFileSync(new URL('../fixtures/log.json', import.meta.url), 'utf8'));
+const log = fixture<{
+  workflowId: string;
+  workflowExecutionId: string;
+  transitionId: string;
+  transitionExecutionId: string;
+}>('log');
 const id = log.logId as string;
 const encoded = encodeURIComponent(id);
 

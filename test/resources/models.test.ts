@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Model, DataBundles } from '../../src/resources/models.js';
 import { ValidationError } from '../../src/errors.js';
 
-const model = JSON.parse(readFileSync(new URL('../fixtures/model.json', import.meta.url), 'utf8'));
+const model = fixture('model');
 const id = model.modelId as string;
 const encoded = encodeURIComponent(id);
 

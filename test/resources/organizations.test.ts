@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Organization } from '../../src/resources/organizations.js';
 import { ValidationError } from '../../src/errors.js';
 
-const organization = JSON.parse(readFileSync(new URL('../fixtures/organization.json', import.meta.url), 'utf8'));
+const organization = fixture('organization');
 const id = organization.organizationId as string;
 const encoded = encodeURIComponent(id);
 

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Prediction } from '../../src/resources/predictions.js';
 import { ValidationError } from '../../src/errors.js';
 
-const prediction = JSON.parse(readFileSync(new URL('../fixtures/prediction.json', import.meta.url), 'utf8'));
+const prediction = fixture('prediction');
 const documentId = prediction.documentId as string;
 const modelId = prediction.modelId as string;
 

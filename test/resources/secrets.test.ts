@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Secret } from '../../src/resources/secrets.js';
 import { ValidationError } from '../../src/errors.js';
 
-const secret = JSON.parse(readFileSync(new URL('../fixtures/secret.json', import.meta.url), 'utf8'));
+const secret = fixture('secret');
 const id = secret.secretId as string;
 const encoded = encodeURIComponent(id);
 

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { TransitionExecution, TransitionExecutions } from '../../src/resources/transition-executions.js';
 import { ValidationError } from '../../src/errors.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
 const transition = fixture('transition');
 const execution = fixture('transition-execution');
 const tid = execution.transitionId as string;

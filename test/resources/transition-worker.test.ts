@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Credentials } from '../../src/auth/credentials.js';
 import { Las } from '../../src/las.js';
 import { InvalidCredentialsError, ValidationError } from '../../src/errors.js';
 import { handleTransitionExecution, MAX_ERROR_MESSAGE_LENGTH, trimErrorMessage } from '../../src/resources/transition-worker.js';
 import type { TransitionExecution } from '../../src/resources/transition-executions.js';
-import { startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
+import { serverCredentials, startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
+import { fixture } from '../helpers/fixtures.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
-const transitionData = { ...fixture('transition'), transitionType: 'manual', parameters: {}, timeoutInSeconds: 60 };
-const TID = transitionData.transitionId as string;
+const transitionData = { ...fixture<{ transitionId: string }>('transition'), transitionType: 'manual', parameters: {}, timeoutInSeconds: 60 };
+const TID = transitionData.transitionId;
 const hex = (n: number) => n.toString(16).padStart(32, '0');
 
 /** One execution as the fake API holds it; `pending` until handed out. */
@@ -120,7 +118,7 @@ beforeEach(async () => {
   server = await startServer();
   fake = new FakeTransitionApi(server);
   las = new Las({
-    credentials: new Credentials({ clientId: 'worker', clientSecret: 'secret', authEndpoint: server.url, apiEndpoint: `${server.url}/v1` }),
+    credentials: serverCredentials(server),
     maxRetries: 0,
   });
 });

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Transition } from '../../src/resources/transitions.js';
 import { TransitionExecution } from '../../src/resources/transition-executions.js';
 import { ValidationError } from '../../src/errors.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
-const transition = fixture('transition');
+const transition = fixture<{ inputJsonSchema: Record<string, unknown>; outputJsonSchema: Record<string, unknown> }>('transition');
 const execution = fixture('transition-execution');
 const id = transition.transitionId as string;
 const encoded = encodeURIComponent(id);

@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Credentials } from '../../src/auth/credentials.js';
 import { Las } from '../../src/las.js';
 import { ContentError, PartialFailureError, ValidationError } from '../../src/errors.js';
 import type { UploadProgress } from '../../src/resources/upload-documents.js';
-import { startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
+import { serverCredentials, startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
 
 const DATASET = 'las:dataset:0123456789abcdef0123456789abcdef';
 const hex = (n: number) => n.toString(16).padStart(32, '0');
@@ -101,7 +100,7 @@ beforeEach(async () => {
   server = await startServer();
   fake = new FakeDocumentsApi(server);
   las = new Las({
-    credentials: new Credentials({ clientId: 'uploader', clientSecret: 'secret', authEndpoint: server.url, apiEndpoint: `${server.url}/v1` }),
+    credentials: serverCredentials(server),
     maxRetries: 0,
   });
   dir = mkdtempSync(join(tmpdir(), 'las-upload-test-'));

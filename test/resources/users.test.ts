@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { User } from '../../src/resources/users.js';
 import { ValidationError } from '../../src/errors.js';
 
-const user = JSON.parse(readFileSync(new URL('../fixtures/user.json', import.meta.url), 'utf8'));
+const user = fixture<{ avatar: string | null }>('user');
 const id = user.userId as string;
 const encoded = encodeURIComponent(id);
 const appClientId = 'las:app-client:3c9f1e2a4b5d6e7f8091a2b3c4d5e6f7';

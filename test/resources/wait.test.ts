@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { api, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { LasError, NotFoundError, ValidationError, WaitAbortedError, WaitTimeoutError } from '../../src/errors.js';
 import { pollUntil } from '../../src/resources/wait.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
 const workflowExecution = fixture('workflow-execution');
 const transitionExecution = fixture('transition-execution');
 const wid = workflowExecution.workflowId as string;

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { WorkflowExecution } from '../../src/resources/workflow-executions.js';
 import { ValidationError } from '../../src/errors.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
 const execution = fixture('workflow-execution');
 const wid = execution.workflowId as string;
 const eid = execution.executionId as string;

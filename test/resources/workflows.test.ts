@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
+import { fixture } from '../helpers/fixtures.js';
 import { Workflow } from '../../src/resources/workflows.js';
 import { WorkflowExecution, WorkflowExecutions } from '../../src/resources/workflow-executions.js';
 import { ValidationError } from '../../src/errors.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
 const workflow = fixture('workflow');
 const execution = fixture('workflow-execution');
 const id = workflow.workflowId as string;

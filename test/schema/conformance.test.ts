@@ -4,82 +4,30 @@
  * the two agree property by property. A change on either side that is not listed in
  * `allowedDifferences` fails here, naming each difference.
  */
-import { readFileSync } from 'node:fs';
 import { s, type Schema } from '../../src/schema/index.js';
-import { appClientSchema, createAppClientSchema, updateAppClientSchema } from '../../src/resources/app-clients.js';
-import { assetSchema, createAssetSchema, updateAssetSchema } from '../../src/resources/assets.js';
-import { batchSchema, createBatchSchema, updateBatchSchema } from '../../src/resources/batches.js';
-import { createDataBundleSchema, dataBundleSchema, updateDataBundleSchema } from '../../src/resources/data-bundles.js';
-import { createDatasetSchema, datasetSchema, updateDatasetSchema } from '../../src/resources/datasets.js';
-import { createDocumentSchema, documentSchema, updateDocumentSchema } from '../../src/resources/documents.js';
-import { logSchema } from '../../src/resources/logs.js';
-import { createModelSchema, modelSchema, updateModelSchema } from '../../src/resources/models.js';
-import { organizationSchema, updateOrganizationSchema } from '../../src/resources/organizations.js';
-import { createPredictionSchema, predictionSchema } from '../../src/resources/predictions.js';
-import { createSecretSchema, secretSchema, updateSecretSchema } from '../../src/resources/secrets.js';
-import { transitionExecutionSchema, updateTransitionExecutionSchema } from '../../src/resources/transition-executions.js';
-import { createTransitionSchema, transitionSchema, updateTransitionSchema } from '../../src/resources/transitions.js';
-import { createUserSchema, updateUserSchema, userSchema } from '../../src/resources/users.js';
-import { updateWorkflowExecutionSchema, workflowExecutionSchema } from '../../src/resources/workflow-executions.js';
-import { createWorkflowSchema, executeWorkflowSchema, updateWorkflowSchema, workflowSchema } from '../../src/resources/workflows.js';
+import { createAppClientSchema, updateAppClientSchema } from '../../src/resources/app-clients.js';
+import { createAssetSchema, updateAssetSchema } from '../../src/resources/assets.js';
+import { createBatchSchema, updateBatchSchema } from '../../src/resources/batches.js';
+import { createDataBundleSchema, updateDataBundleSchema } from '../../src/resources/data-bundles.js';
+import { createDatasetSchema, updateDatasetSchema } from '../../src/resources/datasets.js';
+import { createDocumentSchema, updateDocumentSchema } from '../../src/resources/documents.js';
+import { createModelSchema, updateModelSchema } from '../../src/resources/models.js';
+import { updateOrganizationSchema } from '../../src/resources/organizations.js';
+import { createPredictionSchema } from '../../src/resources/predictions.js';
+import { createSecretSchema, updateSecretSchema } from '../../src/resources/secrets.js';
+import { updateTransitionExecutionSchema } from '../../src/resources/transition-executions.js';
+import { createTransitionSchema, updateTransitionSchema } from '../../src/resources/transitions.js';
+import { createUserSchema, updateUserSchema } from '../../src/resources/users.js';
+import { updateWorkflowExecutionSchema } from '../../src/resources/workflow-executions.js';
+import { createWorkflowSchema, executeWorkflowSchema, updateWorkflowSchema } from '../../src/resources/workflows.js';
 // The two bodies the SDK sends as `{}` without a schema of its own: the emulator's is the one in use.
 import { emptyBodySchema } from '../../src/emulator/schemas.js';
+import { componentName, entitySchemas, loadSpec, resolveRef, specOperations, type SchemaObject } from '../helpers/spec.js';
 
-/** An OpenAPI 3.0 schema object, as far as this spec uses it. */
-interface Oas {
-  $ref?: string;
-  type?: string;
-  properties?: Record<string, Oas>;
-  required?: string[];
-  additionalProperties?: boolean | Oas;
-  items?: Oas;
-  anyOf?: (Oas | null)[];
-  oneOf?: (Oas | null)[];
-  enum?: unknown[];
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  minProperties?: number;
-  nullable?: boolean;
-  [keyword: string]: unknown;
-}
-
-interface Operation {
-  requestBody?: { content?: Record<string, { schema?: Oas }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Oas }> }>;
-}
-
-const spec = JSON.parse(readFileSync(new URL('../../../shared/las-oas.json', import.meta.url), 'utf8')) as {
-  paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, Oas> };
-};
-const components = spec.components.schemas;
+const components = loadSpec().components.schemas;
 
 /** The spec's pattern of every time it holds (createdTime, startTime, ...). */
 const TIMESTAMP_PATTERN = '^[0-9]{4}-?[0-9]{2}-?[0-9]{2}( |T)?[0-9]{2}:?[0-9]{2}:?[0-9]{2}(.[0-9]{1,6})?(Z|[+][0-9]{2}(:|)[0-9]{2})$';
-
-/** Spec component of each single-entity answer → the SDK schema of that entity. */
-const entities: Record<string, Schema> = {
-  AppClient: appClientSchema,
-  Asset: assetSchema,
-  Batch: batchSchema,
-  DataBundle: dataBundleSchema,
-  Dataset: datasetSchema,
-  Document: documentSchema,
-  Log: logSchema,
-  Model: modelSchema,
-  Organization: organizationSchema,
-  Prediction: predictionSchema,
-  Secret: secretSchema,
-  Transition: transitionSchema,
-  TransitionExecution: transitionExecutionSchema,
-  User: userSchema,
-  Workflow: workflowSchema,
-  WorkflowExecution: workflowExecutionSchema,
-};
 
 /** Spec component of each JSON request body → the SDK schema that checks it. */
 const bodies: Record<string, Schema> = {
@@ -154,14 +102,14 @@ const COMPARED = [
 ];
 
 /** Every difference between a spec schema and an SDK schema, found recursively. */
-function differences(specSchema: Oas, sdk: Schema, path: string): Difference[] {
+function differences(specSchema: SchemaObject, sdk: Schema, path: string): Difference[] {
   const out: Difference[] = [];
   compare(specSchema, sdk, path, out);
   return out;
 }
 
-function compare(raw: Oas, sdk: Schema, path: string, out: Difference[]): void {
-  const spec = resolve(raw);
+function compare(raw: SchemaObject, sdk: Schema, path: string, out: Difference[]): void {
+  const spec = resolveRef(raw);
   for (const keyword of Object.keys(spec)) {
     if (!COMPARED.includes(keyword) && !DOCUMENTING.includes(keyword)) out.push({ path, spec: `keyword ${keyword}`, sdk: 'no comparison for it' });
   }
@@ -181,7 +129,7 @@ function compare(raw: Oas, sdk: Schema, path: string, out: Difference[]): void {
   compareType(withoutNull(spec), sdk.kind === 'nullable' ? sdk.inner : sdk, path, out);
 }
 
-function compareType(spec: Oas, sdk: Schema, path: string, out: Difference[]): void {
+function compareType(spec: SchemaObject, sdk: Schema, path: string, out: Difference[]): void {
   const branches = spec.anyOf ?? spec.oneOf;
   if (branches && !spec.properties) {
     if (sdk.kind !== 'union') return void out.push({ path, spec: `anyOf of ${branches.length}`, sdk: kindOf(sdk) });
@@ -227,7 +175,7 @@ function compareType(spec: Oas, sdk: Schema, path: string, out: Difference[]): v
   }
 }
 
-function compareObject(spec: Oas, sdk: Schema, path: string, out: Difference[]): void {
+function compareObject(spec: SchemaObject, sdk: Schema, path: string, out: Difference[]): void {
   const extra = spec.additionalProperties;
   if (!spec.properties && (extra === undefined || extra === true)) {
     // Free-form: a record of anything, or an object naming nothing that accepts everything.
@@ -275,7 +223,7 @@ function compareObject(spec: Oas, sdk: Schema, path: string, out: Difference[]):
  * An object's anyOf of property constraints (PATCH of a transition execution: `status` is
  * `succeeded` in one branch, `failed`/`rejected`/`retry` in the other) folded into its properties.
  */
-function mergeBranchConstraints(spec: Oas, path: string, out: Difference[]): Oas {
+function mergeBranchConstraints(spec: SchemaObject, path: string, out: Difference[]): SchemaObject {
   const branches = spec.anyOf ?? spec.oneOf;
   if (!branches || !spec.properties) return spec;
   const { anyOf: _anyOf, oneOf: _oneOf, ...rest } = spec;
@@ -303,31 +251,25 @@ function enumOf(values: readonly unknown[] | undefined): string | undefined {
   return values && [...values].map(String).sort().join('|');
 }
 
-function resolve(spec: Oas): Oas {
-  let current = spec;
-  while (current.$ref) current = components[current.$ref.replace('#/components/schemas/', '')];
-  return current;
-}
-
-function isNullable(spec: Oas): boolean {
+function isNullable(spec: SchemaObject): boolean {
   const branches = spec.anyOf ?? spec.oneOf ?? [];
   return spec.nullable === true || branches.some((branch) => branch === null || branch.nullable === true);
 }
 
 /** The spec schema with its nullability taken out (and an anyOf of one left unwrapped). */
-function withoutNull(spec: Oas): Oas {
+function withoutNull(spec: SchemaObject): SchemaObject {
   const { nullable: _nullable, anyOf, oneOf, ...rest } = spec;
-  const branches = (anyOf ?? oneOf)?.filter((branch): branch is Oas => branch !== null).map(({ nullable: _n, ...branch }) => branch);
+  const branches = (anyOf ?? oneOf)?.filter((branch): branch is SchemaObject => branch !== null).map(({ nullable: _n, ...branch }) => branch);
   if (!branches) return rest;
   if (branches.length === 1 && !rest.type) return { ...rest, ...branches[0] };
   return { ...rest, [anyOf ? 'anyOf' : 'oneOf']: branches };
 }
 
-function isAnything(spec: Oas): boolean {
+function isAnything(spec: SchemaObject): boolean {
   return Object.keys(spec).every((keyword) => DOCUMENTING.includes(keyword) || keyword === 'nullable');
 }
 
-function describeSpec(spec: Oas): string {
+function describeSpec(spec: SchemaObject): string {
   const nullable = isNullable(spec) ? 'nullable ' : '';
   const inner = withoutNull(spec);
   if (inner.anyOf || inner.oneOf) return `${nullable}anyOf`;
@@ -356,17 +298,12 @@ function isAllowed(difference: Difference, allowed: AllowedDifference): boolean 
 }
 
 /** The JSON schema component of a request body or a 2xx answer; an inline schema is named by its operation. */
-function componentOf(schema: Oas | undefined, operation: string): string | undefined {
+function componentOf(schema: SchemaObject | undefined, operation: string): string | undefined {
   if (!schema) return undefined;
-  return schema.$ref ? schema.$ref.replace('#/components/schemas/', '') : `inline schema of ${operation}`;
+  return schema.$ref ? componentName(schema.$ref) : `inline schema of ${operation}`;
 }
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-  Object.entries(item)
-    .filter(([method]) => METHODS.includes(method))
-    .map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
-);
+const operations = specOperations();
 const bodyComponents = new Set(
   operations.flatMap(({ key, operation }) => componentOf(operation.requestBody?.content?.['application/json']?.schema, key) ?? []),
 );
@@ -379,7 +316,7 @@ const answerComponents = new Set(
 );
 
 const mapped = [
-  ...Object.entries(entities).map(([component, sdk]) => ({ component, sdk })),
+  ...Object.entries(entitySchemas).map(([component, sdk]) => ({ component, sdk })),
   ...Object.entries(bodies).map(([component, sdk]) => ({ component, sdk })),
 ];
 const found = new Map(mapped.map(({ component, sdk }) => [component, differences(components[component] ?? {}, sdk, component)]));
@@ -392,15 +329,15 @@ describe('the SDK schemas conform to the spec', () => {
 
   test('every mapped component exists in the spec and is used as a body or an answer', () => {
     expect(Object.keys(bodies).filter((component) => !bodyComponents.has(component))).toEqual([]);
-    expect(Object.keys(entities).filter((component) => !answerComponents.has(component))).toEqual([]);
+    expect(Object.keys(entitySchemas).filter((component) => !answerComponents.has(component))).toEqual([]);
   });
 
   test('every answer is a mapped entity, a page of one, or empty', () => {
     const unmapped = [...answerComponents].filter((component) => {
-      if (component in entities || component === 'Empty') return false;
+      if (component in entitySchemas || component === 'Empty') return false;
       // A page: `{ <items>: Entity[], nextToken, <filters echoed> }`, its items the entity's component itself.
       const arrays = Object.values(components[component]?.properties ?? {}).filter((property) => property.type === 'array');
-      return !arrays.some((array) => Object.keys(entities).some((entity) => sameSchema(array.items, components[entity])));
+      return !arrays.some((array) => Object.keys(entitySchemas).some((entity) => sameSchema(array.items, components[entity])));
     });
     expect(unmapped).toEqual([]);
   });
@@ -420,7 +357,7 @@ describe('the SDK schemas conform to the spec', () => {
 });
 
 describe('the comparison itself', () => {
-  const specObject: Oas = {
+  const specObject: SchemaObject = {
     type: 'object',
     additionalProperties: false,
     minProperties: 1,
@@ -495,17 +432,17 @@ describe('the comparison itself', () => {
   });
 
   test('sees nullability inside anyOf, a literal null branch, timestamps and unknown keywords', () => {
-    const branchNull: Oas = { anyOf: [{ type: 'string', maxLength: 4096 }, null] };
+    const branchNull: SchemaObject = { anyOf: [{ type: 'string', maxLength: 4096 }, null] };
     expect(differences(branchNull, s.nullable(s.text()), 'F')).toEqual([]);
     expect(differences(branchNull, s.text(), 'F').map(show)).toEqual(['F: spec says nullable, sdk says not nullable']);
-    const time: Oas = { type: 'string', pattern: TIMESTAMP_PATTERN, nullable: true };
+    const time: SchemaObject = { type: 'string', pattern: TIMESTAMP_PATTERN, nullable: true };
     expect(differences(time, s.nullable(s.timestamp()), 'T').map(show)).toEqual([`T: spec says string matching ${TIMESTAMP_PATTERN}, sdk says timestamp`]);
     expect(differences({ type: 'string', format: 'email' }, s.string(), 'E').map(show)).toEqual(['E: spec says keyword format, sdk says no comparison for it']);
   });
 });
 
 /** Whether two spec schemas say the same, titles and descriptions aside (key order ignored). */
-function sameSchema(a: Oas | undefined, b: Oas | undefined): boolean {
+function sameSchema(a: SchemaObject | undefined, b: SchemaObject | undefined): boolean {
   const strip = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(strip)

@@ -1,0 +1,182 @@
+/**
+ * The published OpenAPI spec of the API, as the suites that check the SDK and the emulator
+ * against it read it: the contract suite (Prism), the schema conformance test and the emulator's
+ * spec walk.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ObjectSchema } from '../../src/schema/index.js';
+import { appClientSchema } from '../../src/resources/app-clients.js';
+import { assetSchema } from '../../src/resources/assets.js';
+import { batchSchema } from '../../src/resources/batches.js';
+import { dataBundleSchema } from '../../src/resources/data-bundles.js';
+import { datasetSchema } from '../../src/resources/datasets.js';
+import { documentSchema } from '../../src/resources/documents.js';
+import { logSchema } from '../../src/resources/logs.js';
+import { modelSchema } from '../../src/resources/models.js';
+import { organizationSchema } from '../../src/resources/organizations.js';
+import { predictionSchema } from '../../src/resources/predictions.js';
+import { secretSchema } from '../../src/resources/secrets.js';
+import { transitionExecutionSchema } from '../../src/resources/transition-executions.js';
+import { transitionSchema } from '../../src/resources/transitions.js';
+import { userSchema } from '../../src/resources/users.js';
+import { workflowExecutionSchema } from '../../src/resources/workflow-executions.js';
+import { workflowSchema } from '../../src/resources/workflows.js';
+
+/**
+ * The published spec, beside the checkout (`../shared/las-oas.json`). `LAS_CONTRACT_SPEC` points
+ * the suites at another copy (or, for the contract suite alone, at a missing file, to see its
+ * skip rule work: the other suites need the spec).
+ */
+export const SPEC_PATH = process.env.LAS_CONTRACT_SPEC || fileURLToPath(new URL('../../../shared/las-oas.json', import.meta.url));
+
+/** An OpenAPI 3.0 schema object, as far as this spec uses it. */
+export interface SchemaObject {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+  additionalProperties?: boolean | SchemaObject;
+  items?: SchemaObject;
+  anyOf?: (SchemaObject | null)[];
+  oneOf?: (SchemaObject | null)[];
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  minProperties?: number;
+  nullable?: boolean;
+  [keyword: string]: unknown;
+}
+
+/** The JSON bodies of a request or an answer, by media type. */
+type Content = Record<string, { schema?: SchemaObject }>;
+
+/** An OpenAPI operation object, as far as this spec uses it. */
+export interface OperationObject {
+  requestBody?: { content?: Content };
+  /** By status code. */
+  responses?: Record<string, { content?: Content }>;
+}
+
+/** A path of the spec: its operations by lower-case method (and `options`, CORS preflight). */
+export type PathItem = Record<string, OperationObject>;
+
+/** The spec document, as far as the tests read it. */
+export interface Spec {
+  paths: Record<string, PathItem>;
+  components: { schemas: Record<string, SchemaObject> };
+}
+
+let loaded: Spec | undefined;
+
+/** The spec at {@link SPEC_PATH}, read on the first call. */
+export function loadSpec(): Spec {
+  loaded ??= JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
+  return loaded;
+}
+
+/** The name of the component a `$ref` (`#/components/schemas/Name`) points at. */
+export function componentName(ref: string): string {
+  return ref.replace('#/components/schemas/', '');
+}
+
+/** The schema itself, the `$ref`s to the spec's components followed. */
+export function resolveRef(schema: SchemaObject): SchemaObject {
+  const { schemas } = loadSpec().components;
+  let current = schema;
+  while (current.$ref) current = schemas[componentName(current.$ref)];
+  return current;
+}
+
+/** One operation of the spec: `METHOD /path/{param}`. */
+export interface Operation {
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** The path template as the spec writes it. */
+  readonly path: string;
+  /** `METHOD /path/{param}`. */
+  readonly key: string;
+  readonly segments: readonly string[];
+  /** What the spec says of it. */
+  readonly operation: OperationObject;
+}
+
+// OPTIONS entries in the spec are API Gateway's CORS preflight stubs, not operations a client calls.
+const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'trace'];
+
+/** Every operation of an OpenAPI document's `paths`, ordered by key. */
+export function operationsOf(document: { paths?: Record<string, PathItem> }): Operation[] {
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of Object.keys(item).filter((m) => METHODS.includes(m.toLowerCase()))) {
+      const upper = method.toUpperCase();
+      operations.push({ method: upper, path, key: `${upper} ${path}`, segments: split(path), operation: item[method] });
+    }
+  }
+  return operations.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The operations of the spec at {@link SPEC_PATH}. */
+export function specOperations(): Operation[] {
+  return operationsOf(loadSpec());
+}
+
+/**
+ * The operation a request hit: same method, same number of segments, every literal segment equal
+ * (after percent-decoding the request's). When several templates fit, the most literal wins.
+ */
+export function matchOperation(operations: readonly Operation[], method: string, pathname: string): Operation | undefined {
+  const segments = split(pathname).map(safeDecode);
+  let best: Operation | undefined;
+  let bestLiterals = -1;
+  for (const operation of operations) {
+    if (operation.method !== method.toUpperCase() || operation.segments.length !== segments.length) continue;
+    let literals = 0;
+    const fits = operation.segments.every((template, i) => {
+      if (/^\{[^}]+\}$/.test(template)) return segments[i] !== '';
+      literals++;
+      return template === segments[i];
+    });
+    if (fits && literals > bestLiterals) {
+      best = operation;
+      bestLiterals = literals;
+    }
+  }
+  return best;
+}
+
+function split(path: string): string[] {
+  return path.replace(/^\//, '').split('/');
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Spec component of each single-entity answer → the SDK schema of that entity. */
+export const entitySchemas: Readonly<Record<string, ObjectSchema>> = {
+  AppClient: appClientSchema,
+  Asset: assetSchema,
+  Batch: batchSchema,
+  DataBundle: dataBundleSchema,
+  Dataset: datasetSchema,
+  Document: documentSchema,
+  Log: logSchema,
+  Model: modelSchema,
+  Organization: organizationSchema,
+  Prediction: predictionSchema,
+  Secret: secretSchema,
+  Transition: transitionSchema,
+  TransitionExecution: transitionExecutionSchema,
+  User: userSchema,
+  Workflow: workflowSchema,
+  WorkflowExecution: workflowExecutionSchema,
+};
