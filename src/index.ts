@@ -24,7 +24,7 @@ export * from './resources/transition-executions.js';
 export * from './resources/users.js';
 export * from './resources/workflows.js';
 export * from './resources/workflow-executions.js';
-export type { WaitOptions } from './resources/wait.js';
+export type { WaitOptions } from './jobs/wait.js';
 export {
   handleTransitionExecution,
   trimErrorMessage,
@@ -40,7 +40,7 @@ export {
   type TransitionOutput,
   type WorkOptions,
   type WorkSummary,
-} from './resources/transition-worker.js';
+} from './jobs/transition-worker.js';
 export {
   DEFAULT_UPLOAD_CONCURRENCY,
   type ResumeOptions,
@@ -51,4 +51,4 @@ export {
   type UploadProgress,
   type UploadReport,
   type UploadSource,
-} from './resources/upload-documents.js';
+} from './jobs/upload-documents.js';

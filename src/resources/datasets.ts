@@ -3,7 +3,7 @@ import { path } from '../http/path.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { Documents, deleteAllDocuments } from './documents.js';
-import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from './upload-documents.js';
+import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from '../jobs/upload-documents.js';
 
 /** The API's shape of a dataset. */
 export const datasetSchema = s.object({

@@ -3,7 +3,7 @@ import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
-import { waitUntilFinal, type WaitOptions } from './wait.js';
+import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
 
 /**
  * A transition id: `las:transition:<hex>` for the organization's own transitions,

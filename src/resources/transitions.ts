@@ -3,7 +3,7 @@ import { path } from '../http/path.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { TransitionExecution, TransitionExecutions, transitionIdSchema } from './transition-executions.js';
-import { workTransition, type TransitionHandler, type TransitionOutput, type WorkOptions, type WorkSummary } from './transition-worker.js';
+import { workTransition, type TransitionHandler, type TransitionOutput, type WorkOptions, type WorkSummary } from '../jobs/transition-worker.js';
 
 const transitionTypeSchema = s.enum(['docker', 'manual']);
 /** Asset ids by name; a manual transition's UI is the asset named `jsRemoteComponent`. */

@@ -4,7 +4,7 @@ import type { Session } from '../http/session.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { transitionIdSchema } from './transition-executions.js';
-import { waitUntilFinal, type WaitOptions } from './wait.js';
+import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
 
 const statusSchema = s.enum(['running', 'succeeded', 'failed', 'rejected', 'retry', 'error']);
 

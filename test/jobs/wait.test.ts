@@ -2,7 +2,7 @@ import nock from 'nock';
 import { api, testLas, useApiMock } from '../helpers/api.js';
 import { fixture } from '../helpers/fixtures.js';
 import { LasError, NotFoundError, ValidationError, WaitAbortedError, WaitTimeoutError } from '../../src/errors.js';
-import { pollUntil } from '../../src/resources/wait.js';
+import { pollUntil } from '../../src/jobs/wait.js';
 
 const workflowExecution = fixture('workflow-execution');
 const transitionExecution = fixture('transition-execution');

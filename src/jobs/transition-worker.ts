@@ -17,8 +17,8 @@ import {
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Las } from '../las.js';
-import { TransitionExecution, type UpdateTransitionExecutionOptions } from './transition-executions.js';
-import type { Transition } from './transitions.js';
+import { TransitionExecution, type UpdateTransitionExecutionOptions } from '../resources/transition-executions.js';
+import type { Transition } from '../resources/transitions.js';
 import { checkDuration, pollUntil, sleep } from './wait.js';
 
 /** What a handler returns: the execution's output, an object. Returning nothing sends `{}`. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Las } from '../../src/las.js';
 import { InvalidCredentialsError, ValidationError } from '../../src/errors.js';
-import { handleTransitionExecution, MAX_ERROR_MESSAGE_LENGTH, trimErrorMessage } from '../../src/resources/transition-worker.js';
+import { handleTransitionExecution, MAX_ERROR_MESSAGE_LENGTH, trimErrorMessage } from '../../src/jobs/transition-worker.js';
 import type { TransitionExecution } from '../../src/resources/transition-executions.js';
 import { serverCredentials, startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
 import { fixture } from '../helpers/fixtures.js';

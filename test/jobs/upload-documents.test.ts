@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Las } from '../../src/las.js';
 import { ContentError, PartialFailureError, ValidationError } from '../../src/errors.js';
-import type { UploadProgress } from '../../src/resources/upload-documents.js';
+import type { UploadProgress } from '../../src/jobs/upload-documents.js';
 import { serverCredentials, startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
 
 const DATASET = 'las:dataset:0123456789abcdef0123456789abcdef';
