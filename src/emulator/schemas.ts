@@ -1,6 +1,6 @@
 /**
- * Request shapes the SDK does not export, in the same schema language as src/resources: the
- * emulator's validation and the SDK's types otherwise come from one definition.
+ * The one request shape the SDK has no schema for (it always sends `{}`), in the same schema
+ * language as src/resources, whose definitions serve the emulator everywhere else.
  */
 import { s } from '../schema/index.js';
 
@@ -9,9 +9,3 @@ import { s } from '../schema/index.js';
  * any object, and the SDK sends `{}`.
  */
 export const emptyBodySchema = s.object({}, { additional: true });
-
-/** `sortBy` of the execution lists. */
-export const sortBySchema = s.enum(['startTime', 'endTime']);
-
-/** `order` of the execution and log lists. */
-export const orderSchema = s.enum(['ascending', 'descending']);

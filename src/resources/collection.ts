@@ -1,4 +1,4 @@
-import type { ObjectSchema } from '../schema/index.js';
+import { s, type Infer, type ObjectSchema } from '../schema/index.js';
 import type { Query, Session } from '../http/session.js';
 import { PagePromise } from '../http/pagination.js';
 import { checkBody, type Entity, type EntityClass } from './entity.js';
@@ -43,3 +43,12 @@ export abstract class Collection<E extends Entity> {
     });
   }
 }
+
+/** How execution lists are sorted (`sortBy`). */
+export const sortBySchema = s.enum(['startTime', 'endTime']);
+/** Sort direction of execution and log lists (`order`). */
+export const orderSchema = s.enum(['ascending', 'descending']);
+/** A list's `sortBy` value. */
+export type SortBy = Infer<typeof sortBySchema>;
+/** A list's `order` value. */
+export type SortOrder = Infer<typeof orderSchema>;

@@ -1,6 +1,6 @@
 import { s, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
+import { Collection, type ListOptions, type SortOrder } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
 /** The API's shape of a log. */
@@ -28,7 +28,7 @@ export interface ListLogsOptions extends ListOptions {
   /** Only logs of this transition execution. */
   transitionExecutionId?: string;
   /** Oldest first (`ascending`) or newest first (`descending`). */
-  order?: 'ascending' | 'descending';
+  order?: SortOrder;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging

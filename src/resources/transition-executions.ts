@@ -1,7 +1,7 @@
 import { s, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
-import { Collection, type ListOptions } from './collection.js';
+import { Collection, type ListOptions, type SortOrder, type SortBy } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
 
@@ -61,8 +61,8 @@ export interface UpdateTransitionExecutionOptions {
 export interface ListTransitionExecutionsOptions extends ListOptions {
   status?: TransitionExecutionStatus | TransitionExecutionStatus[];
   executionId?: string | string[];
-  sortBy?: 'startTime' | 'endTime';
-  order?: 'ascending' | 'descending';
+  sortBy?: SortBy;
+  order?: SortOrder;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging

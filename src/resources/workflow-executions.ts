@@ -1,7 +1,7 @@
 import { s, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
-import { Collection, type ListOptions } from './collection.js';
+import { Collection, type ListOptions, type SortOrder, type SortBy } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { transitionIdSchema } from './transition-executions.js';
 import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
@@ -36,8 +36,8 @@ export type UpdateWorkflowExecutionOptions = Infer<typeof updateWorkflowExecutio
 /** Options of `workflow.executions.list()`: `status` takes one status or several. */
 export interface ListWorkflowExecutionsOptions extends ListOptions {
   status?: WorkflowExecutionStatus | WorkflowExecutionStatus[];
-  sortBy?: 'startTime' | 'endTime';
-  order?: 'ascending' | 'descending';
+  sortBy?: SortBy;
+  order?: SortOrder;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging

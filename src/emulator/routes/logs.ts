@@ -2,7 +2,7 @@
 import { logSchema } from '../../resources/logs.js';
 import type { Context } from '../context.js';
 import { route, type Route } from '../router.js';
-import { orderSchema } from '../schemas.js';
+import { orderSchema } from '../../resources/collection.js';
 import { queryValue, required } from '../validation.js';
 import { listAnswer, pathId } from './shared.js';
 

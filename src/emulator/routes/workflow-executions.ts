@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { route, type ApiRequest, type Route } from '../router.js';
-import { orderSchema, sortBySchema } from '../schemas.js';
+import { orderSchema, sortBySchema } from '../../resources/collection.js';
 import type { Row, Store } from '../store.js';
 import { checkBody, queryValue, queryValues } from '../validation.js';
 import { listAnswer, pathId } from './shared.js';
