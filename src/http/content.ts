@@ -1,11 +1,13 @@
 /**
- * Turns the forms document and asset content may be given in into the base64 the API wants.
+ * Turns the forms document and asset content may be given in into the bytes (or the caller's own
+ * base64) an upload body is built from, or into the base64 the API wants.
  */
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { types } from 'node:util';
 import { ContentError } from '../errors.js';
+import type { UploadContent } from './document-body.js';
 
 /** What document and asset content may be given as. */
 export type ContentInput =
@@ -56,6 +58,23 @@ export async function encodeDocumentContent(
   input: ContentInput,
   contentType?: string,
 ): Promise<{ content: string; contentType: DocumentContentType }> {
+  const loaded = await loadDocumentContent(input, contentType);
+  return { content: toBase64(loaded.content), contentType: loaded.contentType };
+}
+
+/** Asset content as base64 (any bytes allowed, not empty). */
+export async function encodeAssetContent(input: ContentInput): Promise<string> {
+  return toBase64(await loadAssetContent(input));
+}
+
+/**
+ * A document's content, not yet base64 (an upload body writes the base64 straight into itself,
+ * see document-body.ts), with its type: given, or detected from the bytes.
+ */
+export async function loadDocumentContent(
+  input: ContentInput,
+  contentType?: string,
+): Promise<{ content: UploadContent; contentType: DocumentContentType }> {
   // Checked before reading so a bad argument does not consume a stream.
   if (contentType !== undefined && !isDocumentContentType(contentType)) {
     throw new ContentError(
@@ -71,13 +90,17 @@ export async function encodeDocumentContent(
         `supported types: ${DOCUMENT_CONTENT_TYPES.join(', ')}. Pass contentType if it is one of them`,
     );
   }
-  return { content: loaded.base64 ?? toBase64(loaded.bytes), contentType: type };
+  return { content: uploadContent(loaded), contentType: type };
 }
 
-/** Asset content as base64 (any bytes allowed, not empty). */
-export async function encodeAssetContent(input: ContentInput): Promise<string> {
-  const loaded = await load(input, true);
-  return loaded.base64 ?? toBase64(loaded.bytes);
+/** An asset's content (any bytes allowed, not empty), not yet base64. */
+export async function loadAssetContent(input: ContentInput): Promise<UploadContent> {
+  return uploadContent(await load(input, true));
+}
+
+// The caller's own base64 is sent as they gave it; only then are the bytes a mere prefix.
+function uploadContent(loaded: Loaded): UploadContent {
+  return loaded.base64 !== undefined ? { base64: loaded.base64 } : { bytes: loaded.bytes };
 }
 
 interface Loaded {
@@ -250,7 +273,9 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return bytes.byteLength >= magic.length && magic.every((byte, i) => bytes[i] === byte);
 }
 
-function toBase64(bytes: Uint8Array): string {
+function toBase64(content: UploadContent): string {
+  if ('base64' in content) return content.base64;
+  const { bytes } = content;
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 

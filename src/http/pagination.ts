@@ -34,13 +34,70 @@ export class Page<T> implements AsyncIterable<T> {
   }
 
   /** Every item of this page and of every page after it. */
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the loop walks from this page on
-    let page: Page<T> = this;
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return new ItemWalk(this);
+  }
+}
+
+/**
+ * The walk over every item from a page on, fetching each next page when the one before is used
+ * up. Written out rather than as nested async generators: those cost several promise hops per
+ * item, and a list yields thousands. It behaves as they did: items in order (also to `next()`
+ * calls that overlap), each page fetched once, and done for good after the last item, a failed
+ * fetch (which rejects that `next()`), or `return()`.
+ */
+class ItemWalk<T> implements AsyncIterableIterator<T> {
+  #page: Page<T> | undefined;
+  #index = 0;
+  #done = false;
+  #loading: Promise<void> | undefined;
+  readonly #first: (() => PromiseLike<Page<T>>) | undefined;
+
+  /** From `start` on: a page in hand, or the way to the first page. */
+  constructor(start: Page<T> | (() => PromiseLike<Page<T>>)) {
+    if (start instanceof Page) this.#page = start;
+    else this.#first = start;
+  }
+
+  async next(): Promise<IteratorResult<T, undefined>> {
     for (;;) {
-      yield* page.items;
-      if (!page.hasNextPage()) return;
-      page = await page.nextPage();
+      if (this.#done) return { value: undefined, done: true };
+      const page = this.#page;
+      if (page && this.#index < page.items.length) return { value: page.items[this.#index++], done: false };
+      if (page && !page.hasNextPage()) {
+        this.#done = true;
+        continue;
+      }
+      try {
+        await this.#advance(page);
+      } catch (error) {
+        this.#done = true;
+        throw error;
+      }
+    }
+  }
+
+  async return(): Promise<IteratorResult<T, undefined>> {
+    this.#done = true;
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+
+  // One fetch per page, however many next() calls wait for it.
+  async #advance(page: Page<T> | undefined): Promise<void> {
+    this.#loading ??= this.#fetchAfter(page);
+    await this.#loading;
+  }
+
+  async #fetchAfter(page: Page<T> | undefined): Promise<void> {
+    try {
+      this.#page = await (page ? page.nextPage() : this.#first!());
+      this.#index = 0;
+    } finally {
+      this.#loading = undefined;
     }
   }
 }
@@ -83,8 +140,8 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 
   /** Every item of every page, fetched a page at a time. */
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    yield* await this.#load();
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return new ItemWalk(() => this.#load());
   }
 
   /** Collects every item of every page into one array. */

@@ -1,6 +1,7 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, isNetworkError, type KyInstance, type Options } from 'ky';
 import type { TokenProvider } from '../auth/token-provider.js';
 import { ApiError, ConnectionError, InvalidCredentialsError, LasError, TimeoutError } from '../errors.js';
+import { JsonBytes } from './document-body.js';
 import { retryPolicy, type RetrySettings } from './retry.js';
 
 /** Query values: arrays are sent as repeated keys; undefined and null are left out. */
@@ -89,12 +90,22 @@ export class Session {
   }
 
   async #send<T>(method: Method, path: string, query: Query | undefined, body: unknown, token: string): Promise<T> {
-    const options: Options = { method, searchParams: toSearchParams(query), headers: { Authorization: `Bearer ${token}` } };
-    if (body !== undefined) options.json = body;
+    const options: Options = { method, headers: { Authorization: `Bearer ${token}` } };
+    if (body instanceof JsonBytes) {
+      // An upload's JSON, built as bytes (see document-body.ts), sent as a stream of views of them:
+      // given the bytes themselves, fetch would copy them, and ky's clone of the Request for a
+      // retry would copy them again as it tees the body. A tee of this stream queues views only.
+      // The length is known, so it still goes with a Content-Length, not chunked.
+      options.body = body.stream();
+      options.headers = { ...options.headers, 'Content-Type': 'application/json', 'Content-Length': String(body.byteLength) };
+    } else if (body !== undefined) {
+      options.json = body;
+    }
     let text: string;
     try {
+      // The query goes into the URL here: given as ky's searchParams, it costs a second Request.
       // ky's body shortcut, unlike response.text(), bounds the body read by the timeout too.
-      text = await this.#http(path.replace(/^\//, ''), options).text();
+      text = await this.#http(`${path.replace(/^\//, '')}${queryString(query)}`, options).text();
     } catch (error) {
       throw toLasError(error, method, path, [token, this.#apiKey]);
     }
@@ -107,14 +118,15 @@ export class Session {
   }
 }
 
-function toSearchParams(query: Query | undefined): URLSearchParams | undefined {
-  if (!query) return undefined;
+/** `?key=value&...` (arrays as repeated keys, form-encoded as URLSearchParams does), or '' for none. */
+function queryString(query: Query | undefined): string {
+  if (!query) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
   }
-  return params;
+  return params.size > 0 ? `?${params}` : '';
 }
 
 // ky's errors hold the Request and its Authorization header: never pass them on as `cause`.

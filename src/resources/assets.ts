@@ -1,6 +1,6 @@
 import { s, partial, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
-import { encodeAssetContent, type ContentInput } from '../http/content.js';
+import { loadAssetContent, type ContentInput } from '../http/content.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
@@ -65,8 +65,8 @@ export class Asset extends Entity {
   /** Updates content, name or description. `PATCH /assets/{assetId}` */
   async update(options: UpdateAssetOptions): Promise<this> {
     const { content, ...rest } = options;
-    const body = content === undefined ? rest : { ...rest, content: await encodeAssetContent(content) };
-    return this.patchWith(updateAssetSchema, body, 'asset.update');
+    if (content === undefined) return this.patchWith(updateAssetSchema, rest, 'asset.update');
+    return this.patchUpload(updateAssetSchema, rest, await loadAssetContent(content), 'asset.update');
   }
 
   /** Deletes the asset. `DELETE /assets/{assetId}` */
@@ -84,8 +84,7 @@ export class Assets extends Collection<Asset> {
    * `{ base64 }`.
    */
   async create(content: ContentInput, options: CreateAssetOptions = {}): Promise<Asset> {
-    const body = { ...options, content: await encodeAssetContent(content) };
-    return this.createAt('/assets', createAssetSchema, body, 'assets.create');
+    return this.uploadAt('/assets', createAssetSchema, { ...options }, await loadAssetContent(content), 'assets.create');
   }
 
   /** Lists assets. `GET /assets` */

@@ -1,7 +1,8 @@
 import { s, type Infer, type ObjectSchema } from '../schema/index.js';
 import type { Query, Session } from '../http/session.js';
 import { PagePromise } from '../http/pagination.js';
-import { checkBody, type Entity, type EntityClass } from './entity.js';
+import { documentBody, type UploadContent } from '../http/document-body.js';
+import { checkBody, checkUpload, type Entity, type EntityClass } from './entity.js';
 
 /** Options every `list()` takes. */
 export interface ListOptions {
@@ -23,6 +24,11 @@ export abstract class Collection<E extends Entity> {
     return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApi(this.session, data) as E;
   }
 
+  /** Builds the entities of a list page. */
+  protected hydrateList(data: readonly unknown[]): E[] {
+    return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApiList(this.session, data) as E[];
+  }
+
   /** A handle holding only ids. */
   protected handle(ids: Partial<E>): E {
     return (this.entity as unknown as typeof Entity & EntityClass<E>).handle(this.session, ids) as E;
@@ -34,12 +40,22 @@ export abstract class Collection<E extends Entity> {
     return this.hydrate(await this.session.post(path, body));
   }
 
+  /**
+   * POSTs `fields` with `content` as its base64 `content` field to `path` (checked against
+   * `schema` first, see checkUpload) and hydrates the answer. The body is built as bytes, never
+   * as a base64 or JSON string (see document-body.ts).
+   */
+  protected async uploadAt(path: string, schema: ObjectSchema, fields: Record<string, unknown>, content: UploadContent, what: string): Promise<E> {
+    checkUpload(schema, fields, content, what);
+    return this.hydrate(await this.session.post(path, documentBody(fields, content)));
+  }
+
   /** Lists `path`, whose answer holds the page's items under `key`. */
   protected listAt(path: string, key: string, query: Query): PagePromise<E> {
     return new PagePromise(async (nextToken) => {
       const page = await this.session.get<Record<string, unknown>>(path, { ...query, nextToken: nextToken ?? query.nextToken });
       const items = (page[key] as unknown[] | undefined) ?? [];
-      return { items: items.map((item) => this.hydrate(item)), nextToken: page.nextToken as string | null | undefined };
+      return { items: this.hydrateList(items), nextToken: page.nextToken as string | null | undefined };
     });
   }
 }

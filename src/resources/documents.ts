@@ -1,7 +1,7 @@
 import { s, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
-import { encodeDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
+import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
 import { PartialFailureError } from '../errors.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
@@ -130,9 +130,9 @@ export class Documents extends Collection<Document> {
    * URL, or `{ base64 }`; its type is detected when `contentType` is omitted.
    */
   async create(content: ContentInput, options: CreateDocumentOptions = {}): Promise<Document> {
-    const encoded = await encodeDocumentContent(content, options.contentType);
-    const body = { ...options, ...encoded };
-    return this.createAt('/documents', createDocumentSchema, body, 'documents.create');
+    const loaded = await loadDocumentContent(content, options.contentType);
+    const fields = { ...options, contentType: loaded.contentType };
+    return this.uploadAt('/documents', createDocumentSchema, fields, loaded.content, 'documents.create');
   }
 
   /** Lists documents, optionally filtered. `GET /documents` */

@@ -1,5 +1,6 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { decode, validate, type ObjectSchema, type Schema } from '../schema/index.js';
+import { plainToInstance, Transform, type ClassTransformOptions } from 'class-transformer';
+import { decode, s, validate, type ObjectSchema, type Schema, type StringSchema } from '../schema/index.js';
+import { base64Length, documentBody, type UploadContent } from '../http/document-body.js';
 import { LasError, ValidationError } from '../errors.js';
 import type { Query, Session } from '../http/session.js';
 
@@ -21,6 +22,13 @@ export function entity(schema: ObjectSchema) {
     }
   };
 }
+
+/**
+ * How JSON becomes an entity. Entities use no @Expose or @Exclude, so class-transformer need not
+ * look them up for every key of every item (a list page holds hundreds); the @Transform of each
+ * timestamp, set by {@link entity}, still applies.
+ */
+const FROM_API: ClassTransformOptions = { ignoreDecorators: true };
 
 /**
  * Base of every entity: the API's fields as own properties, the session out of sight, so
@@ -48,9 +56,16 @@ export abstract class Entity {
 
   /** Builds an entity from the API's JSON, bound to `session`. */
   static fromApi<E extends Entity>(this: EntityClass<E>, session: Session, data: unknown): E {
-    const instance = plainToInstance(this, data as object);
+    const instance = plainToInstance(this, data as object, FROM_API);
     instance.#session = session;
     return instance;
+  }
+
+  /** Builds the entities of a list page, in one pass of class-transformer over the array. */
+  static fromApiList<E extends Entity>(this: EntityClass<E>, session: Session, data: readonly unknown[]): E[] {
+    const instances = plainToInstance(this, data as object[], FROM_API);
+    for (const instance of instances) instance.#session = session;
+    return instances;
   }
 
   /** A handle holding only its ids: instance methods work on it without a GET. */
@@ -77,6 +92,15 @@ export abstract class Entity {
     return this.assign(await this.session.patch(this.path, body));
   }
 
+  /**
+   * PATCHes `fields` with `content` as its base64 `content` field (checked against `schema`
+   * first, see {@link checkUpload}) and takes the answer as its new data.
+   */
+  protected async patchUpload(schema: ObjectSchema, fields: Record<string, unknown>, content: UploadContent, what: string): Promise<this> {
+    checkUpload(schema, fields, content, what);
+    return this.assign(await this.session.patch(this.path, documentBody(fields, content)));
+  }
+
   /** DELETEs this entity; its data becomes the deleted entity the API returned. */
   protected async deleteWith(query?: Query): Promise<this> {
     return this.assign(await this.session.delete(this.path, query));
@@ -84,7 +108,7 @@ export abstract class Entity {
 
   /** Replaces this entity's data with the API's JSON. */
   protected assign(data: unknown): this {
-    const fresh = plainToInstance(this.constructor as EntityClass<this>, data as object);
+    const fresh = plainToInstance(this.constructor as EntityClass<this>, data as object, FROM_API);
     for (const key of Object.keys(this)) delete (this as Record<string, unknown>)[key];
     return Object.assign(this, fresh);
   }
@@ -92,7 +116,35 @@ export abstract class Entity {
 
 /** Throws a {@link ValidationError} naming the field when `body` does not fit `schema`. */
 export function checkBody(schema: Schema, body: unknown, what: string): void {
-  const problem = validate(schema, body, 'options');
+  refuse(validate(schema, body, 'options'), what);
+}
+
+/**
+ * {@link checkBody} for an upload body `{ ...fields, content }` whose content is bytes, not yet
+ * base64: the length of its base64 is worked out and checked against the bounds `schema` sets on
+ * `content` (which every upload schema names first, so it is checked first, as checkBody would),
+ * then the other fields are checked as checkBody checks them. The messages are checkBody's.
+ */
+export function checkUpload(schema: ObjectSchema, fields: Record<string, unknown>, content: UploadContent, what: string): void {
+  let contentSchema = schema.properties.content;
+  while (contentSchema?.kind === 'optional' || contentSchema?.kind === 'nullable') contentSchema = contentSchema.inner;
+  if (contentSchema?.kind !== 'string') throw new TypeError(`${what}: the schema has no string content`);
+  refuse(lengthProblem(contentSchema, base64Length(content), 'content'), what);
+  // Any one-character string stands in for the content, bounds aside: its length was checked above.
+  const rest = { ...schema, properties: { ...schema.properties, content: s.string() } };
+  refuse(validate(rest, { ...fields, content: 'A' }, 'options'), what);
+}
+
+/** What validate() says of a string of `length` characters that breaks the bounds of `schema`. */
+function lengthProblem(schema: StringSchema, length: number, path: string): string | undefined {
+  if (schema.minLength !== undefined && length < schema.minLength) {
+    return `${path}: must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
+  }
+  if (schema.maxLength !== undefined && length > schema.maxLength) return `${path}: must be at most ${schema.maxLength} characters`;
+  return undefined;
+}
+
+function refuse(problem: string | undefined, what: string): void {
   if (problem) throw new ValidationError(`${what}: ${problem.replace(/^options\./, '')}; nothing was sent`);
 }
 
