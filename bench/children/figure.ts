@@ -1,0 +1,301 @@
+/**
+ * One figure, measured in a process of its own and sent back to bench/run.ts over IPC.
+ * `node --expose-gc --import tsx bench/children/figure.ts <figure> [side]`, with LAS_BENCH_URL (the
+ * bench server) and LAS_BENCH_DIST (the built las-sdk) set by the runner.
+ */
+import type { ServerStats } from '../lib/api-server.js';
+import { PAGES, PAGE_SIZE, WORKFLOW_ID } from '../lib/api-server.js';
+import { kyGetter, loadSdk, newLas, newOfficialClient, rawGet, rawGetWithTimeout, rawToken, type Sdk } from '../lib/clients.js';
+import { CALLS, IN_FLIGHT, ROUNDS, UPLOAD_BYTES, WARMUP } from '../lib/config.js';
+import { MemorySampler } from '../lib/memory.js';
+import { interleave } from '../lib/stats.js';
+
+const url = process.env.LAS_BENCH_URL ?? '';
+const [figure, side] = process.argv.slice(2);
+const sdk = await loadSdk();
+const workflowPath = `workflows/${encodeURIComponent(WORKFLOW_ID)}`;
+const workflowUrl = `${url}/${workflowPath}`;
+
+async function serverStats(): Promise<ServerStats> {
+  return JSON.parse(await (await fetch(`${url}/__bench/stats`)).text()) as ServerStats;
+}
+
+async function resetServer(): Promise<void> {
+  await (await fetch(`${url}/__bench/reset`, { method: 'POST' })).text();
+}
+
+async function repeat(count: number, call: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < count; i++) await call();
+}
+
+async function pool(count: number, inFlight: number, call: () => Promise<unknown>): Promise<void> {
+  let started = 0;
+  const lane = async () => {
+    while (started < count) {
+      started++;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
+}
+
+/**
+ * 1. Sequential GETs: las.workflows.get vs fetch + JSON.parse, vs ky alone with the Session's
+ * options, vs the official Client; 100 calls a block.
+ */
+async function perCall() {
+  const block = 100;
+  const las = newLas(sdk, url);
+  const token = await rawToken(url);
+  const kyGet = await kyGetter(url, token);
+  const sides: Record<string, () => Promise<unknown>> = {
+    sdk: () => repeat(block, () => las.workflows.get(WORKFLOW_ID)),
+    raw: () => repeat(block, () => rawGet(workflowUrl, token)),
+    ky: () => repeat(block, () => kyGet(workflowPath)),
+  };
+  let officialError: string | undefined;
+  try {
+    const client = newOfficialClient(url);
+    const workflow = (await client.getWorkflow(WORKFLOW_ID)) as { workflowId?: string };
+    if (workflow.workflowId !== WORKFLOW_ID) throw new Error('unexpected answer to getWorkflow');
+    sides.official = () => repeat(block, () => client.getWorkflow(WORKFLOW_ID));
+  } catch (error) {
+    officialError = error instanceof Error ? error.message : String(error);
+  }
+  const workflow = await las.workflows.get(WORKFLOW_ID);
+  if (!(workflow instanceof sdk.Workflow) || !(workflow.createdTime instanceof Date)) throw new Error('SDK answered no Workflow');
+  const times = await interleave(sides, { warmup: WARMUP, rounds: ROUNDS, blocks: CALLS / block });
+  return { ...times, officialError };
+}
+
+type DocumentPage = { documents: { documentId: string }[]; nextToken?: string | null };
+
+/** The raw baseline of a list walk: one page per call, its items iterated. */
+function rawPages(token: string) {
+  let nextToken: string | null | undefined;
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    get done() {
+      return nextToken === null;
+    },
+    async page(): Promise<void> {
+      const query = new URLSearchParams({ maxResults: '100' });
+      if (nextToken) query.set('nextToken', nextToken);
+      const page = await rawGet<DocumentPage>(`${url}/documents?${query}`, token);
+      for (const document of page.documents) {
+        if (document.documentId === '') throw new Error('empty id');
+        count++;
+      }
+      nextToken = page.nextToken ?? null;
+    },
+  };
+}
+
+/** The SDK's walk: `for await` over las.documents.list(), taken a page's worth of items at a time. */
+function sdkPages(las: ReturnType<typeof newLas>) {
+  const iterator = las.documents.list({ maxResults: 100 })[Symbol.asyncIterator]();
+  let count = 0;
+  let done = false;
+  return {
+    get count() {
+      return count;
+    },
+    get done() {
+      return done;
+    },
+    async page(): Promise<void> {
+      for (let i = 0; i < PAGE_SIZE; i++) {
+        const next = await iterator.next();
+        if (next.done) {
+          done = true;
+          return;
+        }
+        if (next.value.documentId === '') throw new Error('empty id');
+        count++;
+      }
+      if (count === PAGES * PAGE_SIZE) done = (await iterator.next()).done === true;
+    },
+  };
+}
+
+/** 2. Walking every page: `for await` over las.documents.list() vs a fetch loop, a page a block. */
+async function listing() {
+  const las = newLas(sdk, url);
+  const token = await rawToken(url);
+  let walkers = { sdk: sdkPages(las), raw: rawPages(token) };
+  const counts = { sdk: 0, raw: 0 };
+  const times = await interleave(
+    { sdk: () => walkers.sdk.page(), raw: () => walkers.raw.page() },
+    {
+      warmup: WARMUP,
+      rounds: ROUNDS,
+      blocks: PAGES,
+      start: (side) => {
+        if (side === 'sdk') walkers = { ...walkers, sdk: sdkPages(las) };
+        else walkers = { ...walkers, raw: rawPages(token) };
+      },
+      end: (side) => {
+        if (!walkers[side].done) throw new Error(`${side} walk did not end after ${PAGES} pages`);
+        counts[side] = walkers[side].count;
+      },
+    },
+  );
+  return { ...times, counts };
+}
+
+/** 2b. Peak heap of one full walk, after one unmeasured walk. */
+async function listingHeap() {
+  const las = newLas(sdk, url);
+  const token = await rawToken(url);
+  const walk = async (sample?: () => void) => {
+    const walker = side === 'sdk' ? sdkPages(las) : rawPages(token);
+    while (!walker.done) {
+      await walker.page();
+      sample?.();
+    }
+    return walker.count;
+  };
+  await walk();
+  const sampler = new MemorySampler();
+  await sampler.start();
+  const count = await walk(() => sampler.sample());
+  return { ...(await sampler.stop()), count };
+}
+
+/** 3. 2,000 GETs, 64 in flight, each round from a client that has no token yet; 8 blocks of 250. */
+async function concurrency() {
+  const blocks = 8;
+  const tokenRequests: number[] = [];
+  let las = newLas(sdk, url);
+  let token = '';
+  let kyGet: Awaited<ReturnType<typeof kyGetter>> | undefined;
+  const times = await interleave(
+    {
+      sdk: () => pool(CALLS / blocks, IN_FLIGHT, () => las.workflows.get(WORKFLOW_ID)),
+      // ky alone with the Session's options: what of the SDK's cost is ky's.
+      ky: async (block) => {
+        if (block === 0) kyGet = await kyGetter(url, await rawToken(url));
+        await pool(CALLS / blocks, IN_FLIGHT, () => kyGet!(workflowPath));
+      },
+      raw: async (block) => {
+        if (block === 0) token = await rawToken(url);
+        await pool(CALLS / blocks, IN_FLIGHT, () => rawGet(workflowUrl, token));
+      },
+      // What any client that bounds each request's time pays on top: an AbortController and a timer.
+      rawTimeout: async (block) => {
+        if (block === 0) token = await rawToken(url);
+        await pool(CALLS / blocks, IN_FLIGHT, () => rawGetWithTimeout(workflowUrl, token, 60_000));
+      },
+    },
+    {
+      warmup: WARMUP,
+      rounds: ROUNDS,
+      blocks,
+      start: async (side) => {
+        if (side !== 'sdk') return;
+        las = newLas(sdk, url);
+        await resetServer();
+      },
+      end: async (side, measured) => {
+        if (side === 'sdk' && measured) tokenRequests.push((await serverStats()).tokenRequests);
+      },
+    },
+  );
+  return { ...times, tokenRequests };
+}
+
+/** A PDF of `size` bytes: a header the SDK can sniff, then noise. */
+function pdfBytes(size: number): Buffer {
+  const bytes = Buffer.allocUnsafe(size);
+  const noise = Buffer.alloc(65_536);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 2_654_435_761) >>> 24;
+  for (let offset = 0; offset < size; offset += noise.length) noise.copy(bytes, offset);
+  bytes.write('%PDF-1.7\n', 0, 'latin1');
+  return bytes;
+}
+
+/**
+ * The API caps POST /documents content at 6,250,000 base64 characters (~4.5 MiB of file) and the
+ * SDK checks that before sending; a 20 MiB upload can only be timed with the check lifted.
+ */
+function liftContentCap(lib: Sdk): boolean {
+  const content = (lib as { createDocumentSchema?: { properties?: { content?: { maxLength?: number } } } })
+    .createDocumentSchema?.properties?.content;
+  if (!content || content.maxLength === undefined) return false;
+  content.maxLength = undefined;
+  return true;
+}
+
+function uploaders(bytes: Buffer) {
+  const las = newLas(sdk, url);
+  let token = '';
+  return {
+    async warm(): Promise<void> {
+      token = await rawToken(url);
+      const small = pdfBytes(65_536);
+      await las.documents.create(small);
+      await this.raw(small);
+    },
+    sdk: async () => {
+      const document = await las.documents.create(bytes);
+      if (document.contentType !== 'application/pdf') throw new Error('unexpected document');
+    },
+    raw: async (content: Buffer = bytes) => {
+      const response = await fetch(`${url}/documents`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ contentType: 'application/pdf', content: content.toString('base64') }),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`POST /documents: ${response.status} ${text.slice(0, 200)}`);
+      JSON.parse(text);
+    },
+  };
+}
+
+/** 4. Time of one 20 MiB upload, SDK vs fetch posting the same JSON. */
+async function uploadTime() {
+  const capLifted = liftContentCap(sdk);
+  const bytes = pdfBytes(UPLOAD_BYTES);
+  const upload = uploaders(bytes);
+  await upload.warm();
+  const before = await serverStats();
+  const times = await interleave({ sdk: upload.sdk, raw: () => upload.raw() }, { warmup: WARMUP, rounds: ROUNDS });
+  const after = await serverStats();
+  return { ...times, capLifted, rejected: after.rejectedUploads - before.rejectedUploads };
+}
+
+/** 4b. Peak RSS of one 20 MiB upload above the baseline (the bytes already in memory), one side per process. */
+async function uploadMemory() {
+  const capLifted = liftContentCap(sdk);
+  const bytes = pdfBytes(UPLOAD_BYTES);
+  const upload = uploaders(bytes);
+  await upload.warm();
+  const sampler = new MemorySampler();
+  await sampler.start();
+  await (side === 'sdk' ? upload.sdk() : upload.raw());
+  return { ...(await sampler.stop()), capLifted };
+}
+
+const figures: Record<string, () => Promise<unknown>> = {
+  'per-call': perCall,
+  listing,
+  'listing-heap': listingHeap,
+  concurrency,
+  'upload-time': uploadTime,
+  'upload-memory': uploadMemory,
+};
+
+let message: unknown;
+try {
+  const run = figures[figure];
+  if (!run) throw new Error(`unknown figure ${figure}`);
+  message = { ok: true, result: await run() };
+} catch (error) {
+  message = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+// Idle keep-alive sockets would hold the process open: leave as soon as the parent has the answer.
+process.send?.(message, undefined, {}, () => process.exit(0));
