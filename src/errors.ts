@@ -76,6 +76,24 @@ export class ContentError extends LasError {}
 /** An argument is missing or malformed; nothing was sent. */
 export class ValidationError extends LasError {}
 
+/**
+ * The message of anything thrown, for a sentence about it: an error's message (without
+ * `instanceof`, which fails for errors from another realm such as Node's own inside jest), a
+ * string as is, anything else as JSON.
+ */
+export function describeError(error: unknown): string {
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  if (typeof message === 'string' && message) return message;
+  const name = (error as { name?: unknown } | null | undefined)?.name;
+  if (typeof name === 'string' && name && typeof error === 'object') return name;
+  if (typeof error === 'string') return error || 'no message';
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}
+
 function messageOf(body: unknown): string | undefined {
   if (typeof body === 'string') return body.slice(0, 500) || undefined;
   if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {

@@ -9,6 +9,7 @@ import { kyGetter, loadSdk, newLas, newOfficialClient, rawGet, rawGetWithTimeout
 import { CALLS, IN_FLIGHT, ROUNDS, UPLOAD_BYTES, WARMUP } from '../lib/config.js';
 import { MemorySampler } from '../lib/memory.js';
 import { interleave } from '../lib/stats.js';
+import { pool, repeat } from '../lib/pool.js';
 
 const url = process.env.LAS_BENCH_URL ?? '';
 const [figure, side] = process.argv.slice(2);
@@ -22,21 +23,6 @@ async function serverStats(): Promise<ServerStats> {
 
 async function resetServer(): Promise<void> {
   await (await fetch(`${url}/__bench/reset`, { method: 'POST' })).text();
-}
-
-async function repeat(count: number, call: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < count; i++) await call();
-}
-
-async function pool(count: number, inFlight: number, call: () => Promise<unknown>): Promise<void> {
-  let started = 0;
-  const lane = async () => {
-    while (started < count) {
-      started++;
-      await call();
-    }
-  };
-  await Promise.all(Array.from({ length: inFlight }, lane));
 }
 
 /**

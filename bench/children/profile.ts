@@ -14,22 +14,12 @@ import { PAGES, WORKFLOW_ID } from '../lib/api-server.js';
 import { kyGetter, loadSdk, newLas, rawGet, rawToken } from '../lib/clients.js';
 import { CALLS, IN_FLIGHT, STAGE_ROUNDS, UPLOAD_BYTES } from '../lib/config.js';
 import { formatStages, per, stageTimes, type CpuProfile, type ProfileNode, type Stage, type StageTimes } from '../lib/stages.js';
+import { pool } from '../lib/pool.js';
 
 const url = process.env.LAS_BENCH_URL ?? '';
 const [figure, out] = process.argv.slice(2);
 const sdk = await loadSdk();
 const las = newLas(sdk, url);
-
-async function pool(count: number, inFlight: number, call: () => Promise<unknown>): Promise<void> {
-  let started = 0;
-  const lane = async () => {
-    while (started < count) {
-      started++;
-      await call();
-    }
-  };
-  await Promise.all(Array.from({ length: inFlight }, lane));
-}
 
 const bytes = Buffer.alloc(UPLOAD_BYTES, 7);
 bytes.write('%PDF-1.7\n', 0, 'latin1');

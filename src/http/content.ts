@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { types } from 'node:util';
-import { ContentError } from '../errors.js';
+import { ContentError, describeError } from '../errors.js';
 import type { UploadContent } from './document-body.js';
 
 /** What document and asset content may be given as. */
@@ -135,7 +135,7 @@ async function loadBytes(input: ContentInput, description: string, prefixOnly: b
     try {
       path = fileURLToPath(input.href);
     } catch (error) {
-      throw new ContentError(`${description} is not a local file: ${errorMessage(error)}`, { cause: error });
+      throw new ContentError(`${description} is not a local file: ${describeError(error)}`, { cause: error });
     }
     return { bytes: await readPath(path, description), description };
   }
@@ -143,7 +143,7 @@ async function loadBytes(input: ContentInput, description: string, prefixOnly: b
     try {
       return { bytes: new Uint8Array(await input.arrayBuffer()), description };
     } catch (error) {
-      throw new ContentError(`could not read ${description}: ${errorMessage(error)}`, { cause: error });
+      throw new ContentError(`could not read ${description}: ${describeError(error)}`, { cause: error });
     }
   }
   if (isStream(input)) return { bytes: await readStream(input, description), description };
@@ -181,7 +181,7 @@ async function readStream(stream: NodeJS.ReadableStream, description: string): P
     }
   } catch (error) {
     if (error instanceof ContentError) throw error;
-    throw new ContentError(`could not read ${description}: ${errorMessage(error)}`, { cause: error });
+    throw new ContentError(`could not read ${description}: ${describeError(error)}`, { cause: error });
   }
   return Buffer.concat(chunks);
 }
@@ -279,14 +279,9 @@ function toBase64(content: UploadContent): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-// Not instanceof Error: errors from Node's own realm fail that check inside jest and other vm contexts.
-function errorMessage(error: unknown): string {
-  return isObject(error) && typeof error.message === 'string' ? error.message : String(error);
-}
-
 /** "no such file or directory (ENOENT)" from fs's "ENOENT: no such file or directory, open '/x'". */
 function fsReason(error: unknown): string {
-  const message = errorMessage(error);
+  const message = describeError(error);
   const code = isObject(error) && typeof error.code === 'string' ? error.code : undefined;
   if (!code) return message;
   const match = /^[A-Z0-9_]+: (.*?)(?:, \w+(?: '.*')?)?$/s.exec(message);

@@ -4,16 +4,7 @@
  * Both keep each execution alive with heartbeats while its handler runs, and always try to end it
  * with a final status: an execution left `running` would only end when the API times it out.
  */
-import {
-  BadRequestError,
-  ConnectionError,
-  NotFoundError,
-  ServerError,
-  TimeoutError,
-  TooManyRequestsError,
-  ValidationError,
-  WaitAbortedError,
-} from '../errors.js';
+import { BadRequestError, ConnectionError, describeError, NotFoundError, ServerError, TimeoutError, TooManyRequestsError, ValidationError, WaitAbortedError } from '../errors.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Las } from '../las.js';
@@ -346,15 +337,15 @@ async function runExecution<I, O extends TransitionOutput>(
   switch (settled.kind) {
     case 'gone':
       handlerAbort.abort(settled.error);
-      return { outcome: 'lost', message: `the API no longer takes a result for it: ${messageOf(settled.error)}`, error: settled.error };
+      return { outcome: 'lost', message: `the API no longer takes a result for it: ${describeError(settled.error)}`, error: settled.error };
     case 'stopped': {
-      const reason = messageOf(settings.stop?.reason ?? 'the worker was stopped');
+      const reason = describeError(settings.stop?.reason ?? 'the worker was stopped');
       handlerAbort.abort(settings.stop?.reason);
       if (settings.onStop === 'retry') return finish(execution, 'retry', {});
       return finish(execution, 'failed', { error: { message: trimErrorMessage(`The worker stopped before the handler finished: ${reason}`) } });
     }
     case 'threw':
-      return { ...(await finish(execution, 'failed', { error: { message: trimErrorMessage(messageOf(settled.error)) } })), error: settled.error };
+      return { ...(await finish(execution, 'failed', { error: { message: trimErrorMessage(describeError(settled.error)) } })), error: settled.error };
     case 'returned': {
       const output = settled.output ?? {};
       const problem = outputProblem(output);
@@ -394,12 +385,12 @@ async function finish(
     }
     if (status === 'succeeded' && now === 'running' && lastError instanceof BadRequestError) {
       return finish(execution, 'failed', {
-        error: { message: trimErrorMessage(`The API refused the handler's output: ${messageOf(lastError)}`) },
+        error: { message: trimErrorMessage(`The API refused the handler's output: ${describeError(lastError)}`) },
       });
     }
     if (!isTransient(lastError)) break;
   }
-  return { outcome: 'unreported', message: `its final status could not be sent: ${messageOf(lastError)}`, error: lastError };
+  return { outcome: 'unreported', message: `its final status could not be sent: ${describeError(lastError)}`, error: lastError };
 }
 
 /** The execution's status as the API has it now; `gone` when it no longer exists; undefined when unknown. */
@@ -479,7 +470,7 @@ function outputProblem(output: unknown): string | undefined {
   try {
     JSON.stringify(output);
   } catch (error) {
-    return `The handler's output cannot be sent as JSON: ${messageOf(error)}`;
+    return `The handler's output cannot be sent as JSON: ${describeError(error)}`;
   }
   return undefined;
 }
@@ -496,19 +487,6 @@ function isTransient(error: unknown): boolean {
   );
 }
 
-// Duck-typed rather than instanceof Error: errors of another realm (vm, jest, DOMException) fail that check.
-function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null | undefined)?.message;
-  if (typeof message === 'string' && message) return message;
-  const name = (error as { name?: unknown } | null | undefined)?.name;
-  if (typeof name === 'string' && name && typeof error === 'object') return name;
-  if (typeof error === 'string') return error || 'no message';
-  try {
-    return JSON.stringify(error) ?? String(error);
-  } catch {
-    return String(error);
-  }
-}
 
 function errorStack(error: unknown): string | undefined {
   const stack = (error as { stack?: unknown } | null | undefined)?.stack;

@@ -8,7 +8,7 @@ import { mkdir, open, readdir, readFile, stat, type FileHandle } from 'node:fs/p
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { readContent, sniffContentType } from '../http/content.js';
-import { ContentError, InvalidCredentialsError, LimitExceededError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
+import { ContentError, describeError, InvalidCredentialsError, LimitExceededError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
 import type { Documents, GroundTruthEntry } from '../resources/documents.js';
 
 /** Where documents come from: a folder (walked recursively), or file paths. */
@@ -165,7 +165,7 @@ export async function uploadDocumentsToDataset(
       return { kind: 'uploaded', value: { path: file, documentId: document.documentId, sha256, bytes: bytes.byteLength } };
     } catch (error) {
       if (isFatal(error)) stop ??= { error, path: file };
-      return { kind: 'failed', value: { path: file, reason: messageOf(error), error } };
+      return { kind: 'failed', value: { path: file, reason: describeError(error), error } };
     }
   };
 
@@ -208,7 +208,7 @@ export async function uploadDocumentsToDataset(
   const finished = report.uploaded.length + report.skipped.length + report.failures.length;
   if (stop) {
     throw new PartialFailureError(
-      `Uploading to dataset ${datasetId} stopped at ${stop.path}: ${messageOf(stop.error)}. ${report.uploaded.length} of ` +
+      `Uploading to dataset ${datasetId} stopped at ${stop.path}: ${describeError(stop.error)}. ${report.uploaded.length} of ` +
         `${report.total} documents were uploaded, ${report.total - finished} not tried; fix the cause and run again` +
         `${manifest ? '' : ' (with resume to skip what is uploaded)'}.`,
       { cause: stop.error, completed: report.uploaded.length },
@@ -225,7 +225,7 @@ async function collectPaths(source: UploadSource): Promise<string[]> {
     try {
       isFolder = (await stat(source)).isDirectory();
     } catch (error) {
-      throw new ContentError(`could not read folder ${JSON.stringify(source)}: ${messageOf(error)}`, { cause: error });
+      throw new ContentError(`could not read folder ${JSON.stringify(source)}: ${describeError(error)}`, { cause: error });
     }
     if (!isFolder) {
       throw new ValidationError(`dataset.uploadDocuments: ${JSON.stringify(source)} is not a folder; pass a folder or an iterable of file paths`);
@@ -270,13 +270,13 @@ async function readGroundTruth(file: string): Promise<GroundTruthEntry[] | undef
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') continue;
-      throw new ContentError(`could not read ground truth ${candidate}: ${messageOf(error)}`, { cause: error });
+      throw new ContentError(`could not read ground truth ${candidate}: ${describeError(error)}`, { cause: error });
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new ContentError(`ground truth ${candidate} is not valid JSON: ${messageOf(error)}`, { cause: error });
+      throw new ContentError(`ground truth ${candidate} is not valid JSON: ${describeError(error)}`, { cause: error });
     }
     if (Array.isArray(value)) return value as GroundTruthEntry[];
     if (value !== null && typeof value === 'object') {
@@ -308,7 +308,7 @@ class ResumeManifest {
       text = await readFile(manifest.file, 'utf8');
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'ENOENT') {
-        throw new ContentError(`could not read the resume manifest ${manifest.file}: ${messageOf(error)}`, { cause: error });
+        throw new ContentError(`could not read the resume manifest ${manifest.file}: ${describeError(error)}`, { cause: error });
       }
     }
     const entries = text.split('\n').flatMap((line) => {
@@ -329,7 +329,7 @@ class ResumeManifest {
       await mkdir(cacheDir, { recursive: true });
       manifest.#handle = await open(manifest.file, 'a');
     } catch (error) {
-      throw new ContentError(`could not open the resume manifest ${manifest.file} for writing: ${messageOf(error)}`, { cause: error });
+      throw new ContentError(`could not open the resume manifest ${manifest.file} for writing: ${describeError(error)}`, { cause: error });
     }
     return manifest;
   }
@@ -350,7 +350,7 @@ class ResumeManifest {
       await write;
       return undefined;
     } catch (error) {
-      return `${entry.path} was uploaded as ${entry.documentId} but could not be recorded in ${this.file}: ${messageOf(error)}; a resumed run would upload it again`;
+      return `${entry.path} was uploaded as ${entry.documentId} but could not be recorded in ${this.file}: ${describeError(error)}; a resumed run would upload it again`;
     }
   }
 
@@ -368,9 +368,4 @@ function defaultCacheDir(): string {
 /** Errors no other document would escape: stop rather than fail the same way thousands of times. */
 function isFatal(error: unknown): boolean {
   return error instanceof InvalidCredentialsError || error instanceof LimitExceededError || error instanceof NotFoundError;
-}
-
-function messageOf(error: unknown): string {
-  const message = (error as { message?: unknown } | null | undefined)?.message;
-  return typeof message === 'string' && message ? message : String(error);
 }

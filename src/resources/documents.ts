@@ -2,7 +2,7 @@ import { s, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
-import { PartialFailureError } from '../errors.js';
+import { describeError, PartialFailureError } from '../errors.js';
 import { Collection, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { Predictions, type CreatePredictionOptions, type Prediction } from './predictions.js';
@@ -184,9 +184,8 @@ export async function deleteAllDocuments(session: Session, query: DocumentFilter
     try {
       page = await session.delete('/documents', { ...query, nextToken });
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
       throw new PartialFailureError(
-        `Deleting the documents of ${what} failed after ${deleted.length} were deleted: ${reason}. Nothing else was deleted; call again to delete the rest.`,
+        `Deleting the documents of ${what} failed after ${deleted.length} were deleted: ${describeError(cause)}. Nothing else was deleted; call again to delete the rest.`,
         { cause, completed: deleted.length },
       );
     }
