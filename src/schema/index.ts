@@ -94,6 +94,38 @@ type InferProperties<P extends Properties> = Simplify<
 
 const TIMESTAMP_PATTERN = /^[0-9]{4}-?[0-9]{2}-?[0-9]{2}( |T)?[0-9]/;
 
+/**
+ * Deepest nesting of objects and arrays accepted in free-form data (`input`, `data`,
+ * `parameters`, ...), counted from the field itself. The service's own limit is not published;
+ * the SDK refuses deeper data before sending and the emulator answers 400, so neither ever
+ * recurses without bound on what a caller sent.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Where `value` nests objects or arrays deeper than {@link MAX_JSON_DEPTH} levels, as a sentence
+ * naming the first field beyond the limit; undefined when it does not. Walks without recursion,
+ * so neither a 100 000-deep value nor a cycle can overflow the stack.
+ */
+export function depthProblem(value: unknown, path: string): string | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path, depth: 0 }];
+  while (stack.length > 0) {
+    const item = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof item.value !== 'object' || item.value === null || item.value instanceof Date) continue;
+    const depth = item.depth + 1;
+    if (depth > MAX_JSON_DEPTH) return `${item.path}: is nested deeper than ${MAX_JSON_DEPTH} levels`;
+    if (Array.isArray(item.value)) {
+      for (let i = item.value.length - 1; i >= 0; i--) stack.push({ value: item.value[i], path: `${item.path}[${i}]`, depth });
+    } else {
+      const keys = Object.keys(item.value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        stack.push({ value: (item.value as Record<string, unknown>)[keys[i]], path: `${item.path}.${keys[i]}`, depth });
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Bounds of a number (inclusive). */
 export interface NumberOptions {
   minimum?: number;
@@ -167,7 +199,7 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
     case 'nullable':
       return value === null ? undefined : validate(schema.inner, value, path);
     case 'any':
-      return undefined;
+      return depthProblem(value, path);
     case 'string': {
       if (typeof value !== 'string') return `${path}: must be a string`;
       if (schema.values && !schema.values.includes(value)) return `${path}: must be one of ${schema.values.join(', ')}`;
@@ -192,7 +224,7 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
       return typeof value === 'string' && TIMESTAMP_PATTERN.test(value) ? undefined : `${path}: must be a date or a timestamp string`;
     case 'record': {
       if (!isPlainObject(value)) return `${path}: must be an object`;
-      if (!schema.values) return undefined;
+      if (!schema.values) return depthProblem(value, path);
       for (const [key, child] of Object.entries(value)) {
         const problem = validate(schema.values, child, `${path}.${key}`);
         if (problem) return problem;

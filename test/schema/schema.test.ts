@@ -1,4 +1,4 @@
-import { decode, partial, s, validate, Timestamp, type Infer } from '../../src/schema/index.js';
+import { decode, partial, s, validate, Timestamp, MAX_JSON_DEPTH, type Infer } from '../../src/schema/index.js';
 
 // Compile-time checks (run by `tsc --noEmit`): `Infer` gives exactly the type named.
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -103,6 +103,39 @@ describe('validate', () => {
     expect(validate(s.timestamp(), '2021-09-23T08:42:38Z')).toBeUndefined();
     expect(validate(s.timestamp(), 'yesterday')).toBe('body: must be a date or a timestamp string');
     expect(validate(s.nullable(s.timestamp()), null)).toBeUndefined();
+  });
+});
+
+describe('nesting of free-form data', () => {
+  function nested(depth: number): Record<string, unknown> {
+    let value: Record<string, unknown> = {};
+    for (let i = 1; i < depth; i++) value = { a: value };
+    return value;
+  }
+
+  test(`${MAX_JSON_DEPTH} levels pass; one more is refused, naming the field beyond the limit`, () => {
+    expect(MAX_JSON_DEPTH).toBe(64);
+    expect(validate(s.record(), nested(64), 'body.data')).toBeUndefined();
+    expect(validate(s.any(), nested(64), 'body.data')).toBeUndefined();
+    const problem = validate(s.record(), nested(65), 'body.data');
+    expect(problem).toBe(`body.data${'.a'.repeat(64)}: is nested deeper than 64 levels`);
+    expect(validate(s.object({ input: s.record() }), { input: nested(65) })).toMatch(/^body\.input(\.a){64}: is nested deeper than 64 levels$/);
+    expect(validate(s.array(s.any()), [[[[]]], nested(65)])).toMatch(/^body\[1\](\.a){64}: is nested/);
+  });
+
+  test('a 100 000-deep value and a cyclic one are refused without overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(validate(s.any(), deep)).toBe(`body${'[0]'.repeat(64)}: is nested deeper than 64 levels`);
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(validate(s.record(), cyclic)).toMatch(/^body(\.self){64}: is nested deeper than 64 levels$/);
+  });
+
+  test('typed records check their values as before, and wide shallow data is fine', () => {
+    expect(validate(s.record(s.string()), { a: 'x', b: 2 })).toBe('body.b: must be a string');
+    const wide = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, [i, { i }]]));
+    expect(validate(s.record(), wide)).toBeUndefined();
   });
 });
 
