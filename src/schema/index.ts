@@ -255,7 +255,8 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
         if (problem) return problem;
       }
       if (!schema.additional) {
-        const unknown = Object.keys(value).find((key) => !(key in schema.properties));
+        // Own names only: `toString` or `__proto__` are in every object's prototype chain, not in the schema.
+        const unknown = Object.keys(value).find((key) => !Object.hasOwn(schema.properties, key));
         if (unknown !== undefined) return `${path}.${unknown}: is not a known property`;
       }
       if (schema.minProperties !== undefined) {
@@ -302,7 +303,7 @@ export function decode(schema: Schema, value: unknown): unknown {
       if (!isPlainObject(value)) return value;
       const out: Record<string, unknown> = { ...value };
       for (const [key, property] of Object.entries(schema.properties)) {
-        if (key in out) out[key] = decode(property, out[key]);
+        if (Object.hasOwn(out, key)) out[key] = decode(property, out[key]);
       }
       return out;
     }

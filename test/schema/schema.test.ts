@@ -106,6 +106,16 @@ describe('validate', () => {
   });
 });
 
+describe('unknown properties', () => {
+  test('inherited names such as toString, constructor and __proto__ are unknown, not known', () => {
+    const schema = s.object({ name: s.optional(s.string()) });
+    expect(validate(schema, { name: 'x', toString: 'y' })).toBe('body.toString: is not a known property');
+    expect(validate(schema, { constructor: 'y' })).toBe('body.constructor: is not a known property');
+    expect(validate(schema, JSON.parse('{"__proto__": {"polluted": true}}'))).toBe('body.__proto__: is not a known property');
+    expect(validate(schema, { name: 'x' })).toBeUndefined();
+  });
+});
+
 describe('nesting of free-form data', () => {
   function nested(depth: number): Record<string, unknown> {
     let value: Record<string, unknown> = {};
