@@ -258,6 +258,12 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
         // Own names only: `toString` or `__proto__` are in every object's prototype chain, not in the schema.
         const unknown = Object.keys(value).find((key) => !Object.hasOwn(schema.properties, key));
         if (unknown !== undefined) return `${path}.${unknown}: is not a known property`;
+      } else {
+        // Properties the schema does not name are free-form data: the same nesting limit holds.
+        for (const key of Object.keys(value)) {
+          const problem = Object.hasOwn(schema.properties, key) ? undefined : depthProblem(value[key], `${path}.${key}`);
+          if (problem) return problem;
+        }
       }
       if (schema.minProperties !== undefined) {
         // Undefined values are dropped by JSON: they do not count as set.
