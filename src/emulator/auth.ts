@@ -13,6 +13,13 @@ export const TOKEN_PATHS: readonly string[] = ['/token', '/oauth2/token'];
 /** Lifetime of a token when the emulator is not told otherwise (the service's hour). */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 
+/** The service's answer to an API request without a bearer token (401). */
+export const UNAUTHORIZED = 'Unauthorized';
+/** The service's answer to a bearer token it does not know (403). */
+export const FORBIDDEN = 'Forbidden';
+/** The service's answer to an expired bearer token (401). */
+export const TOKEN_EXPIRED = 'The incoming token has expired';
+
 /** Hands out and checks bearer tokens. */
 export class Auth {
   constructor(
@@ -45,18 +52,19 @@ export class Auth {
   }
 
   /**
-   * The app client behind `Authorization: Bearer <token>`: 401 without a token or with an
-   * expired one, 403 with a token this emulator never handed out.
+   * The app client behind `Authorization: Bearer <token>`, refused in the service's words (its
+   * clients match on them): 401 `Unauthorized` without a bearer token, 401 `The incoming token has
+   * expired`, 403 `Forbidden` for a token this emulator never handed out.
    */
   authenticate(authorization: string | undefined): string {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-    if (!match) throw new HttpError(401, 'Unauthorized');
+    if (!match) throw new HttpError(401, UNAUTHORIZED);
     const grant = this.store.tokens.get(match[1]);
-    if (!grant) throw new HttpError(403, 'Forbidden: the bearer token is not one this server handed out');
+    if (!grant) throw new HttpError(403, FORBIDDEN);
     if (grant.expiresAt <= Date.now()) {
       this.store.tokens.delete(match[1]);
       this.store.touch();
-      throw new HttpError(401, 'The incoming token has expired');
+      throw new HttpError(401, TOKEN_EXPIRED);
     }
     return grant.appClientId;
   }

@@ -40,28 +40,24 @@ export function route(method: Method, pattern: string, handler: Handler): Route 
 }
 
 /** What routing found for a method and path. */
-export type RouteMatch =
-  | { kind: 'found'; route: Route; params: Record<string, string> }
-  | { kind: 'wrong-method'; allowed: Method[] }
-  | { kind: 'none' };
+export type RouteMatch = { kind: 'found'; route: Route; params: Record<string, string> } | { kind: 'none' };
 
-/** Finds the route of `method` and `path` (path without query, still percent-encoded). */
+/**
+ * Finds the route of `method` and `path` (path without query, still percent-encoded). A method
+ * the path does not have is no route either, as API Gateway has it.
+ */
 export function matchRoute(routes: readonly Route[], method: string, path: string): RouteMatch {
-  const allowed: Method[] = [];
   for (const candidate of routes) {
+    if (candidate.method !== method) continue;
     const match = candidate.regex.exec(path);
     if (!match) continue;
-    if (candidate.method !== method) {
-      allowed.push(candidate.method);
-      continue;
-    }
     const params: Record<string, string> = {};
     candidate.names.forEach((name, i) => {
       params[name] = safeDecode(match[i + 1]);
     });
     return { kind: 'found', route: candidate, params };
   }
-  return allowed.length ? { kind: 'wrong-method', allowed } : { kind: 'none' };
+  return { kind: 'none' };
 }
 
 function safeDecode(text: string): string {

@@ -5,14 +5,21 @@
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { TOKEN_PATHS, type Auth } from './auth.js';
 import type { Context } from './context.js';
-import { HttpError } from './http-error.js';
+import { HttpError, shorten } from './http-error.js';
 import type { JsonObject } from './json.js';
 import { matchRoute, type Method, type Route } from './router.js';
 
 /** Largest request body accepted (content fields hold up to 6.25 MB of base64). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/**
+ * What API Gateway answers for a path or method the API does not have (403, whatever the
+ * credentials): unknown ids of existing routes are 404s instead.
+ */
+export const MISSING_AUTHENTICATION_TOKEN = 'Missing Authentication Token';
 
 /** What the server needs. */
 export interface ServerDeps {
@@ -33,21 +40,70 @@ interface Answer {
 
 /** An http.Server answering the API and the token endpoint (not yet listening). */
 export function createServer(deps: ServerDeps): http.Server {
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const started = performance.now();
-    void answer(deps, req).then((reply) => {
-      const requestId = randomUUID();
-      const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
-      res.writeHead(reply.status, {
-        ...(text && { 'content-type': 'application/json' }),
-        'x-request-id': requestId,
-        'access-control-allow-origin': '*',
-        ...reply.headers,
-      });
-      res.end(text);
-      deps.log?.(`${req.method} ${req.url} -> ${reply.status} (${Math.round(performance.now() - started)} ms)`);
-    }).catch(() => res.destroy());
+    void answer(deps, req)
+      .then((reply) => send(res, reply))
+      .catch((error: unknown) => send(res, failure(error)))
+      .then((status) => deps.log?.(`${req.method} ${shorten(req.url ?? '')} -> ${status} (${Math.round(performance.now() - started)} ms)`))
+      .catch(() => res.destroy());
   });
+  server.on('clientError', answerClientError);
+  return server;
+}
+
+function send(res: http.ServerResponse, reply: Answer): number {
+  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    ...(text && { 'content-type': 'application/json' }),
+    'x-request-id': randomUUID(),
+    'access-control-allow-origin': '*',
+    ...reply.headers,
+  });
+  res.end(text);
+  return reply.status;
+}
+
+function failure(error: unknown): Answer {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: { message: shorten(`The emulator failed: ${reason}`) } };
+}
+
+/**
+ * Requests Node's parser refuses before any handler sees them (headers over `--max-http-header-size`,
+ * malformed HTTP, headers or body not received in time): Node would answer with an empty body, the
+ * API answers JSON `{ message }` like every other error.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  // Node's own rule: answer only when no response of this connection has started to go out.
+  const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] = clientErrorAnswer(error.code);
+  const body = JSON.stringify({ message });
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n` +
+      'content-type: application/json\r\n' +
+      `content-length: ${Buffer.byteLength(body)}\r\n` +
+      'access-control-allow-origin: *\r\n' +
+      'connection: close\r\n\r\n' +
+      body,
+  );
+}
+
+function clientErrorAnswer(code: string | undefined): [number, string] {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return [431, `The request headers are larger than ${http.maxHeaderSize} bytes`];
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return [413, 'The chunk extensions of the request body are too large'];
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return [408, 'The request was not received in time'];
+    default:
+      return [400, `The request is not valid HTTP${code ? ` (${code})` : ''}`];
+  }
 }
 
 async function answer(deps: ServerDeps, req: http.IncomingMessage): Promise<Answer> {
@@ -70,18 +126,14 @@ async function answer(deps: ServerDeps, req: http.IncomingMessage): Promise<Answ
     }
     const path = url.pathname.startsWith(`${deps.basePath}/`) ? url.pathname.slice(deps.basePath.length) : undefined;
     const match = path === undefined ? ({ kind: 'none' } as const) : matchRoute(deps.routes, method, path);
-    if (match.kind === 'none') throw new HttpError(404, `No such operation: ${method} ${url.pathname}`);
-    if (match.kind === 'wrong-method') {
-      return { status: 405, body: { message: `${method} is not allowed here` }, headers: { allow: match.allowed.join(', ') } };
-    }
+    if (match.kind !== 'found') throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);
     const principal = deps.auth.authenticate(req.headers.authorization);
     const body = method === 'POST' || method === 'PATCH' ? parseJson(req, raw) : {};
     const result = match.route.handler(deps.context, { method: method as Method, params: match.params, query: url.searchParams, body, principal });
     return result === undefined ? { status: 204 } : { status: 200, body: result };
   } catch (error) {
     if (error instanceof HttpError) return { status: error.status, body: { ...error.extra, message: error.message } };
-    const reason = error instanceof Error ? error.message : String(error);
-    return { status: 500, body: { message: `The emulator failed: ${reason}` } };
+    return failure(error);
   } finally {
     try {
       store.commit();
@@ -107,7 +159,7 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 function parseJson(req: http.IncomingMessage, raw: Buffer): unknown {
   if (raw.length === 0) return {};
   const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, `Content-Type must be application/json, got ${JSON.stringify(type)}`);
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, `Content-Type must be application/json, got ${JSON.stringify(shorten(type, 100))}`);
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {

@@ -271,16 +271,16 @@ describe('requests the service refuses', () => {
     });
   });
 
-  test('415 for a body that is not JSON, 400 for broken JSON, 404 and 405 off the routes', async () => {
+  test('415 for a body that is not JSON, 400 for broken JSON, 403 off the routes (as API Gateway)', async () => {
     expect((await raw(t.emu, 'POST', '/datasets', { body: 'name=x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect(await raw(t.emu, 'POST', '/datasets', { body: '{"name":' })).toEqual({ status: 400, body: { message: 'body: is not valid JSON' } });
-    expect((await raw(t.emu, 'GET', '/nothing')).status).toBe(404);
-    expect((await raw(t.emu, 'PUT', '/datasets')).status).toBe(405);
+    expect((await raw(t.emu, 'GET', '/nothing')).status).toBe(403);
+    expect((await raw(t.emu, 'PUT', '/datasets')).status).toBe(403);
   });
 
   test('401 without a bearer token, 403 with an unknown one', async () => {
     expect(await raw(t.emu, 'GET', '/datasets', { token: null })).toEqual({ status: 401, body: { message: 'Unauthorized' } });
-    expect((await raw(t.emu, 'GET', '/datasets', { token: 'made-up' })).status).toBe(403);
+    expect(await raw(t.emu, 'GET', '/datasets', { token: 'made-up' })).toEqual({ status: 403, body: { message: 'Forbidden' } });
   });
 
   test('the token endpoint checks the Basic credentials and the grant type', async () => {
