@@ -166,7 +166,12 @@ export class TransitionRuns {
     const message = `No heartbeat or result within ${(execution.hidden as TaskLink).timeoutMs / 1000} s: the transition execution timed out`;
     this.abandon(execution, message);
     this.onTimeout(execution, message);
-    // No request is being answered: save now.
-    this.store.commit();
+    // No request is being answered: save now. A failed save must not throw out of a timer (that
+    // ends the host process); the state stays unsaved and the next request's save tries again.
+    try {
+      this.store.commit();
+    } catch {
+      this.store.touch();
+    }
   }
 }

@@ -4,13 +4,13 @@
  * state's input) and the machine waits until a client ends that execution with a PATCH, or its
  * heartbeat deadline passes.
  */
-import { s } from '../schema/index.js';
+import { MAX_JSON_DEPTH, depthProblem, s } from '../schema/index.js';
 import { AslError } from './asl/errors.js';
 import { matches } from './asl/choice.js';
 import { definitionProblem, type StateMachine } from './asl/definition.js';
 import { applyInputPath, applyOutputPath, applyParameters, applyResultPath } from './asl/paths.js';
 import { HttpError, badRequest } from './http-error.js';
-import { clone, isObject, type Json, type JsonObject } from './json.js';
+import { clone, getOwn, isObject, setOwn, type Json, type JsonObject } from './json.js';
 import { preview } from './logbook.js';
 import type { Row, Store } from './store.js';
 import { isoTime } from './time.js';
@@ -160,7 +160,7 @@ export class WorkflowEngine {
         this.#runs.end(execution, 'retry', principal, `Handed back for a retry (${principal})`);
         if (workflowExecution && current) {
           this.#event(workflowExecution, 'TaskRetried', `${execution.id} handed back: the step runs again`, link.state ?? undefined);
-          this.#run(workflowExecution, link.state as string, (workflowExecution.hidden as ExecutionState).stateInputs[link.state as string]);
+          this.#run(workflowExecution, link.state as string, getOwn((workflowExecution.hidden as ExecutionState).stateInputs, link.state as string) ?? {});
         }
         return;
       }
@@ -193,7 +193,7 @@ export class WorkflowEngine {
     const hidden = execution.hidden as ExecutionState;
     Object.assign(execution.data, { status: 'running', output: {}, endTime: null });
     this.#event(execution, 'ExecutionRetried', `Sent to ${nextTransitionId} (state ${state}) by ${principal}`, state);
-    this.#run(execution, state, hidden.stateInputs[state] ?? clone(execution.data.input));
+    this.#run(execution, state, getOwn(hidden.stateInputs, state) ?? clone(execution.data.input));
   }
 
   /** Before a workflow execution is deleted: its running step is closed and its deadline cancelled. */
@@ -215,10 +215,10 @@ export class WorkflowEngine {
       }
       const state = machine.States[name];
       hidden.current = name;
-      hidden.stateInputs[name] = clone(value);
       this.#event(execution, 'StateEntered', `Entered ${String(state.Type)} state ${name}`, name);
       let next: string;
       try {
+        setOwn(hidden.stateInputs, name, clone(bounded(value, `The input of state ${name}`)));
         switch (state.Type) {
           case 'Task':
             this.#startTask(execution, name, state, value);
@@ -259,7 +259,7 @@ export class WorkflowEngine {
   }
 
   #startTask(execution: Row, name: string, state: JsonObject, input: Json): void {
-    const effective = parameters(state, applyInputPath(input, path(state.InputPath)));
+    const effective = bounded(parameters(state, applyInputPath(input, path(state.InputPath))), `The input of Task ${name}`);
     if (!isObject(effective)) throw new AslError('States.Runtime', `The input of Task ${name} must be an object, got ${preview(effective)}`);
     const transition = this.store.tables.transitions.get(state.Resource as string);
     if (!transition) throw new AslError('States.TaskFailed', `Transition ${String(state.Resource)} of Task ${name} no longer exists`);
@@ -278,7 +278,7 @@ export class WorkflowEngine {
     this.#event(execution, 'TaskSucceeded', `${task.id} succeeded`, name);
     let value: Json;
     try {
-      value = applyOutputPath(applyResultPath(hidden.stateInputs[name], output, path(state.ResultPath)), path(state.OutputPath));
+      value = applyOutputPath(applyResultPath(getOwn(hidden.stateInputs, name) ?? {}, output, path(state.ResultPath)), path(state.OutputPath));
     } catch (error) {
       if (!(error instanceof AslError)) throw error;
       return this.#fail(execution, error, name);
@@ -293,7 +293,13 @@ export class WorkflowEngine {
 
   #finish(execution: Row, status: string, output: Json): void {
     const hidden = execution.hidden as ExecutionState;
-    Object.assign(execution.data, { status, output: isObject(output) ? output : { value: output }, endTime: isoTime() });
+    let result: JsonObject = isObject(output) ? output : { value: output };
+    if (depthProblem(result, 'output')) {
+      status = 'failed';
+      const message = `The output of the execution is nested deeper than ${MAX_JSON_DEPTH} levels`;
+      result = { error: { name: 'States.Runtime', message, state: hidden.current } };
+    }
+    Object.assign(execution.data, { status, output: result, endTime: isoTime() });
     hidden.current = null;
     hidden.currentExecution = null;
     this.#event(execution, status === 'succeeded' ? 'ExecutionSucceeded' : 'ExecutionFailed', `Ended ${status}`);
@@ -327,6 +333,16 @@ export class WorkflowEngine {
       error: { name: 'States.Timeout', message, state: link.state, transitionId: task.data.transitionId, transitionExecutionId: task.id },
     });
   }
+}
+
+/**
+ * `value`, when it nests no deeper than the API's limit; else the execution fails. Paths and
+ * Parameters can nest data a little deeper at each state, and a loop of states without end:
+ * data no client could send back, that would at last overflow the stack when copied or saved.
+ */
+function bounded(value: Json, what: string): Json {
+  if (depthProblem(value, what)) throw new AslError('States.Runtime', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
 }
 
 function parameters(state: JsonObject, input: Json): Json {

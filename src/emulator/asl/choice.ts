@@ -71,7 +71,7 @@ export function matches(rule: JsonObject, input: Json): boolean {
     case 'IsTimestamp':
       return (typeof value === 'string' && ISO_TIMESTAMP.test(value)) === expected;
     case 'StringMatches':
-      return typeof value === 'string' && typeof expected === 'string' && glob(expected).test(value);
+      return typeof value === 'string' && typeof expected === 'string' && globMatches(expected, value);
   }
   const other = operator.endsWith('Path') ? select(input, expected as string, operator) : expected;
   const bare = operator.replace(/Path$/, '');
@@ -112,12 +112,37 @@ function compare(family: Family, relation: Relation, a: Json, b: Json): boolean 
   }
 }
 
-// StringMatches: `*` matches any run of characters, `\*` a literal star.
-function glob(pattern: string): RegExp {
-  const parts = pattern.split(/(\\\*|\*)/).map((part) => {
-    if (part === '*') return '.*';
-    if (part === '\\*') return '\\*';
-    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  });
-  return new RegExp(`^${parts.join('')}$`, 's');
+/**
+ * StringMatches: `*` matches any run of characters, `\*` a literal star. Matched by hand, at
+ * worst in time proportional to text × pattern: as a regular expression, a pattern such as
+ * `*a*a*a*a*b` backtracks exponentially and stalls the emulator.
+ */
+export function globMatches(pattern: string, text: string): boolean {
+  // null stands for a star, every other token for one literal character.
+  const tokens: (string | null)[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === '\\' && pattern[i + 1] === '*') tokens.push(pattern[++i]);
+    else tokens.push(pattern[i] === '*' ? null : pattern[i]);
+  }
+  let t = 0;
+  let p = 0;
+  // The last star seen, and where in the text it is tried to end: on a mismatch it takes one more character.
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < tokens.length && tokens[p] !== null && tokens[p] === text[t]) {
+      p++;
+      t++;
+    } else if (p < tokens.length && tokens[p] === null) {
+      star = p++;
+      resume = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < tokens.length && tokens[p] === null) p++;
+  return p === tokens.length;
 }

@@ -2,9 +2,11 @@
  * The static checks of a workflow's ASL definition, run when the workflow is created so that an
  * execution never meets a dangling `Next` or an unknown state type.
  */
+import { MAX_JSON_DEPTH } from '../../schema/index.js';
 import { isObject, type JsonObject } from '../json.js';
+import { preview } from '../logbook.js';
 import { ruleProblem } from './choice.js';
-import { isPath } from './paths.js';
+import { isPath, parsePath } from './paths.js';
 
 /** A checked state machine: `StartAt` and the states by name. */
 export interface StateMachine {
@@ -37,14 +39,18 @@ function stateProblem(state: unknown, where: string, states: JsonObject, checkRe
   if (!isObject(state)) return `${where}: must be an object`;
   const type = state.Type;
   if (!STATE_TYPES.includes(type as (typeof STATE_TYPES)[number])) {
-    return `${where}.Type: must be one of ${STATE_TYPES.join(', ')} (the states the emulator runs), got ${JSON.stringify(type)}`;
+    return `${where}.Type: must be one of ${STATE_TYPES.join(', ')} (the states the emulator runs), got ${preview(type)}`;
   }
   const known = (target: unknown, field: string) =>
-    typeof target === 'string' && Object.hasOwn(states, target) ? undefined : `${field}: must name one of the States, got ${JSON.stringify(target)}`;
+    typeof target === 'string' && Object.hasOwn(states, target) ? undefined : `${field}: must name one of the States, got ${preview(target)}`;
   for (const field of ['InputPath', 'OutputPath', ...(type === 'Task' || type === 'Pass' ? ['ResultPath'] : [])]) {
     if (field in state && state[field] !== null && !isPath(state[field])) {
       return `${where}.${field}: must be null or a JSONPath such as $ or $.a.b`;
     }
+  }
+  // A ResultPath builds the objects it names: more steps than the nesting limit can never fit.
+  if (typeof state.ResultPath === 'string' && (parsePath(state.ResultPath)?.length ?? 0) > MAX_JSON_DEPTH) {
+    return `${where}.ResultPath: must have at most ${MAX_JSON_DEPTH} steps (the nesting limit of JSON data)`;
   }
   if ('Parameters' in state && !isObject(state.Parameters)) return `${where}.Parameters: must be an object`;
   switch (type) {

@@ -1,3 +1,5 @@
+import { shorten } from '../http-error.js';
+
 /**
  * A run-time failure of a state machine, named like Amazon States Language errors
  * (`States.Runtime`, `States.NoChoiceMatched`): it fails the workflow execution, it is not an
@@ -9,7 +11,8 @@ export class AslError extends Error {
     readonly error: string,
     message: string,
   ) {
-    super(message);
+    // It is stored in the execution's output: a path or value it quotes must not make it huge.
+    super(shorten(message));
     this.name = 'AslError';
   }
 }

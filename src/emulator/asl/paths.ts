@@ -2,7 +2,8 @@
  * The JSONPath subset ASL uses to move data between states: `$`, `$.a.b`, `$.items[0]`,
  * `$['odd key']`, applied as InputPath, Parameters, ResultPath and OutputPath.
  */
-import { isObject, clone, type Json, type JsonObject } from '../json.js';
+import { clone, getOwn, isObject, setOwn, type Json, type JsonObject } from '../json.js';
+import { preview } from '../logbook.js';
 import { AslError } from './errors.js';
 
 type Segment = string | number;
@@ -75,11 +76,14 @@ export function applyResultPath(input: Json, result: Json, path: string | null |
   if (!isObject(input)) throw new AslError('States.Runtime', `ResultPath ${path} needs an object input, got ${preview(input)}`);
   const out = clone(input);
   let target: JsonObject = out;
+  // Own properties only: `$.__proto__.x` names a field called __proto__, not Object.prototype.
   for (const segment of segments.slice(0, -1) as string[]) {
-    const next = target[segment];
-    target = target[segment] = isObject(next) ? next : {};
+    const next = getOwn(target, segment);
+    const child = isObject(next) ? next : {};
+    setOwn(target, segment, child);
+    target = child;
   }
-  target[segments.at(-1) as string] = result;
+  setOwn(target, segments.at(-1) as string, result);
   return out;
 }
 
@@ -92,13 +96,8 @@ export function applyParameters(template: Json, input: Json): Json {
   if (!isObject(template)) return template;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(template)) {
-    if (key.endsWith('.$') && typeof value === 'string') out[key.slice(0, -2)] = select(input, value, `Parameters.${key}`);
-    else out[key] = applyParameters(value, input);
+    if (key.endsWith('.$') && typeof value === 'string') setOwn(out, key.slice(0, -2), select(input, value, `Parameters.${key}`));
+    else setOwn(out, key, applyParameters(value, input));
   }
   return out;
-}
-
-function preview(value: Json): string {
-  const text = JSON.stringify(value) ?? 'undefined';
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -8,7 +8,7 @@ import { route, type ApiRequest, type Route } from '../router.js';
 import type { Row, Store } from '../store.js';
 import { checkBody, queryValues } from '../validation.js';
 import { datasetView } from './datasets.js';
-import { created, listAnswer, orNull, pathId, update } from './shared.js';
+import { addCount, created, listAnswer, orNull, pathId, update } from './shared.js';
 
 function bundleOf(store: Store, req: ApiRequest): Row {
   const modelId = pathId(req, 'modelId', modelSchema.properties.modelId);
@@ -29,9 +29,7 @@ export const dataBundleRoutes: Route[] = [
     // Ground-truth labels over every bundled dataset: what training would see.
     const summary: JsonObject = {};
     for (const dataset of datasets) {
-      for (const [label, count] of Object.entries(dataset.groundTruthSummary as JsonObject)) {
-        summary[label] = ((summary[label] as number | undefined) ?? 0) + (count as number);
-      }
+      for (const [label, count] of Object.entries(dataset.groundTruthSummary as JsonObject)) addCount(summary, label, count as number);
     }
     const dataBundleId = store.newId('model-data-bundle');
     const data: JsonObject = {

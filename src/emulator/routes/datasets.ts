@@ -6,7 +6,7 @@ import { route, type Route } from '../router.js';
 import type { Row, Store } from '../store.js';
 import { checkBody } from '../validation.js';
 import { DEFAULT_RETENTION_DAYS } from './batches.js';
-import { created, listAnswer, orNull, pathId, update } from './shared.js';
+import { addCount, created, listAnswer, orNull, pathId, update } from './shared.js';
 
 /** A dataset as the API shows it: document count and ground-truth summary counted now. */
 export function datasetView(store: Store, row: Row): JsonObject {
@@ -15,9 +15,7 @@ export function datasetView(store: Store, row: Row): JsonObject {
   const groundTruthSummary: JsonObject = {};
   for (const doc of documents) {
     for (const entry of Array.isArray(doc.data.groundTruth) ? doc.data.groundTruth : []) {
-      if (isObject(entry) && typeof entry.label === 'string') {
-        groundTruthSummary[entry.label] = ((groundTruthSummary[entry.label] as number | undefined) ?? 0) + 1;
-      }
+      if (isObject(entry) && typeof entry.label === 'string') addCount(groundTruthSummary, entry.label);
     }
   }
   return { ...row.data, numberOfDocuments: documents.length, groundTruthSummary };

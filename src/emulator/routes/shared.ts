@@ -1,6 +1,6 @@
 /** Pieces every resource's routes use: audit stamps, path ids, list answers. */
 import type { Schema } from '../../schema/index.js';
-import type { JsonObject, Json } from '../json.js';
+import { getOwn, setOwn, type JsonObject, type Json } from '../json.js';
 import { pageOf, type Ordering } from '../pagination.js';
 import type { ApiRequest } from '../router.js';
 import type { Row, Table } from '../store.js';
@@ -40,6 +40,11 @@ export function listAnswer(
   const answer: JsonObject = { [key]: page.items.map(view), nextToken: page.nextToken };
   for (const [name, value] of Object.entries(echo)) if (value !== undefined) answer[name] = value;
   return answer;
+}
+
+/** Adds `n` to the count under `key`, a label clients chose (`toString` and `__proto__` are labels too). */
+export function addCount(counts: JsonObject, key: string, n = 1): void {
+  setOwn(counts, key, ((getOwn(counts, key) as number | undefined) ?? 0) + n);
 }
 
 /** The value of an optional body field, or null: the API shows unset names and descriptions as null. */
