@@ -110,7 +110,7 @@ async function answer(deps: ServerDeps, req: http.IncomingMessage): Promise<Answ
   const { store } = deps.context;
   try {
     const raw = await readBody(req);
-    const url = new URL(req.url ?? '/', 'http://emulator');
+    const url = requestUrl(req.url ?? '/');
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
       return {
@@ -121,6 +121,7 @@ async function answer(deps: ServerDeps, req: http.IncomingMessage): Promise<Answ
         },
       };
     }
+    if (url === undefined) throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);
     if (method === 'POST' && TOKEN_PATHS.includes(url.pathname)) {
       return { status: 200, body: deps.auth.issue(req.headers.authorization, url.searchParams, raw.toString('utf8')) };
     }
@@ -140,6 +141,15 @@ async function answer(deps: ServerDeps, req: http.IncomingMessage): Promise<Answ
     } catch (error) {
       deps.log?.(`Could not save the state: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+}
+
+// The path as sent: `//x` is a path here, not a host, and a target no URL can hold routes nowhere.
+function requestUrl(target: string): URL | undefined {
+  try {
+    return target.startsWith('/') ? new URL(`http://emulator${target}`) : new URL(target);
+  } catch {
+    return undefined;
   }
 }
 

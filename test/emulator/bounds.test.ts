@@ -130,3 +130,15 @@ test(`free-form data exactly ${MAX_JSON_DEPTH} levels deep is accepted and retur
   expect(execution.status).toBe(200);
   expect(JSON.stringify(execution.body.output)).toBe(deepJson(MAX_JSON_DEPTH));
 });
+
+test('document content of 6,000,000 base64 characters (under the 6,250,000 limit) is stored, not a 500', async () => {
+  const content = 'A'.repeat(6_000_000);
+  const answer = await raw(t.emu, 'POST', '/documents', { body: { content, contentType: 'application/pdf' } });
+  expect({ status: answer.status, message: answer.body.message }).toEqual({ status: 200, message: undefined });
+  const padded = await raw(t.emu, 'POST', '/assets', { body: { content: `${'A'.repeat(5_999_996)}AA==` } });
+  expect(padded.status).toBe(200);
+  expect(await raw(t.emu, 'POST', '/assets', { body: { content: `${'A'.repeat(5_999_996)}A=A=` } })).toEqual({
+    status: 400,
+    body: { message: 'body.content: must be non-empty base64' },
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { MAX_JSON_DEPTH } from '../../src/schema/index.js';
 import { globMatches, matches } from '../../src/emulator/asl/choice.js';
+import { startDirect } from './direct-server.js';
 import { raw, useEmulator } from './helpers.js';
 
 const t = useEmulator();
@@ -114,6 +115,25 @@ describe('__proto__, constructor and toString are plain keys', () => {
       headers: { authorization: `Bearer ${await t.emu.credentials.getAccessToken()}` },
     });
     expect(await response.text()).toContain('"input":{"__proto__":{"polluted":1},"toString":7}');
+  });
+
+  test('kept as own data in secret data, as stored', async () => {
+    const direct = await startDirect();
+    try {
+      const response = await fetch(`${direct.apiEndpoint}/secrets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${direct.token}`, 'content-type': 'application/json' },
+        body: '{"data":{"__proto__":{"polluted":1},"toString":1}}',
+      });
+      expect(response.status).toBe(200);
+      const { secretId } = (await response.json()) as { secretId: string };
+      const data = direct.store.tables.secrets.get(secretId)?.hidden.data as Body;
+      expect(Object.keys(data)).toEqual(['__proto__', 'toString']);
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+      expect(JSON.stringify(data)).toBe('{"__proto__":{"polluted":1},"toString":1}');
+    } finally {
+      await direct.close();
+    }
   });
 
   test('ground-truth labels toString, constructor and __proto__ are counted like any label', async () => {

@@ -3,11 +3,7 @@
  * the ones the routes give, and the ones Node's HTTP parser gives before any route runs.
  */
 import net from 'node:net';
-import { createServer } from '../../src/emulator/server.js';
-import { Auth } from '../../src/emulator/auth.js';
-import { routes } from '../../src/emulator/routes/index.js';
-import { Store } from '../../src/emulator/store.js';
-import { WorkflowEngine } from '../../src/emulator/workflow-engine.js';
+import { startDirect } from './direct-server.js';
 import { raw, useEmulator } from './helpers.js';
 
 const t = useEmulator();
@@ -95,19 +91,18 @@ describe("answers Node's HTTP parser gives", () => {
   });
 
   test('headers not received in time: 408 with a JSON message', async () => {
-    const store = Store.open();
-    const engine = new WorkflowEngine(store);
-    const server = createServer({ routes, auth: new Auth(store), context: { store, engine }, basePath: '/v1' });
     // Short limits so the test does not wait Node's minute; the check runs every 50 ms.
-    Object.assign(server, { headersTimeout: 300, requestTimeout: 300, connectionsCheckingInterval: 50 });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const direct = await startDirect((server) => Object.assign(server, { headersTimeout: 300, requestTimeout: 300, connectionsCheckingInterval: 50 }));
     try {
-      const response = await rawExchange((server.address() as net.AddressInfo).port, 'GET /v1/datasets HTTP/1.1\r\nHost: x\r\n');
+      const response = await rawExchange((direct.server.address() as net.AddressInfo).port, 'GET /v1/datasets HTTP/1.1\r\nHost: x\r\n');
       expect(parse(response)).toEqual({ status: 408, type: 'application/json', body: { message: 'The request was not received in time' } });
     } finally {
-      engine.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await direct.close();
     }
+  });
+
+  test('a request target no URL can hold (//): 403 as any path the API does not have, not a 500', async () => {
+    const response = await fetch(`${t.emu.url}//`);
+    expect({ status: response.status, body: await response.json() }).toEqual({ status: 403, body: { message: 'Missing Authentication Token' } });
   });
 });
