@@ -65,6 +65,15 @@ describe('nesting the engine builds', () => {
       body: { message: `body.specification.definition.States.P.ResultPath: must have at most ${MAX_JSON_DEPTH} steps (the nesting limit of JSON data)` },
     });
   });
+
+  test('a state name longer than the 80 characters of ASL is refused: each event would repeat it', async () => {
+    const name = 'S'.repeat(1_000_000);
+    const definition = { StartAt: name, States: { [name]: { Type: 'Pass', Next: name } } };
+    expect(await raw(t.emu, 'POST', '/workflows', { body: { specification: { definition } } })).toEqual({
+      status: 400,
+      body: { message: 'body.specification.definition.States: a state name must be at most 80 characters' },
+    });
+  });
 });
 
 describe('__proto__, constructor and toString are plain keys', () => {

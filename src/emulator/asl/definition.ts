@@ -17,6 +17,9 @@ export interface StateMachine {
 /** The state types the emulator runs. */
 export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Succeed', 'Fail'] as const;
 
+/** Longest state name ASL allows. */
+export const MAX_STATE_NAME_LENGTH = 80;
+
 /** Says what is wrong with a Task's `Resource` (a transition id), or undefined when it can run. */
 export type ResourceCheck = (resource: unknown) => string | undefined;
 
@@ -29,6 +32,8 @@ export function definitionProblem(definition: unknown, where: string, checkResou
     return `${where}.StartAt: must name one of the States (${Object.keys(States).join(', ')})`;
   }
   for (const [name, state] of Object.entries(States)) {
+    // As Step Functions has it; a name is repeated in every event of every state entered.
+    if (name.length > MAX_STATE_NAME_LENGTH) return `${where}.States: a state name must be at most ${MAX_STATE_NAME_LENGTH} characters`;
     const problem = stateProblem(state, `${where}.States.${name}`, States, checkResource);
     if (problem) return problem;
   }
