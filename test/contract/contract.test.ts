@@ -1,14 +1,10 @@
 /**
  * Contract suite: the SDK's real requests, through its public API only, go to Stoplight Prism
- * serving the published spec (`../shared/las-oas.json`), which rejects any request the spec does
- * not allow (400 + `sl-violations`). Every operation is called with minimal arguments and with
- * every option set; what comes back must be hydrated entities. The last test checks that every
- * operation of the spec was exercised.
- *
- * Skip rule: without the spec the suite prints one line and registers only the harness tests
- * below (which always run and can fail); with `CI=true` a missing spec is a failing test.
+ * serving the spec (the facts-only copy, see test/helpers/spec.ts), which rejects any request the
+ * spec does not allow (400 + `sl-violations`). Every operation is called with minimal arguments
+ * and with every option set; what comes back must be hydrated entities. The last test checks that
+ * every operation of the spec was exercised.
  */
-import { existsSync } from 'node:fs';
 import {
   AppClient,
   Asset,
@@ -35,9 +31,6 @@ import type { Schema } from '../../src/schema/index.js';
 import { startPrism, type Prism } from './prism.js';
 import { Recorder, describeRejections, isRejected } from './recorder.js';
 import { SPEC_PATH, matchOperation, operationsOf, specOperations } from '../helpers/spec.js';
-import { planSuite } from './spec.js';
-
-const plan = planSuite(SPEC_PATH, existsSync(SPEC_PATH), process.env.CI);
 
 describe('contract harness', () => {
   const operations = operationsOf({
@@ -71,27 +64,9 @@ describe('contract harness', () => {
     expect(match('GET', '/documents//')).toBeUndefined();
     expect(match('GET', '/batches/x')).toBeUndefined();
   });
-
-  test('runs with the spec, skips with a notice without it, and fails without it in CI', () => {
-    expect(planSuite('/x/las-oas.json', true, 'true')).toEqual({ run: true });
-    expect(planSuite('/x/las-oas.json', true, undefined)).toEqual({ run: true });
-    const skipped = planSuite('/x/las-oas.json', false, undefined);
-    expect(skipped).toMatchObject({ run: false, fail: false });
-    expect(!skipped.run && !skipped.fail && skipped.notice).toMatch(/^las-sdk contract suite skipped: \/x\/las-oas\.json not found/);
-    expect(planSuite('/x/las-oas.json', false, 'false')).toMatchObject({ run: false, fail: false });
-    expect(planSuite('/x/las-oas.json', false, 'true')).toMatchObject({ run: false, fail: true });
-  });
 });
 
-if (!plan.run && plan.fail) {
-  test('the OpenAPI spec is present in CI', () => {
-    throw new Error(plan.reason);
-  });
-} else if (!plan.run) {
-  process.stdout.write(`${plan.notice}\n`);
-} else {
-  describe('the SDK against the spec (Prism)', defineContractTests);
-}
+describe('the SDK against the spec (Prism)', defineContractTests);
 
 function defineContractTests(): void {
   const operations = specOperations();

@@ -1,5 +1,5 @@
 /**
- * Walks every operation of the published spec (../shared/las-oas.json) against the emulator
+ * Walks every operation of the spec (test/helpers/spec.ts) against the emulator
  * with raw HTTP: a valid request answers the spec's 2xx with the fields the spec requires, a body
  * missing each required field answers 400 naming it, and no token answers 401.
  */

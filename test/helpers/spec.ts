@@ -1,5 +1,5 @@
 /**
- * The published OpenAPI spec of the API, as the suites that check the SDK and the emulator
+ * The OpenAPI spec of the API, as the suites that check the SDK and the emulator
  * against it read it: the contract suite (Prism), the schema conformance test and the emulator's
  * spec walk.
  */
@@ -24,11 +24,11 @@ import { workflowExecutionSchema } from '../../src/resources/workflow-executions
 import { workflowSchema } from '../../src/resources/workflows.js';
 
 /**
- * The published spec, beside the checkout (`../shared/las-oas.json`). `LAS_CONTRACT_SPEC` points
- * the suites at another copy (or, for the contract suite alone, at a missing file, to see its
- * skip rule work: the other suites need the spec).
+ * The facts-only copy of the published spec that the repository carries
+ * (`test/fixtures/las-oas.facts.json`, made by `npm run spec:facts`). `LAS_CONTRACT_SPEC` points
+ * the suites at another copy, the published document itself for one.
  */
-export const SPEC_PATH = process.env.LAS_CONTRACT_SPEC || fileURLToPath(new URL('../../../shared/las-oas.json', import.meta.url));
+export const SPEC_PATH = process.env.LAS_CONTRACT_SPEC || fileURLToPath(new URL('../fixtures/las-oas.facts.json', import.meta.url));
 
 /** An OpenAPI 3.0 schema object, as far as this spec uses it. */
 export interface SchemaObject {

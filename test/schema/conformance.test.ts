@@ -1,5 +1,5 @@
 /**
- * The SDK's schemas against the published spec (`../shared/las-oas.json`): every request body an
+ * The SDK's schemas against the spec (test/helpers/spec.ts): every request body an
  * operation takes and every entity an operation answers with is described by one SDK schema, and
  * the two agree property by property. A change on either side that is not listed in
  * `allowedDifferences` fails here, naming each difference.
