@@ -1,6 +1,7 @@
-import { s, type Infer } from '../schema/index.js';
+import { omit, s, type Infer } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
 import { WorkflowExecution, WorkflowExecutions } from './workflow-executions.js';
 
@@ -11,8 +12,8 @@ const errorConfigSchema = s.object({
 const completedConfigSchema = s.object({
   imageUrl: s.string(),
   environment: s.optional(s.record(s.string())),
-  environmentSecrets: s.optional(s.array(s.id('secret'))),
-  secretId: s.optional(s.id('secret')),
+  environmentSecrets: s.optional(s.array(ids.secret)),
+  secretId: s.optional(ids.secret),
 });
 const specificationSchema = s.object({
   definition: s.record(),
@@ -22,7 +23,7 @@ const specificationSchema = s.object({
 
 /** The API's shape of a workflow. */
 export const workflowSchema = s.object({
-  workflowId: s.id('workflow'),
+  workflowId: ids.workflow,
   name: s.nullable(s.text()),
   description: s.nullable(s.text()),
   errorConfig: errorConfigSchema,
@@ -69,6 +70,8 @@ export type WorkflowCompletedConfig = Infer<typeof completedConfigSchema>;
 export type CreateWorkflowOptions = Omit<Infer<typeof createWorkflowSchema>, 'specification'>;
 /** Options of `workflow.update()`. */
 export type UpdateWorkflowOptions = Infer<typeof updateWorkflowSchema>;
+
+const createWorkflowOptionsSchema = omit(createWorkflowSchema, ['specification']);
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Workflow extends WorkflowData {}
@@ -120,12 +123,13 @@ export class Workflows extends Collection<Workflow> {
 
   /** Creates a workflow from its specification. `POST /workflows` */
   async create(specification: WorkflowSpecification, options: CreateWorkflowOptions = {}): Promise<Workflow> {
+    checkBody(createWorkflowOptionsSchema, options, 'workflows.create');
     return this.createAt('/workflows', createWorkflowSchema, { ...options, specification }, 'workflows.create');
   }
 
   /** Lists workflows. `GET /workflows` */
   list(options: ListOptions = {}) {
-    return this.listAt('/workflows', 'workflows', { ...options });
+    return this.listAt('/workflows', 'workflows', listOptionsSchema, options, 'workflows.list');
   }
 
   /** Gets one workflow. `GET /workflows/{workflowId}` */
@@ -145,6 +149,6 @@ export class Workflows extends Collection<Workflow> {
 
   /** A handle on a workflow by id, without a request. */
   ref(workflowId: string): Workflow {
-    return this.handle({ workflowId: checkId(workflowId, 'workflow', 'workflows') });
+    return this.handle({ workflowId: checkId(workflowId, ids.workflow, 'workflowId', 'workflows') });
   }
 }
