@@ -203,7 +203,7 @@ export const s = {
   id: (kind: string): StringSchema => ({
     kind: 'string',
     pattern: new RegExp(`^las:${kind}:[a-f0-9]{32}$`),
-    expected: `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} id (las:${kind}:<32 hex digits>)`,
+    expected: `${/^[aeio]/.test(kind) ? 'an' : 'a'} ${kind} id (las:${kind}:<32 hex digits>)`,
   }),
   array: <I extends Schema>(items: I, options: { minItems?: number } = {}): ArraySchema<I> => ({ kind: 'array', items, ...options }),
   union: <const O extends readonly Schema[]>(...options: O): UnionSchema<O> => ({ kind: 'union', options }),
@@ -325,10 +325,13 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
         const found = validate(property, child, keyPath(path, key));
         if (found) return found;
       }
-      if (!schema.additional) {
-        // Own names only: `toString` or `__proto__` are in every object's prototype chain, not in the schema.
-        const unknown = Object.keys(own).find((key) => !Object.hasOwn(schema.properties, key));
-        if (unknown !== undefined) return problem(keyPath(path, unknown), 'is not a known property');
+      // Own names only: `toString` or `__proto__` are in every object's prototype chain, not in the schema.
+      const unknown = Object.keys(own).filter((key) => !Object.hasOwn(schema.properties, key));
+      if (!schema.additional && unknown.length > 0) return problem(keyPath(path, unknown[0]), 'is not a known property');
+      // Properties let through unnamed are free-form data: bounded like any.
+      for (const key of unknown) {
+        const found = depthProblem(own[key], keyPath(path, key));
+        if (found) return found;
       }
       if (schema.minProperties !== undefined) {
         // Undefined values are dropped by JSON: they do not count as set.
@@ -345,12 +348,13 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
 
 /**
  * Why `value` is not a JSON object, or undefined when it is one: a plain object (`{ ... }`,
- * `JSON.parse`, `Object.create(null)`). A Map, a Date or an instance of some class is refused:
- * JSON would send its own fields only (a Map as `{}`), not what the caller meant.
+ * `JSON.parse`, `Object.create(null)`). A Map, a Date, an instance of some class or an object made
+ * by `Object.create(defaults)` is refused: JSON would send its own fields only (a Map as `{}`,
+ * no inherited default), not what the caller meant.
  */
 function objectProblem(value: unknown, path: string): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) return problem(path, 'must be an object');
-  return isPlainObject(value) ? undefined : problem(path, 'must be a plain object, not an instance of a class');
+  return isPlainObject(value) ? undefined : problem(path, 'must be a plain object, not a class instance or one that inherits from another');
 }
 
 function outOfBounds(schema: NumberSchema, value: number, path: string): string | undefined {
