@@ -3,7 +3,7 @@ import type { QueryValue, Session } from '../http/session.js';
 import { PagePromise } from '../http/pagination.js';
 import type { WaitOptions } from '../jobs/wait.js';
 import { documentBody, type UploadContent } from '../http/document-body.js';
-import { checkBody, checkUpload, refusal, type Entity, type EntityClass } from './entity.js';
+import { checkedJson, checkUpload, refusal, type Entity, type EntityClass } from './entity.js';
 
 /** Options every `list()` takes. */
 export interface ListOptions {
@@ -63,8 +63,7 @@ export abstract class Collection<E extends Entity> {
 
   /** POSTs `body` (checked against `schema` first) to `path` and hydrates the answer. */
   protected async createAt(path: string, schema: ObjectSchema, body: object, what: string): Promise<E> {
-    checkBody(schema, body, what);
-    return this.hydrate(await this.session.post(path, body));
+    return this.hydrate(await this.session.post(path, checkedJson(schema, body, what)));
   }
 
   /**

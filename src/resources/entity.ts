@@ -1,6 +1,6 @@
 import { plainToInstance, Transform, type ClassTransformOptions } from 'class-transformer';
 import { decode, s, validate, type ObjectSchema, type Schema, type StringSchema } from '../schema/index.js';
-import { base64Length, documentBody, type UploadContent } from '../http/document-body.js';
+import { base64Length, documentBody, JsonBytes, type UploadContent } from '../http/document-body.js';
 import { LasError, ValidationError } from '../errors.js';
 import type { Query, Session } from '../http/session.js';
 
@@ -88,8 +88,7 @@ export abstract class Entity {
 
   /** PATCHes `body` (checked against `schema` first) and takes the answer as its new data. */
   protected async patchWith(schema: ObjectSchema, body: object, what: string): Promise<this> {
-    checkBody(schema, body, what);
-    return this.assign(await this.session.patch(this.path, body));
+    return this.assign(await this.session.patch(this.path, checkedJson(schema, body, what)));
   }
 
   /**
@@ -123,6 +122,16 @@ export const someOptions = s.object({}, { additional: true });
  */
 export function checkBody(schema: Schema, body: unknown, what: string): void {
   refuse(validate(schema, body, 'options'), what);
+}
+
+/**
+ * `body` checked against `schema` ({@link checkBody}) and turned into JSON at once: what was
+ * checked is what is sent, even if the caller changes the object while the request waits for a
+ * token, and nothing walks the caller's data again after the check bounded its depth.
+ */
+export function checkedJson(schema: Schema, body: unknown, what: string): JsonBytes {
+  checkBody(schema, body, what);
+  return new JsonBytes(Buffer.from(JSON.stringify(body)));
 }
 
 /**

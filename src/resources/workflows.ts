@@ -2,7 +2,7 @@ import { omit, s, type Infer } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Entity, checkBody, checkedJson, checkId, entity } from './entity.js';
 import { WorkflowExecution, WorkflowExecutions } from './workflow-executions.js';
 
 const errorConfigSchema = s.object({
@@ -111,8 +111,7 @@ export class Workflow extends Entity {
 
   /** Runs the workflow on `input`. `POST /workflows/{workflowId}/executions` */
   async execute(input: Record<string, unknown>): Promise<WorkflowExecution> {
-    const body = { input };
-    checkBody(executeWorkflowSchema, body, 'workflow.execute');
+    const body = checkedJson(executeWorkflowSchema, { input }, 'workflow.execute');
     return WorkflowExecution.fromApi(this.session, await this.session.post(`${this.path}/executions`, body));
   }
 }

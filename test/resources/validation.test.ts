@@ -387,6 +387,30 @@ describe('item 12: only own keys count, and options must be plain objects', () =
     ],
   ]);
 
+  test('a body is turned into JSON when checked: changing it while the request waits changes nothing', async () => {
+    mockToken();
+    let sent: unknown;
+    api()
+      .post('/datasets', (body: unknown) => ((sent = body), true))
+      .reply(200, fixture('dataset'));
+    api()
+      .post(`/workflows/${encodeURIComponent(workflowId)}/executions`, (body: unknown) => ((sent = body), true))
+      .reply(200, fixture('workflow-execution'));
+    const options: Record<string, unknown> = { name: 'checked' };
+    const created = testLas().datasets.create(options);
+    // The request first waits for a token: a caller can change the options meanwhile.
+    options.name = 42;
+    options.description = deep;
+    await created;
+    expect(sent).toEqual({ name: 'checked' });
+
+    const input: Record<string, unknown> = { a: 1 };
+    const run = testLas().workflows.ref(workflowId).execute(input);
+    input.self = input;
+    await run;
+    expect(sent).toEqual({ input: { a: 1 } });
+  });
+
   test('options are copied when checked: changing them before the request goes changes nothing', async () => {
     mockToken();
     api().get('/documents').query({ datasetId: DOT }).reply(200, { documents: [], nextToken: null });
