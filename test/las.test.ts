@@ -45,11 +45,12 @@ describe('Las against a real server', () => {
   });
 
   test('a collection call sends the bearer token, under the base path, with the id encoded', async () => {
-    await las().datasets.get('las:dataset:x/y?z');
+    await las().datasets.get(datasetId);
 
     const [request] = server.requests;
     expect(request.method).toBe('GET');
-    expect(request.url).toBe('/v1/datasets/las%3Adataset%3Ax%2Fy%3Fz');
+    expect(request.url).toBe(`/v1/datasets/${encodeURIComponent(datasetId)}`);
+    expect(request.url).toMatch(/^\/v1\/datasets\/las%3Adataset%3A[0-9a-f]{32}$/);
     expect(request.headers.authorization).toBe('Bearer token-1');
     expect(request.headers).not.toHaveProperty('x-api-key');
     expect(request.body).toBe('');
@@ -71,13 +72,14 @@ describe('Las against a real server', () => {
   test('list filters: arrays as repeated keys, undefined left out', async () => {
     server.handle(() => ({ body: { documents: [], nextToken: null } }));
 
-    await las().documents.list({ datasetId: ['las:dataset:a', 'las:dataset:b'], maxResults: 3, nextToken: undefined });
+    const [a, b] = [`las:dataset:${'a'.repeat(32)}`, `las:dataset:${'b'.repeat(32)}`];
+    await las().documents.list({ datasetId: [a, b], maxResults: 3, nextToken: undefined });
 
     const [request] = server.requests;
     expect(request.path).toBe('/v1/documents');
     expect([...request.query]).toEqual([
-      ['datasetId', 'las:dataset:a'],
-      ['datasetId', 'las:dataset:b'],
+      ['datasetId', a],
+      ['datasetId', b],
       ['maxResults', '3'],
     ]);
   });

@@ -1,4 +1,17 @@
-/** Builds an API path, URL-encoding every interpolated id: path`/datasets/${id}`. */
+import { ValidationError } from '../errors.js';
+
+/**
+ * Builds an API path, URL-encoding every interpolated id: path`/datasets/${id}`. An id that is not
+ * a non-empty string, or that is `.` or `..`, is refused: the URL would name another resource
+ * (`/models/../dataBundles/...` is `/dataBundles/...`).
+ */
 export function path(strings: TemplateStringsArray, ...ids: string[]): string {
-  return strings.reduce((out, part, i) => out + part + (i < ids.length ? encodeURIComponent(ids[i]) : ''), '');
+  return strings.reduce((out, part, i) => out + part + (i < ids.length ? segment(ids[i]) : ''), '');
+}
+
+function segment(id: unknown): string {
+  if (typeof id !== 'string' || id === '' || id === '.' || id === '..') {
+    throw new ValidationError(`Not an id: ${typeof id === 'string' ? JSON.stringify(id) : typeof id}; nothing was sent`);
+  }
+  return encodeURIComponent(id);
 }

@@ -1,6 +1,7 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
 // The API accepts localhost over plain http (for development) and https elsewhere.
@@ -8,7 +9,7 @@ const urlSchema = s.string({ pattern: /^http:\/\/localhost.*|^https:\/\/.*/ });
 
 /** The API's shape of an app client. */
 export const appClientSchema = s.object({
-  appClientId: s.id('app-client'),
+  appClientId: ids.appClient,
   clientId: s.string(),
   clientSecret: s.optional(s.string()),
   hasSecret: s.boolean(),
@@ -90,7 +91,7 @@ export class AppClients extends Collection<AppClient> {
 
   /** Lists app clients. `GET /appClients` */
   list(options: ListOptions = {}) {
-    return this.listAt('/appClients', 'appClients', { ...options });
+    return this.listAt('/appClients', 'appClients', listOptionsSchema, options, 'appClients.list');
   }
 
   /** Updates an app client. `PATCH /appClients/{appClientId}` */
@@ -105,6 +106,6 @@ export class AppClients extends Collection<AppClient> {
 
   /** A handle on an app client by id, without a request. */
   ref(appClientId: string): AppClient {
-    return this.handle({ appClientId: checkId(appClientId, 'app-client', 'appClients') });
+    return this.handle({ appClientId: checkId(appClientId, ids.appClient, 'appClientId', 'appClients') });
   }
 }

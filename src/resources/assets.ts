@@ -1,14 +1,15 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, partial, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
 import { loadAssetContent, type ContentInput } from '../http/content.js';
-import { Collection, type ListOptions } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
 
 const contentSchema = s.string({ minLength: 1, maxLength: 6_250_000 });
 
 /** The API's shape of an asset. */
 export const assetSchema = s.object({
-  assetId: s.id('asset'),
+  assetId: ids.asset,
   content: s.optional(s.string({ minLength: 1 })),
   name: s.nullable(s.text()),
   description: s.nullable(s.text()),
@@ -41,6 +42,15 @@ export interface UpdateAssetOptions extends CreateAssetOptions {
   content?: ContentInput;
 }
 
+// The content's own checks are loadAssetContent's: it takes bytes, a Blob, a stream, a path or `{ base64 }`.
+const updateAssetOptionsSchema = s.object(
+  {
+    ...updateAssetSchema.properties,
+    content: s.optional(s.custom<ContentInput>('asset content', () => true)),
+  } satisfies Record<keyof UpdateAssetOptions, Schema>,
+  { minProperties: 1 },
+);
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Asset extends AssetData {}
 
@@ -64,6 +74,7 @@ export class Asset extends Entity {
 
   /** Updates content, name or description. `PATCH /assets/{assetId}` */
   async update(options: UpdateAssetOptions): Promise<this> {
+    checkBody(updateAssetOptionsSchema, options, 'asset.update');
     const { content, ...rest } = options;
     if (content === undefined) return this.patchWith(updateAssetSchema, rest, 'asset.update');
     return this.patchUpload(updateAssetSchema, rest, await loadAssetContent(content), 'asset.update');
@@ -84,12 +95,13 @@ export class Assets extends Collection<Asset> {
    * `{ base64 }`.
    */
   async create(content: ContentInput, options: CreateAssetOptions = {}): Promise<Asset> {
+    checkBody(someOptions, options, 'assets.create');
     return this.uploadAt('/assets', createAssetSchema, { ...options }, await loadAssetContent(content), 'assets.create');
   }
 
   /** Lists assets. `GET /assets` */
   list(options: ListOptions = {}) {
-    return this.listAt('/assets', 'assets', { ...options });
+    return this.listAt('/assets', 'assets', listOptionsSchema, options, 'assets.list');
   }
 
   /** Gets one asset with its content. `GET /assets/{assetId}` */
@@ -109,6 +121,6 @@ export class Assets extends Collection<Asset> {
 
   /** A handle on an asset by id, without a request. */
   ref(assetId: string): Asset {
-    return this.handle({ assetId: checkId(assetId, 'asset', 'assets') });
+    return this.handle({ assetId: checkId(assetId, ids.asset, 'assetId', 'assets') });
   }
 }

@@ -1,12 +1,13 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, partial, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkId, entity } from './entity.js';
 import { deleteAllDocuments } from './documents.js';
 
 /** The API's shape of a batch. */
 export const batchSchema = s.object({
-  batchId: s.id('batch'),
+  batchId: ids.batch,
   name: s.optional(s.nullable(s.text())),
   description: s.nullable(s.text()),
   containsPersonallyIdentifiableInformation: s.boolean(),
@@ -40,6 +41,8 @@ export interface DeleteBatchOptions {
   deleteDocuments?: boolean;
 }
 
+const deleteBatchOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()) } satisfies Record<keyof DeleteBatchOptions, Schema>);
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Batch extends BatchData {}
 
@@ -66,7 +69,12 @@ export class Batch extends Entity {
    * `DELETE /documents?batchId=...` until none are left (the API does not do it for us).
    */
   async delete(options: DeleteBatchOptions = {}): Promise<this> {
-    if (options.deleteDocuments) await deleteAllDocuments(this.session, { batchId: this.batchId }, `batch ${this.batchId}`);
+    checkBody(deleteBatchOptionsSchema, options, 'batch.delete');
+    if (options.deleteDocuments) {
+      // Without its id the filter would be gone, and DELETE /documents would take every document.
+      const batchId = checkId(this.batchId, ids.batch, 'batchId', 'batch.delete');
+      await deleteAllDocuments(this.session, { batchId }, `batch ${batchId}`);
+    }
     return this.deleteWith();
   }
 }
@@ -82,7 +90,7 @@ export class Batches extends Collection<Batch> {
 
   /** Lists batches. `GET /batches` */
   list(options: ListOptions = {}) {
-    return this.listAt('/batches', 'batches', { ...options });
+    return this.listAt('/batches', 'batches', listOptionsSchema, options, 'batches.list');
   }
 
   /** Updates a batch. `PATCH /batches/{batchId}` */
@@ -97,6 +105,6 @@ export class Batches extends Collection<Batch> {
 
   /** A handle on a batch by id, without a request. */
   ref(batchId: string): Batch {
-    return this.handle({ batchId: checkId(batchId, 'batch', 'batches') });
+    return this.handle({ batchId: checkId(batchId, ids.batch, 'batchId', 'batches') });
   }
 }

@@ -1,15 +1,42 @@
-import { s, type Infer, type ObjectSchema } from '../schema/index.js';
-import type { Query, Session } from '../http/session.js';
+import { s, type Infer, type ObjectSchema, type Properties, type Schema, type StringSchema, type UnionSchema } from '../schema/index.js';
+import type { QueryValue, Session } from '../http/session.js';
 import { PagePromise } from '../http/pagination.js';
+import type { WaitOptions } from '../jobs/wait.js';
 import { documentBody, type UploadContent } from '../http/document-body.js';
-import { checkBody, checkUpload, type Entity, type EntityClass } from './entity.js';
+import { checkedJson, checkUpload, refusal, type Entity, type EntityClass } from './entity.js';
 
 /** Options every `list()` takes. */
 export interface ListOptions {
-  /** Items per page (the API's default when omitted). */
+  /** Items per page, 1 to {@link MAX_RESULTS} (the API's default when omitted). */
   maxResults?: number;
   /** Token of the page to start at, from `page.nextToken`. */
   nextToken?: string;
+}
+
+/**
+ * The most items a page may be asked for. The spec types `maxResults` as a string and sets no
+ * bound; the SDK refuses more than this before sending, and the emulator answers 400 past it.
+ */
+export const MAX_RESULTS = 1000;
+
+/** The schema of {@link ListOptions}. */
+export const listOptionsSchema = s.object({
+  maxResults: s.optional(s.integer({ minimum: 1, maximum: MAX_RESULTS })),
+  nextToken: s.optional(s.string()),
+} satisfies Record<keyof ListOptions, Schema>);
+
+/** The schema of a list's options: {@link ListOptions} and the list's own filters. */
+export function listSchema<P extends Properties>(filters: P) {
+  return s.object({ ...listOptionsSchema.properties, ...filters });
+}
+
+/**
+ * A filter that takes one value or several (sent as repeated keys). An empty list is refused:
+ * it would send no filter at all, and `deleteMany` would delete every document.
+ */
+export function oneOrMore<S extends StringSchema | UnionSchema>(schema: S) {
+  const one = schema.expected ?? (schema.kind === 'string' && schema.values ? `one of ${schema.values.join(', ')}` : 'a value');
+  return s.described(s.union(schema, s.array(schema, { minItems: 1 })), `${one}, or a non-empty list of them`);
 }
 
 /** Base of every collection: creates, fetches and lists one kind of entity over the session. */
@@ -36,8 +63,7 @@ export abstract class Collection<E extends Entity> {
 
   /** POSTs `body` (checked against `schema` first) to `path` and hydrates the answer. */
   protected async createAt(path: string, schema: ObjectSchema, body: object, what: string): Promise<E> {
-    checkBody(schema, body, what);
-    return this.hydrate(await this.session.post(path, body));
+    return this.hydrate(await this.session.post(path, checkedJson(schema, body, what)));
   }
 
   /**
@@ -50,15 +76,38 @@ export abstract class Collection<E extends Entity> {
     return this.hydrate(await this.session.post(path, documentBody(fields, content)));
   }
 
-  /** Lists `path`, whose answer holds the page's items under `key`. */
-  protected listAt(path: string, key: string, query: Query): PagePromise<E> {
+  /**
+   * Lists `path`, whose answer holds the page's items under `key`, with `options` as the query.
+   * The options are checked against `schema` now, and copied: what was checked is what is sent.
+   * A refusal rejects the page promise, and nothing is sent.
+   */
+  protected listAt(path: string, key: string, schema: ObjectSchema, options: unknown, what: string): PagePromise<E> {
+    const refused = refusal(schema, options, what);
+    const query = refused ? {} : toQuery(options as Record<string, QueryValue>);
     return new PagePromise(async (nextToken) => {
+      if (refused) throw refused;
       const page = await this.session.get<Record<string, unknown>>(path, { ...query, nextToken: nextToken ?? query.nextToken });
       const items = (page[key] as unknown[] | undefined) ?? [];
       return { items: this.hydrateList(items), nextToken: page.nextToken as string | null | undefined };
     });
   }
 }
+
+/** A copy of checked options as a query: own values only, lists copied. */
+export function toQuery(options: Readonly<Record<string, QueryValue>>): Record<string, QueryValue> {
+  return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, Array.isArray(value) ? [...(value as readonly string[])] : value]));
+}
+
+/**
+ * The options of `wait()`, as far as the resource checks them: their names and types. The
+ * waiting checks the bounds (at least 1 ms between polls, ...).
+ */
+export const waitOptionsSchema = s.object({
+  pollInterval: s.optional(s.number()),
+  maxPollInterval: s.optional(s.number()),
+  timeout: s.optional(s.number()),
+  signal: s.optional(s.custom<AbortSignal>('an AbortSignal', (value) => value instanceof AbortSignal)),
+} satisfies Record<keyof WaitOptions, Schema>);
 
 /** How execution lists are sorted (`sortBy`). */
 export const sortBySchema = s.enum(['startTime', 'endTime']);

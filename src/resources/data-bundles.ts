@@ -1,14 +1,15 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, partial, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
-import { Collection, type ListOptions } from './collection.js';
+import { Collection, listSchema, oneOrMore, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
 const dataBundleStatusSchema = s.enum(['processing', 'ready', 'failed']);
 
 /** A dataset as a data bundle describes it: a snapshot taken when the bundle was made. */
 const bundledDatasetSchema = s.object({
-  datasetId: s.id('dataset'),
+  datasetId: ids.dataset,
   name: s.optional(s.nullable(s.text())),
   description: s.nullable(s.text()),
   containsPersonallyIdentifiableInformation: s.boolean(),
@@ -25,8 +26,8 @@ const bundledDatasetSchema = s.object({
 
 /** The API's shape of a data bundle. */
 export const dataBundleSchema = s.object({
-  dataBundleId: s.id('model-data-bundle'),
-  modelId: s.id('model'),
+  dataBundleId: ids.dataBundle,
+  modelId: ids.model,
   name: s.nullable(s.text()),
   description: s.nullable(s.text()),
   status: dataBundleStatusSchema,
@@ -40,7 +41,7 @@ export const dataBundleSchema = s.object({
 
 /** Body of POST /models/{modelId}/dataBundles. */
 export const createDataBundleSchema = s.object({
-  datasetIds: s.optional(s.array(s.id('dataset'), { minItems: 1 })),
+  datasetIds: s.optional(s.array(ids.dataset, { minItems: 1 })),
   name: s.optional(s.nullable(s.text())),
   description: s.optional(s.nullable(s.text())),
 });
@@ -63,6 +64,10 @@ export interface ListDataBundlesOptions extends ListOptions {
   /** Only bundles in this status, or in any of these. */
   status?: DataBundleStatus | DataBundleStatus[];
 }
+
+const listDataBundlesSchema = listSchema({
+  status: s.optional(oneOrMore(dataBundleStatusSchema)),
+} satisfies Record<Exclude<keyof ListDataBundlesOptions, keyof ListOptions>, Schema>);
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface DataBundle extends DataBundleData {}
@@ -110,7 +115,7 @@ export class DataBundles extends Collection<DataBundle> {
 
   /** Lists the model's data bundles. `GET /models/{modelId}/dataBundles` */
   list(options: ListDataBundlesOptions = {}) {
-    return this.listAt(path`/models/${this.modelId}/dataBundles`, 'dataBundles', { ...options });
+    return this.listAt(path`/models/${this.modelId}/dataBundles`, 'dataBundles', listDataBundlesSchema, options, 'model.dataBundles.list');
   }
 
   /** Updates a data bundle. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
@@ -125,6 +130,6 @@ export class DataBundles extends Collection<DataBundle> {
 
   /** A handle on a data bundle of this model by id, without a request. */
   ref(dataBundleId: string): DataBundle {
-    return this.handle({ modelId: this.modelId, dataBundleId: checkId(dataBundleId, 'model-data-bundle', 'dataBundles') });
+    return this.handle({ modelId: this.modelId, dataBundleId: checkId(dataBundleId, ids.dataBundle, 'dataBundleId', 'dataBundles') });
   }
 }

@@ -1,13 +1,14 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, partial, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkId, entity } from './entity.js';
 import { Documents, deleteAllDocuments } from './documents.js';
 import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from '../jobs/upload-documents.js';
 
 /** The API's shape of a dataset. */
 export const datasetSchema = s.object({
-  datasetId: s.id('dataset'),
+  datasetId: ids.dataset,
   name: s.optional(s.nullable(s.text())),
   description: s.nullable(s.text()),
   containsPersonallyIdentifiableInformation: s.boolean(),
@@ -47,6 +48,19 @@ export interface DeleteDatasetOptions {
   deleteDocuments?: boolean;
 }
 
+const deleteDatasetOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()) } satisfies Record<keyof DeleteDatasetOptions, Schema>);
+
+/**
+ * The options of uploadDocuments as far as this method checks them: their names and types. The
+ * upload checks the values it needs more of (concurrency, a whole number from 1).
+ */
+const uploadDocumentsOptionsSchema = s.object({
+  concurrency: s.optional(s.number()),
+  onProgress: s.optional(s.custom('a function', (value) => typeof value === 'function')),
+  resume: s.optional(s.union(s.boolean(), s.object({ cacheDir: s.optional(s.string({ minLength: 1 })) }))),
+  signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
+} satisfies Record<keyof UploadDocumentsOptions, Schema>);
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Dataset extends DatasetData {}
 
@@ -78,7 +92,12 @@ export class Dataset extends Entity {
    * `DELETE /documents?datasetId=...` until none are left.
    */
   async delete(options: DeleteDatasetOptions = {}): Promise<this> {
-    if (options.deleteDocuments) await deleteAllDocuments(this.session, { datasetId: this.datasetId }, `dataset ${this.datasetId}`);
+    checkBody(deleteDatasetOptionsSchema, options, 'dataset.delete');
+    if (options.deleteDocuments) {
+      // Without its id the filter would be gone, and DELETE /documents would take every document.
+      const datasetId = checkId(this.datasetId, ids.dataset, 'datasetId', 'dataset.delete');
+      await deleteAllDocuments(this.session, { datasetId }, `dataset ${datasetId}`);
+    }
     return this.deleteWith();
   }
 
@@ -89,6 +108,7 @@ export class Dataset extends Entity {
    * files whose content is already in the dataset are skipped.
    */
   async uploadDocuments(source: UploadSource, options: UploadDocumentsOptions = {}): Promise<UploadReport> {
+    checkBody(uploadDocumentsOptionsSchema, options, 'dataset.uploadDocuments');
     return uploadDocumentsToDataset(new Documents(this.session), this.datasetId, source, options);
   }
 }
@@ -104,7 +124,7 @@ export class Datasets extends Collection<Dataset> {
 
   /** Lists datasets. `GET /datasets` */
   list(options: ListOptions = {}) {
-    return this.listAt('/datasets', 'datasets', { ...options });
+    return this.listAt('/datasets', 'datasets', listOptionsSchema, options, 'datasets.list');
   }
 
   /** Gets one dataset. `GET /datasets/{datasetId}` */
@@ -124,6 +144,6 @@ export class Datasets extends Collection<Dataset> {
 
   /** A handle on a dataset by id, without a request. */
   ref(datasetId: string): Dataset {
-    return this.handle({ datasetId: checkId(datasetId, 'dataset', 'datasets') });
+    return this.handle({ datasetId: checkId(datasetId, ids.dataset, 'datasetId', 'datasets') });
   }
 }

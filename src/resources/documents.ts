@@ -1,11 +1,12 @@
-import { s, type Infer } from '../schema/index.js';
+import { omit, s, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import type { Session } from '../http/session.js';
+import type { Query, Session } from '../http/session.js';
 import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
 import { describeError, PartialFailureError } from '../errors.js';
-import { Collection, type ListOptions } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
-import { Predictions, type CreatePredictionOptions, type Prediction } from './predictions.js';
+import { Collection, listSchema, oneOrMore, toQuery, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
+import { createPredictionSchema, Predictions, type CreatePredictionOptions, type Prediction } from './predictions.js';
 
 const groundTruthSchema = s.array(
   s.object({
@@ -17,12 +18,12 @@ const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 
 
 /** The API's shape of a document. */
 export const documentSchema = s.object({
-  documentId: s.id('document'),
+  documentId: ids.document,
   contentType: contentTypeSchema,
   content: s.optional(s.string({ minLength: 1 })),
-  consentId: s.optional(s.id('consent')),
-  batchId: s.optional(s.id('batch')),
-  datasetId: s.optional(s.id('dataset')),
+  consentId: s.optional(ids.consent),
+  batchId: s.optional(ids.batch),
+  datasetId: s.optional(ids.dataset),
   groundTruth: s.optional(groundTruthSchema),
   retentionInDays: s.integer({ minimum: 1 }),
   createdBy: s.nullable(s.text()),
@@ -35,9 +36,9 @@ export const documentSchema = s.object({
 export const createDocumentSchema = s.object({
   content: s.string({ minLength: 1, maxLength: 6_250_000 }),
   contentType: contentTypeSchema,
-  consentId: s.optional(s.id('consent')),
-  batchId: s.optional(s.id('batch')),
-  datasetId: s.optional(s.id('dataset')),
+  consentId: s.optional(ids.consent),
+  batchId: s.optional(ids.batch),
+  datasetId: s.optional(ids.dataset),
   groundTruth: s.optional(groundTruthSchema),
   retentionInDays: s.optional(s.integer({ minimum: 1 })),
 });
@@ -46,7 +47,7 @@ export const createDocumentSchema = s.object({
 export const updateDocumentSchema = s.object(
   {
     groundTruth: s.optional(groundTruthSchema),
-    datasetId: s.optional(s.id('dataset')),
+    datasetId: s.optional(ids.dataset),
     retentionInDays: s.optional(s.integer({ minimum: 1 })),
   },
   { minProperties: 1 },
@@ -84,6 +85,15 @@ export interface DeletedDocuments {
   nextToken?: string;
 }
 
+const documentFilters = {
+  batchId: s.optional(oneOrMore(ids.batch)),
+  consentId: s.optional(oneOrMore(ids.consent)),
+  datasetId: s.optional(oneOrMore(ids.dataset)),
+} satisfies Record<keyof DocumentFilters, Schema>;
+const listDocumentsSchema = listSchema(documentFilters);
+const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()) });
+const predictOptionsSchema = omit(createPredictionSchema, ['documentId', 'modelId']);
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Document extends DocumentData {}
 
@@ -117,7 +127,10 @@ export class Document extends Entity {
 
   /** Runs a model on this document. `POST /predictions` */
   async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}): Promise<Prediction> {
-    return new Predictions(this.session).create({ ...options, documentId: this.documentId, modelId });
+    checkBody(predictOptionsSchema, options, 'document.predict');
+    const body = { ...options, documentId: this.documentId, modelId };
+    checkBody(createPredictionSchema, body, 'document.predict');
+    return new Predictions(this.session).create(body);
   }
 }
 
@@ -130,6 +143,7 @@ export class Documents extends Collection<Document> {
    * URL, or `{ base64 }`; its type is detected when `contentType` is omitted.
    */
   async create(content: ContentInput, options: CreateDocumentOptions = {}): Promise<Document> {
+    checkBody(someOptions, options, 'documents.create');
     const loaded = await loadDocumentContent(content, options.contentType);
     const fields = { ...options, contentType: loaded.contentType };
     return this.uploadAt('/documents', createDocumentSchema, fields, loaded.content, 'documents.create');
@@ -137,7 +151,7 @@ export class Documents extends Collection<Document> {
 
   /** Lists documents, optionally filtered. `GET /documents` */
   list(options: ListDocumentsOptions = {}) {
-    return this.listAt('/documents', 'documents', { ...options });
+    return this.listAt('/documents', 'documents', listDocumentsSchema, options, 'documents.list');
   }
 
   /** Gets one document with its content. `GET /documents/{documentId}` */
@@ -161,7 +175,8 @@ export class Documents extends Collection<Document> {
    * saying how many were deleted.
    */
   async deleteMany(options: DeleteDocumentsOptions = {}): Promise<DeletedDocuments> {
-    const { deleteAll, ...query } = options;
+    checkBody(deleteDocumentsSchema, options, 'documents.deleteMany');
+    const { deleteAll, ...query } = toQuery(options as Query);
     if (!deleteAll) {
       const page = await this.session.delete<{ documents: unknown[]; nextToken?: string | null }>('/documents', query);
       return { documents: page.documents.map((d) => this.hydrate(d)), nextToken: page.nextToken ?? undefined };
@@ -171,14 +186,14 @@ export class Documents extends Collection<Document> {
 
   /** A handle on a document by id, without a request. */
   ref(documentId: string): Document {
-    return this.handle({ documentId: checkId(documentId, 'document', 'documents') });
+    return this.handle({ documentId: checkId(documentId, ids.document, 'documentId', 'documents') });
   }
 }
 
 /** `DELETE /documents` with `query` until no document matches; returns every deleted document. */
-export async function deleteAllDocuments(session: Session, query: DocumentFilters & ListOptions, what: string): Promise<Document[]> {
+export async function deleteAllDocuments(session: Session, query: Query, what: string): Promise<Document[]> {
   const deleted: Document[] = [];
-  let nextToken = query.nextToken;
+  let nextToken = query.nextToken as string | undefined;
   do {
     let page: { documents: unknown[]; nextToken?: string | null };
     try {

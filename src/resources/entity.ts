@@ -1,6 +1,6 @@
 import { plainToInstance, Transform, type ClassTransformOptions } from 'class-transformer';
 import { decode, s, validate, type ObjectSchema, type Schema, type StringSchema } from '../schema/index.js';
-import { base64Length, documentBody, type UploadContent } from '../http/document-body.js';
+import { base64Length, documentBody, JsonBytes, type UploadContent } from '../http/document-body.js';
 import { LasError, ValidationError } from '../errors.js';
 import type { Query, Session } from '../http/session.js';
 
@@ -88,8 +88,7 @@ export abstract class Entity {
 
   /** PATCHes `body` (checked against `schema` first) and takes the answer as its new data. */
   protected async patchWith(schema: ObjectSchema, body: object, what: string): Promise<this> {
-    checkBody(schema, body, what);
-    return this.assign(await this.session.patch(this.path, body));
+    return this.assign(await this.session.patch(this.path, checkedJson(schema, body, what)));
   }
 
   /**
@@ -114,9 +113,25 @@ export abstract class Entity {
   }
 }
 
-/** Throws a {@link ValidationError} naming the field when `body` does not fit `schema`. */
+/** Options of any fields: a plain object, checked before anything is read; its fields are checked later. */
+export const someOptions = s.object({}, { additional: true });
+
+/**
+ * Throws a {@link ValidationError} naming the field when `body` (a request body, or the options
+ * of a method: its query, its flags) does not fit `schema`.
+ */
 export function checkBody(schema: Schema, body: unknown, what: string): void {
   refuse(validate(schema, body, 'options'), what);
+}
+
+/**
+ * `body` checked against `schema` ({@link checkBody}) and turned into JSON at once: what was
+ * checked is what is sent, even if the caller changes the object while the request waits for a
+ * token, and nothing walks the caller's data again after the check bounded its depth.
+ */
+export function checkedJson(schema: Schema, body: unknown, what: string): JsonBytes {
+  checkBody(schema, body, what);
+  return new JsonBytes(Buffer.from(JSON.stringify(body)));
 }
 
 /**
@@ -130,6 +145,8 @@ export function checkUpload(schema: ObjectSchema, fields: Record<string, unknown
   while (contentSchema?.kind === 'optional' || contentSchema?.kind === 'nullable') contentSchema = contentSchema.inner;
   if (contentSchema?.kind !== 'string') throw new TypeError(`${what}: the schema has no string content`);
   refuse(lengthProblem(contentSchema, base64Length(content), 'content'), what);
+  // The content is an argument of its own: one among the options too would be dropped unseen.
+  if (Object.hasOwn(fields, 'content')) refuse('options.content: is not a known property', what);
   // Any one-character string stands in for the content, bounds aside: its length was checked above.
   const rest = { ...schema, properties: { ...schema.properties, content: s.string() } };
   refuse(validate(rest, { ...fields, content: 'A' }, 'options'), what);
@@ -144,15 +161,27 @@ function lengthProblem(schema: StringSchema, length: number, path: string): stri
   return undefined;
 }
 
-function refuse(problem: string | undefined, what: string): void {
-  if (problem) throw new ValidationError(`${what}: ${problem.replace(/^options\./, '')}; nothing was sent`);
+/** The {@link ValidationError} {@link checkBody} would throw, or undefined: for a refusal to be thrown later. */
+export function refusal(schema: Schema, value: unknown, what: string): ValidationError | undefined {
+  const problem = validate(schema, value, 'options');
+  return problem ? toValidationError(problem, what) : undefined;
 }
 
-/** Throws a {@link ValidationError} unless `id` is a string of the form `las:<kind>:...`. */
-export function checkId(id: unknown, kind: string, what: string): string {
-  if (typeof id === 'string' && id.startsWith(`las:${kind}:`) && id.length > kind.length + 5) return id;
-  const shown = typeof id === 'string' ? JSON.stringify(id.slice(0, 80)) : typeof id;
-  throw new ValidationError(`${what}: expected a ${kind} id like "las:${kind}:<hex>", got ${shown}; nothing was sent`);
+function refuse(problem: string | undefined, what: string): void {
+  if (problem) throw toValidationError(problem, what);
+}
+
+function toValidationError(problem: string, what: string): ValidationError {
+  return new ValidationError(`${what}: ${problem.replace(/^options\./, '')}; nothing was sent`);
+}
+
+/**
+ * Returns `id` when it fits `schema` (one of ids.ts), the id form the spec gives; else throws a
+ * {@link ValidationError} naming the argument `name`.
+ */
+export function checkId(id: unknown, schema: Schema, name: string, what: string): string {
+  refuse(validate(schema, id, name), what);
+  return id as string;
 }
 
 function holdsTimestamp(schema: Schema): boolean {

@@ -1,16 +1,16 @@
-import { s, type Infer } from '../schema/index.js';
+import { s, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions, type SortOrder } from './collection.js';
+import { Collection, listSchema, orderSchema, type ListOptions, type SortOrder } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
 /** The API's shape of a log. */
 export const logSchema = s.object({
-  logId: s.id('log'),
-  workflowId: s.nullable(s.id('workflow')),
-  workflowExecutionId: s.nullable(s.id('workflow-execution')),
-  // Transitions of the commons (shared by every organization) have names instead of hex ids.
-  transitionId: s.union(s.id('transition'), s.string({ pattern: /^las:transition:commons-[0-9A-Za-z-]+$/ })),
-  transitionExecutionId: s.nullable(s.id('transition-execution')),
+  logId: ids.log,
+  workflowId: s.nullable(ids.workflow),
+  workflowExecutionId: s.nullable(ids.workflowExecution),
+  transitionId: ids.transition,
+  transitionExecutionId: s.nullable(ids.transitionExecution),
   startTime: s.nullable(s.timestamp()),
   events: s.optional(s.array(s.record())),
 });
@@ -30,6 +30,14 @@ export interface ListLogsOptions extends ListOptions {
   /** Oldest first (`ascending`) or newest first (`descending`). */
   order?: SortOrder;
 }
+
+const listLogsSchema = listSchema({
+  workflowId: s.optional(ids.workflow),
+  workflowExecutionId: s.optional(ids.workflowExecution),
+  transitionId: s.optional(ids.transition),
+  transitionExecutionId: s.optional(ids.transitionExecution),
+  order: s.optional(orderSchema),
+} satisfies Record<Exclude<keyof ListLogsOptions, keyof ListOptions>, Schema>);
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Log extends LogData {}
@@ -64,11 +72,11 @@ export class Logs extends Collection<Log> {
 
   /** Lists logs, optionally of one workflow, transition or execution. `GET /logs` */
   list(options: ListLogsOptions = {}) {
-    return this.listAt('/logs', 'logs', { ...options });
+    return this.listAt('/logs', 'logs', listLogsSchema, options, 'logs.list');
   }
 
   /** A handle on a log by id, without a request. */
   ref(logId: string): Log {
-    return this.handle({ logId: checkId(logId, 'log', 'logs') });
+    return this.handle({ logId: checkId(logId, ids.log, 'logId', 'logs') });
   }
 }

@@ -1,6 +1,7 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { DataBundles } from './data-bundles.js';
 
@@ -26,7 +27,7 @@ const modelStatusSchema = s.enum(['active', 'training', 'inactive']);
 
 /** The API's shape of a model. */
 export const modelSchema = s.object({
-  modelId: s.id('model'),
+  modelId: ids.model,
   name: s.nullable(s.text()),
   description: s.nullable(s.text()),
   width: sizeSchema,
@@ -128,7 +129,7 @@ export class Models extends Collection<Model> {
 
   /** Lists models. `GET /models` */
   list(options: ListOptions = {}) {
-    return this.listAt('/models', 'models', { ...options });
+    return this.listAt('/models', 'models', listOptionsSchema, options, 'models.list');
   }
 
   /** Gets one model. `GET /models/{modelId}` */
@@ -148,7 +149,7 @@ export class Models extends Collection<Model> {
 
   /** A handle on a model by id, without a request. */
   ref(modelId: string): Model {
-    return this.handle({ modelId: checkId(modelId, 'model', 'models') });
+    return this.handle({ modelId: checkId(modelId, ids.model, 'modelId', 'models') });
   }
 }
 

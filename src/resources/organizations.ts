@@ -1,11 +1,12 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
 /** The API's shape of an organization: its quotas and what it has used of them. */
 export const organizationSchema = s.object({
-  organizationId: s.id('organization'),
+  organizationId: ids.organization,
   name: s.nullable(s.text()),
   description: s.nullable(s.text()),
   monthlyUsageSummary: s.record(),
@@ -94,6 +95,6 @@ export class Organizations extends Collection<Organization> {
 
   /** A handle on an organization by id, without a request. */
   ref(organizationId: string): Organization {
-    return this.handle({ organizationId: checkId(organizationId, 'organization', 'organizations') });
+    return this.handle({ organizationId: checkId(organizationId, ids.organization, 'organizationId', 'organizations') });
   }
 }

@@ -1,13 +1,14 @@
 import { s, type Infer } from '../schema/index.js';
-import { Collection, type ListOptions } from './collection.js';
+import { ids } from '../schema/ids.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, entity } from './entity.js';
 import { LasError } from '../errors.js';
 
 /** The API's shape of a prediction. */
 export const predictionSchema = s.object({
-  predictionId: s.id('prediction'),
-  documentId: s.id('document'),
-  modelId: s.id('model'),
+  predictionId: ids.prediction,
+  documentId: ids.document,
+  modelId: ids.model,
   inferenceTime: s.number({ minimum: 0 }),
   timestamp: s.integer({ minimum: 1 }),
   predictions: s.array(
@@ -21,8 +22,8 @@ export const predictionSchema = s.object({
 
 /** Body of POST /predictions. */
 export const createPredictionSchema = s.object({
-  documentId: s.id('document'),
-  modelId: s.id('model'),
+  documentId: ids.document,
+  modelId: ids.model,
   maxPages: s.optional(s.integer({ minimum: 1, maximum: 3 })),
   autoRotate: s.optional(s.boolean()),
   imageQuality: s.optional(s.enum(['LOW', 'HIGH'])),
@@ -61,6 +62,6 @@ export class Predictions extends Collection<Prediction> {
 
   /** Lists predictions. `GET /predictions` */
   list(options: ListOptions = {}) {
-    return this.listAt('/predictions', 'predictions', { ...options });
+    return this.listAt('/predictions', 'predictions', listOptionsSchema, options, 'predictions.list');
   }
 }

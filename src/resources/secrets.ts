@@ -1,11 +1,12 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { omit, s, partial, type Infer } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkId, entity } from './entity.js';
 
 /** The API's shape of a secret: its values are never returned. */
 export const secretSchema = s.object({
-  secretId: s.id('secret'),
+  secretId: ids.secret,
   name: s.nullable(s.text()),
   description: s.nullable(s.text()),
   createdBy: s.nullable(s.text()),
@@ -35,6 +36,8 @@ export interface UpdateSecretOptions extends CreateSecretOptions {
   /** The new values; they replace the old ones. */
   data?: SecretValues;
 }
+
+const createSecretOptionsSchema = omit(createSecretSchema, ['data']);
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Secret extends SecretData {}
@@ -69,12 +72,13 @@ export class Secrets extends Collection<Secret> {
 
   /** Creates a secret holding `data`. `POST /secrets` */
   async create(data: SecretValues, options: CreateSecretOptions = {}): Promise<Secret> {
+    checkBody(createSecretOptionsSchema, options, 'secrets.create');
     return this.createAt('/secrets', createSecretSchema, { ...options, data }, 'secrets.create');
   }
 
   /** Lists secrets (without their values). `GET /secrets` */
   list(options: ListOptions = {}) {
-    return this.listAt('/secrets', 'secrets', { ...options });
+    return this.listAt('/secrets', 'secrets', listOptionsSchema, options, 'secrets.list');
   }
 
   /** Updates a secret. `PATCH /secrets/{secretId}` */
@@ -89,6 +93,6 @@ export class Secrets extends Collection<Secret> {
 
   /** A handle on a secret by id, without a request. */
   ref(secretId: string): Secret {
-    return this.handle({ secretId: checkId(secretId, 'secret', 'secrets') });
+    return this.handle({ secretId: checkId(secretId, ids.secret, 'secretId', 'secrets') });
   }
 }

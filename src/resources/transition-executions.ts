@@ -1,32 +1,23 @@
-import { s, type Infer } from '../schema/index.js';
+import { omit, s, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
-import { Collection, type ListOptions, type SortOrder, type SortBy } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Collection, listSchema, waitOptionsSchema, oneOrMore, orderSchema, sortBySchema, type ListOptions, type SortOrder, type SortBy } from './collection.js';
+import { Entity, checkBody, checkId, entity } from './entity.js';
 import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
-
-/**
- * A transition id: `las:transition:<hex>` for the organization's own transitions,
- * `las:transition:commons-<name>` for the ones every organization shares. Lives in this leaf
- * module so transitions.ts and workflow-executions.ts can both import it without a cycle.
- */
-export const transitionIdSchema = s.union(
-  s.id('transition'),
-  s.string({ pattern: /^las:transition:commons-[0-9A-Za-z-]+$/ }),
-);
 
 const statusSchema = s.enum(['running', 'succeeded', 'failed', 'rejected', 'retry']);
 
 /** The API's shape of a transition execution. */
 export const transitionExecutionSchema = s.object({
-  executionId: s.id('transition-execution'),
-  transitionId: transitionIdSchema,
+  executionId: ids.transitionExecution,
+  transitionId: ids.transition,
   input: s.record(),
   status: statusSchema,
   completedBy: s.nullable(s.text()),
   startTime: s.optional(s.nullable(s.timestamp())),
   endTime: s.optional(s.nullable(s.timestamp())),
-  logId: s.optional(s.nullable(s.id('log'))),
+  logId: s.optional(s.nullable(ids.log)),
 });
 
 /** Body of PATCH /transitions/{transitionId}/executions/{executionId}. */
@@ -65,6 +56,14 @@ export interface ListTransitionExecutionsOptions extends ListOptions {
   order?: SortOrder;
 }
 
+const updateOptionsSchema = omit(updateTransitionExecutionSchema, ['status']);
+const listTransitionExecutionsSchema = listSchema({
+  status: s.optional(oneOrMore(statusSchema)),
+  executionId: s.optional(oneOrMore(ids.transitionExecution)),
+  sortBy: s.optional(sortBySchema),
+  order: s.optional(orderSchema),
+} satisfies Record<Exclude<keyof ListTransitionExecutionsOptions, keyof ListOptions>, Schema>);
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface TransitionExecution extends TransitionExecutionData {}
 
@@ -88,6 +87,7 @@ export class TransitionExecution extends Entity {
 
   /** Sets the execution's status, with its output or error. `PATCH /transitions/{transitionId}/executions/{executionId}` */
   async update(status: TransitionExecutionUpdateStatus, options: UpdateTransitionExecutionOptions = {}): Promise<this> {
+    checkBody(updateOptionsSchema, options, 'transitionExecution.update');
     return this.patchWith(updateTransitionExecutionSchema, { ...options, status }, 'transitionExecution.update');
   }
 
@@ -117,6 +117,7 @@ export class TransitionExecution extends Entity {
    * `WaitTimeoutError`, on `signal` a `WaitAbortedError`.
    */
   async wait(options: WaitOptions = {}): Promise<this> {
+    checkBody(waitOptionsSchema, options, 'transitionExecution.wait');
     return waitUntilFinal(this, ['running'], `transition execution ${this.executionId}`, options);
   }
 }
@@ -135,7 +136,7 @@ export class TransitionExecutions extends Collection<TransitionExecution> {
 
   /** Lists the transition's executions, optionally filtered. `GET /transitions/{transitionId}/executions` */
   list(options: ListTransitionExecutionsOptions = {}) {
-    return this.listAt(path`/transitions/${this.transitionId}/executions`, 'executions', { ...options });
+    return this.listAt(path`/transitions/${this.transitionId}/executions`, 'executions', listTransitionExecutionsSchema, options, 'transition.executions.list');
   }
 
   /** Gets one execution. `GET /transitions/{transitionId}/executions/{executionId}` */
@@ -147,7 +148,7 @@ export class TransitionExecutions extends Collection<TransitionExecution> {
   ref(executionId: string): TransitionExecution {
     return this.handle({
       transitionId: this.transitionId,
-      executionId: checkId(executionId, 'transition-execution', 'transition.executions'),
+      executionId: checkId(executionId, ids.transitionExecution, 'executionId', 'transition.executions'),
     });
   }
 }

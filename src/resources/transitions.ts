@@ -1,14 +1,15 @@
-import { s, type Infer } from '../schema/index.js';
+import { omit, s, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
-import { TransitionExecution, TransitionExecutions, transitionIdSchema } from './transition-executions.js';
+import { Collection, listSchema, oneOrMore, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkId, entity } from './entity.js';
+import { TransitionExecution, TransitionExecutions } from './transition-executions.js';
 import { workTransition, type TransitionHandler, type TransitionOutput, type WorkOptions, type WorkSummary } from '../jobs/transition-worker.js';
 
 const transitionTypeSchema = s.enum(['docker', 'manual']);
 /** Asset ids by name; a manual transition's UI is the asset named `jsRemoteComponent`. */
-const assetsSchema = s.record(s.id('asset'));
-const secretIdsSchema = s.array(s.id('secret'));
+const assetsSchema = s.record(ids.asset);
+const secretIdsSchema = s.array(ids.secret);
 /** Environment variables of the docker image, by name. */
 const environmentSchema = s.record(s.string());
 const timeoutSchema = s.integer({ minimum: 60, maximum: 1800 });
@@ -19,13 +20,13 @@ const dockerParametersSchema = s.object({
   memory: s.optional(s.integer([512, 1024, 2048])),
   environment: s.optional(environmentSchema),
   environmentSecrets: s.optional(secretIdsSchema),
-  secretId: s.optional(s.id('secret')),
+  secretId: s.optional(ids.secret),
 });
 const manualParametersSchema = s.object({ assets: s.optional(assetsSchema) });
 
 /** The API's shape of a transition. */
 export const transitionSchema = s.object({
-  transitionId: transitionIdSchema,
+  transitionId: ids.transition,
   transitionType: transitionTypeSchema,
   name: s.nullable(s.text()),
   description: s.nullable(s.text()),
@@ -89,6 +90,23 @@ export interface ListTransitionsOptions extends ListOptions {
   transitionType?: TransitionType | TransitionType[];
 }
 
+// The options name the schemas `inSchema`/`outSchema`; the body `inputJsonSchema`/`outputJsonSchema`.
+const schemaOptions = { inSchema: s.optional(s.record()), outSchema: s.optional(s.record()) } satisfies Record<keyof TransitionSchemas, Schema>;
+const createTransitionOptionsSchema = s.object({
+  ...omit(createTransitionSchema, ['transitionType', 'inputJsonSchema', 'outputJsonSchema']).properties,
+  ...schemaOptions,
+} satisfies Record<keyof CreateTransitionOptions, Schema>);
+const updateTransitionOptionsSchema = s.object(
+  { ...omit(updateTransitionSchema, ['inputJsonSchema', 'outputJsonSchema']).properties, ...schemaOptions } satisfies Record<
+    keyof UpdateTransitionOptions,
+    Schema
+  >,
+  { minProperties: 1 },
+);
+const listTransitionsSchema = listSchema({
+  transitionType: s.optional(oneOrMore(transitionTypeSchema)),
+} satisfies Record<Exclude<keyof ListTransitionsOptions, keyof ListOptions>, Schema>);
+
 /** The wire body of options that name the schemas `inSchema`/`outSchema`. */
 function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O) {
   return { inputJsonSchema: inSchema, outputJsonSchema: outSchema, ...rest };
@@ -122,6 +140,7 @@ export class Transition extends Entity {
 
   /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
   async update(options: UpdateTransitionOptions): Promise<this> {
+    checkBody(updateTransitionOptionsSchema, options, 'transition.update');
     return this.patchWith(updateTransitionSchema, toWire(options), 'transition.update');
   }
 
@@ -158,13 +177,14 @@ export class Transitions extends Collection<Transition> {
 
   /** Creates a transition. `POST /transitions` */
   async create(transitionType: TransitionType, options: CreateTransitionOptions = {}): Promise<Transition> {
+    checkBody(createTransitionOptionsSchema, options, 'transitions.create');
     const body = { ...toWire(options), transitionType };
     return this.createAt('/transitions', createTransitionSchema, body, 'transitions.create');
   }
 
   /** Lists transitions, optionally of some types only. `GET /transitions` */
   list(options: ListTransitionsOptions = {}) {
-    return this.listAt('/transitions', 'transitions', { ...options });
+    return this.listAt('/transitions', 'transitions', listTransitionsSchema, options, 'transitions.list');
   }
 
   /** Gets one transition. `GET /transitions/{transitionId}` */
@@ -184,6 +204,6 @@ export class Transitions extends Collection<Transition> {
 
   /** A handle on a transition by id (`las:transition:<hex>` or `las:transition:commons-<name>`), without a request. */
   ref(transitionId: string): Transition {
-    return this.handle({ transitionId: checkId(transitionId, 'transition', 'transitions') });
+    return this.handle({ transitionId: checkId(transitionId, ids.transition, 'transitionId', 'transitions') });
   }
 }

@@ -1,7 +1,8 @@
-import { s, type Infer } from '../schema/index.js';
+import { omit, s, type Infer } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkId, entity } from './entity.js';
 
 const emailSchema = s.string({ pattern: /^[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}$/ });
 // An image as a data URL or base64, small enough to store with the user.
@@ -9,7 +10,7 @@ const avatarSchema = s.string({ maxLength: 131_072 });
 
 /** The API's shape of a user. */
 export const userSchema = s.object({
-  userId: s.id('user'),
+  userId: ids.user,
   email: emailSchema,
   name: s.optional(s.nullable(s.text())),
   avatar: s.optional(s.nullable(avatarSchema)),
@@ -22,7 +23,7 @@ export const userSchema = s.object({
 /** Body of POST /users. */
 export const createUserSchema = s.object({
   email: emailSchema,
-  appClientId: s.optional(s.id('app-client')),
+  appClientId: s.optional(ids.appClient),
   name: s.optional(s.nullable(s.text())),
   avatar: s.optional(s.nullable(avatarSchema)),
 });
@@ -42,6 +43,8 @@ export type UserData = Infer<typeof userSchema>;
 export type CreateUserOptions = Omit<Infer<typeof createUserSchema>, 'email'>;
 /** Options of `user.update()`. */
 export type UpdateUserOptions = Infer<typeof updateUserSchema>;
+
+const createUserOptionsSchema = omit(createUserSchema, ['email']);
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface User extends UserData {}
@@ -81,12 +84,13 @@ export class Users extends Collection<User> {
 
   /** Creates a user with this email address. `POST /users` */
   async create(email: string, options: CreateUserOptions = {}): Promise<User> {
+    checkBody(createUserOptionsSchema, options, 'users.create');
     return this.createAt('/users', createUserSchema, { ...options, email }, 'users.create');
   }
 
   /** Lists users. `GET /users` */
   list(options: ListOptions = {}) {
-    return this.listAt('/users', 'users', { ...options });
+    return this.listAt('/users', 'users', listOptionsSchema, options, 'users.list');
   }
 
   /** Gets one user. `GET /users/{userId}` */
@@ -106,6 +110,6 @@ export class Users extends Collection<User> {
 
   /** A handle on a user by id, without a request. */
   ref(userId: string): User {
-    return this.handle({ userId: checkId(userId, 'user', 'users') });
+    return this.handle({ userId: checkId(userId, ids.user, 'userId', 'users') });
   }
 }

@@ -1,31 +1,31 @@
-import { s, type Infer } from '../schema/index.js';
+import { s, type Infer, type Schema } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
-import { Collection, type ListOptions, type SortOrder, type SortBy } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
-import { transitionIdSchema } from './transition-executions.js';
+import { Collection, listSchema, waitOptionsSchema, oneOrMore, orderSchema, sortBySchema, type ListOptions, type SortOrder, type SortBy } from './collection.js';
+import { Entity, checkBody, checkId, entity } from './entity.js';
 import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
 
 const statusSchema = s.enum(['running', 'succeeded', 'failed', 'rejected', 'retry', 'error']);
 
 /** The API's shape of a workflow execution. */
 export const workflowExecutionSchema = s.object({
-  executionId: s.id('workflow-execution'),
-  workflowId: s.id('workflow'),
+  executionId: ids.workflowExecution,
+  workflowId: ids.workflow,
   status: statusSchema,
   input: s.record(),
   output: s.record(),
   transitionExecutions: s.record(),
   startTime: s.nullable(s.timestamp()),
   endTime: s.nullable(s.timestamp()),
-  completedBy: s.optional(s.array(s.union(s.id('user'), s.id('app-client')))),
+  completedBy: s.optional(s.array(s.union(ids.user, ids.appClient))),
   events: s.optional(s.array(s.record())),
-  logId: s.optional(s.nullable(s.id('log'))),
-  completedTaskLogId: s.optional(s.nullable(s.id('log'))),
+  logId: s.optional(s.nullable(ids.log)),
+  completedTaskLogId: s.optional(s.nullable(ids.log)),
 });
 
 /** Body of PATCH /workflows/{workflowId}/executions/{executionId}. */
-export const updateWorkflowExecutionSchema = s.object({ nextTransitionId: transitionIdSchema });
+export const updateWorkflowExecutionSchema = s.object({ nextTransitionId: ids.transition });
 
 /** A workflow execution's data as the API returns it. */
 export type WorkflowExecutionData = Infer<typeof workflowExecutionSchema>;
@@ -39,6 +39,12 @@ export interface ListWorkflowExecutionsOptions extends ListOptions {
   sortBy?: SortBy;
   order?: SortOrder;
 }
+
+const listWorkflowExecutionsSchema = listSchema({
+  status: s.optional(oneOrMore(statusSchema)),
+  sortBy: s.optional(sortBySchema),
+  order: s.optional(orderSchema),
+} satisfies Record<Exclude<keyof ListWorkflowExecutionsOptions, keyof ListOptions>, Schema>);
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface WorkflowExecution extends WorkflowExecutionData {}
@@ -77,6 +83,7 @@ export class WorkflowExecution extends Entity {
    * with backoff. Past `timeout` a `WaitTimeoutError`, on `signal` a `WaitAbortedError`.
    */
   async wait(options: WaitOptions = {}): Promise<this> {
+    checkBody(waitOptionsSchema, options, 'workflowExecution.wait');
     // `retry` is not an end: the execution runs the step again.
     return waitUntilFinal(this, ['running', 'retry'], `workflow execution ${this.executionId}`, options);
   }
@@ -96,7 +103,7 @@ export class WorkflowExecutions extends Collection<WorkflowExecution> {
 
   /** Lists the workflow's executions, optionally filtered. `GET /workflows/{workflowId}/executions` */
   list(options: ListWorkflowExecutionsOptions = {}) {
-    return this.listAt(path`/workflows/${this.workflowId}/executions`, 'executions', { ...options });
+    return this.listAt(path`/workflows/${this.workflowId}/executions`, 'executions', listWorkflowExecutionsSchema, options, 'workflow.executions.list');
   }
 
   /** Gets one execution. `GET /workflows/{workflowId}/executions/{executionId}` */
@@ -113,7 +120,7 @@ export class WorkflowExecutions extends Collection<WorkflowExecution> {
   ref(executionId: string): WorkflowExecution {
     return this.handle({
       workflowId: this.workflowId,
-      executionId: checkId(executionId, 'workflow-execution', 'workflow.executions'),
+      executionId: checkId(executionId, ids.workflowExecution, 'executionId', 'workflow.executions'),
     });
   }
 }

@@ -1,7 +1,8 @@
-import { s, type Infer } from '../schema/index.js';
+import { omit, s, type Infer } from '../schema/index.js';
+import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { Entity, checkBody, checkedJson, checkId, entity } from './entity.js';
 import { WorkflowExecution, WorkflowExecutions } from './workflow-executions.js';
 
 const errorConfigSchema = s.object({
@@ -11,8 +12,8 @@ const errorConfigSchema = s.object({
 const completedConfigSchema = s.object({
   imageUrl: s.string(),
   environment: s.optional(s.record(s.string())),
-  environmentSecrets: s.optional(s.array(s.id('secret'))),
-  secretId: s.optional(s.id('secret')),
+  environmentSecrets: s.optional(s.array(ids.secret)),
+  secretId: s.optional(ids.secret),
 });
 const specificationSchema = s.object({
   definition: s.record(),
@@ -22,7 +23,7 @@ const specificationSchema = s.object({
 
 /** The API's shape of a workflow. */
 export const workflowSchema = s.object({
-  workflowId: s.id('workflow'),
+  workflowId: ids.workflow,
   name: s.nullable(s.text()),
   description: s.nullable(s.text()),
   errorConfig: errorConfigSchema,
@@ -70,6 +71,8 @@ export type CreateWorkflowOptions = Omit<Infer<typeof createWorkflowSchema>, 'sp
 /** Options of `workflow.update()`. */
 export type UpdateWorkflowOptions = Infer<typeof updateWorkflowSchema>;
 
+const createWorkflowOptionsSchema = omit(createWorkflowSchema, ['specification']);
+
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Workflow extends WorkflowData {}
 
@@ -108,8 +111,7 @@ export class Workflow extends Entity {
 
   /** Runs the workflow on `input`. `POST /workflows/{workflowId}/executions` */
   async execute(input: Record<string, unknown>): Promise<WorkflowExecution> {
-    const body = { input };
-    checkBody(executeWorkflowSchema, body, 'workflow.execute');
+    const body = checkedJson(executeWorkflowSchema, { input }, 'workflow.execute');
     return WorkflowExecution.fromApi(this.session, await this.session.post(`${this.path}/executions`, body));
   }
 }
@@ -120,12 +122,13 @@ export class Workflows extends Collection<Workflow> {
 
   /** Creates a workflow from its specification. `POST /workflows` */
   async create(specification: WorkflowSpecification, options: CreateWorkflowOptions = {}): Promise<Workflow> {
+    checkBody(createWorkflowOptionsSchema, options, 'workflows.create');
     return this.createAt('/workflows', createWorkflowSchema, { ...options, specification }, 'workflows.create');
   }
 
   /** Lists workflows. `GET /workflows` */
   list(options: ListOptions = {}) {
-    return this.listAt('/workflows', 'workflows', { ...options });
+    return this.listAt('/workflows', 'workflows', listOptionsSchema, options, 'workflows.list');
   }
 
   /** Gets one workflow. `GET /workflows/{workflowId}` */
@@ -145,6 +148,6 @@ export class Workflows extends Collection<Workflow> {
 
   /** A handle on a workflow by id, without a request. */
   ref(workflowId: string): Workflow {
-    return this.handle({ workflowId: checkId(workflowId, 'workflow', 'workflows') });
+    return this.handle({ workflowId: checkId(workflowId, ids.workflow, 'workflowId', 'workflows') });
   }
 }

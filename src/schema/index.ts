@@ -16,6 +16,8 @@ export interface StringSchema<T extends string = string> extends Typed<T> {
   readonly minLength?: number;
   readonly maxLength?: number;
   readonly values?: readonly T[];
+  /** What a fitting value is, for messages (`a dataset id (las:dataset:<32 hex digits>)`). */
+  readonly expected?: string;
 }
 export interface NumberSchema extends Typed<number> {
   readonly kind: 'number';
@@ -48,6 +50,18 @@ export interface ArraySchema<I extends Schema = Schema> extends Typed<Infer<I>[]
 export interface UnionSchema<O extends readonly Schema[] = readonly Schema[]> extends Typed<Infer<O[number]>> {
   readonly kind: 'union';
   readonly options: O;
+  /** What a fitting value is, for messages; without it a union reports the problem of an option. */
+  readonly expected?: string;
+}
+/**
+ * A value of the SDK's own options that is not JSON (an `AbortSignal`, a callback), checked by
+ * `test`. Never part of a request body.
+ */
+export interface CustomSchema<T = unknown> extends Typed<T> {
+  readonly kind: 'custom';
+  readonly test: (value: unknown) => boolean;
+  /** What a fitting value is, for messages (`an AbortSignal`). */
+  readonly expected: string;
 }
 export interface OptionalSchema<S extends Schema = Schema> extends Typed<Infer<S>> {
   readonly kind: 'optional';
@@ -79,7 +93,8 @@ export type Schema =
   | UnionSchema<readonly Schema[]>
   | OptionalSchema<Schema>
   | NullableSchema<Schema>
-  | ObjectSchema<Properties>;
+  | ObjectSchema<Properties>
+  | CustomSchema;
 
 /** The TypeScript type a schema describes (timestamps as `Date`). */
 export type Infer<S> = S extends Typed<infer T> ? T : never;
@@ -113,17 +128,47 @@ export function depthProblem(value: unknown, path: string): string | undefined {
     const item = stack.pop() as { value: unknown; path: string; depth: number };
     if (typeof item.value !== 'object' || item.value === null || item.value instanceof Date) continue;
     const depth = item.depth + 1;
-    if (depth > MAX_JSON_DEPTH) return `${item.path}: is nested deeper than ${MAX_JSON_DEPTH} levels`;
+    if (depth > MAX_JSON_DEPTH) return problem(item.path, `is nested deeper than ${MAX_JSON_DEPTH} levels`);
     if (Array.isArray(item.value)) {
       for (let i = item.value.length - 1; i >= 0; i--) stack.push({ value: item.value[i], path: `${item.path}[${i}]`, depth });
     } else {
       const keys = Object.keys(item.value);
       for (let i = keys.length - 1; i >= 0; i--) {
-        stack.push({ value: (item.value as Record<string, unknown>)[keys[i]], path: `${item.path}.${keys[i]}`, depth });
+        stack.push({ value: (item.value as Record<string, unknown>)[keys[i]], path: keyPath(item.path, keys[i]), depth });
       }
     }
   }
   return undefined;
+}
+
+/** Longest piece of a caller's text (a value, a property name) a message quotes. */
+export const MAX_QUOTED_LENGTH = 80;
+/** Longest field path a message names; longer ones keep their start and end. */
+const MAX_PATH_LENGTH = 160;
+
+/**
+ * `text` cut to `max` characters with an ellipsis: what messages quote of a caller's text, so a
+ * million-character id gives a message of a line, not a megabyte.
+ */
+export function clip(text: string, max = MAX_QUOTED_LENGTH): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A caller's string as a message quotes it: JSON-quoted and clipped. */
+export function quote(text: string): string {
+  return JSON.stringify(clip(text));
+}
+
+/** The path of property `key` below `path`, the key clipped. */
+function keyPath(path: string, key: string): string {
+  return `${path}.${clip(key, 40)}`;
+}
+
+/** `path: text`, a path too long to read kept to its start and its end. */
+function problem(path: string, text: string): string {
+  const half = MAX_PATH_LENGTH / 2;
+  const shown = path.length <= MAX_PATH_LENGTH ? path : `${path.slice(0, half)}…${path.slice(-half)}`;
+  return `${shown}: ${text}`;
 }
 
 /** Bounds of a number (inclusive). */
@@ -154,10 +199,18 @@ export const s = {
   /** An object with any keys; with `values`, each value must fit it (`environment`: strings). */
   record: <V extends Schema = AnySchema>(values?: V): RecordSchema<V> => ({ kind: 'record', ...(values && { values }) }),
   any: (): AnySchema => ({ kind: 'any' }),
-  /** An id of the form `las:<kind>:<32 hex>`. */
-  id: (kind: string): StringSchema => ({ kind: 'string', pattern: new RegExp(`^las:${kind}:[a-f0-9]{32}$`) }),
+  /** An id of the form `las:<kind>:<32 hex>`; ids.ts holds the one schema of each kind. */
+  id: (kind: string): StringSchema => ({
+    kind: 'string',
+    pattern: new RegExp(`^las:${kind}:[a-f0-9]{32}$`),
+    expected: `${/^[aeio]/.test(kind) ? 'an' : 'a'} ${kind} id (las:${kind}:<32 hex digits>)`,
+  }),
   array: <I extends Schema>(items: I, options: { minItems?: number } = {}): ArraySchema<I> => ({ kind: 'array', items, ...options }),
   union: <const O extends readonly Schema[]>(...options: O): UnionSchema<O> => ({ kind: 'union', options }),
+  /** `schema`, its messages saying what a fitting value is rather than what one option wants. */
+  described: <S extends StringSchema | UnionSchema>(schema: S, expected: string): S => ({ ...schema, expected }),
+  /** A non-JSON option (a callback, an `AbortSignal`): fits when `test` says so. */
+  custom: <T>(expected: string, test: (value: unknown) => boolean): CustomSchema<T> => ({ kind: 'custom', expected, test }),
   optional: <S extends Schema>(inner: S): OptionalSchema<S> => ({ kind: 'optional', inner }),
   nullable: <S extends Schema>(inner: S): NullableSchema<S> => ({ kind: 'nullable', inner }),
   object: <const P extends Properties>(properties: P, options: ObjectOptions = {}): ObjectSchema<P> => ({
@@ -187,6 +240,12 @@ export function partial<P extends Properties>(
   return { ...rest, properties, ...(options.minProperties !== undefined && { minProperties: options.minProperties }) } as never;
 }
 
+/** `schema` without the properties `keys`: the options of a method that takes those as arguments. */
+export function omit<P extends Properties, K extends keyof P & string>(schema: ObjectSchema<P>, keys: readonly K[]): ObjectSchema<Omit<P, K>> {
+  const properties = Object.fromEntries(Object.entries(schema.properties).filter(([key]) => !(keys as readonly string[]).includes(key)));
+  return { ...schema, properties } as never;
+}
+
 /**
  * Checks a wire value against a schema. Returns the first problem as a sentence naming the field
  * (`body.name: must be a string of at most 4096 characters`), or undefined when the value fits.
@@ -200,77 +259,86 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
       return value === null ? undefined : validate(schema.inner, value, path);
     case 'any':
       return depthProblem(value, path);
+    case 'custom':
+      return schema.test(value) ? undefined : problem(path, `must be ${schema.expected}`);
     case 'string': {
-      if (typeof value !== 'string') return `${path}: must be a string`;
-      if (schema.values && !schema.values.includes(value)) return `${path}: must be one of ${schema.values.join(', ')}`;
+      if (typeof value !== 'string') return problem(path, schema.expected ? `must be ${schema.expected}` : 'must be a string');
+      if (schema.values && !schema.values.includes(value)) return problem(path, `must be one of ${schema.values.join(', ')}, got ${quote(value)}`);
       if (schema.minLength !== undefined && value.length < schema.minLength) {
-        return `${path}: must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
+        return problem(path, `must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`);
       }
       if (schema.maxLength !== undefined && value.length > schema.maxLength) {
-        return `${path}: must be at most ${schema.maxLength} characters`;
+        return problem(path, `must be at most ${schema.maxLength} characters`);
       }
-      if (schema.pattern && !schema.pattern.test(value)) return `${path}: must match ${schema.pattern.source}`;
+      if (schema.pattern && !schema.pattern.test(value)) {
+        return problem(path, `must ${schema.expected ? `be ${schema.expected}` : `match ${schema.pattern.source}`}, got ${quote(value)}`);
+      }
       return undefined;
     }
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${path}: must be a number`;
-      if (schema.integer && !Number.isInteger(value)) return `${path}: must be an integer`;
-      if (schema.values && !schema.values.includes(value)) return `${path}: must be one of ${schema.values.join(', ')}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return problem(path, 'must be a number');
+      if (schema.integer && !Number.isInteger(value)) return problem(path, 'must be an integer');
+      if (schema.values && !schema.values.includes(value)) return problem(path, `must be one of ${schema.values.join(', ')}`);
       return outOfBounds(schema, value, path);
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : `${path}: must be true or false`;
+      return typeof value === 'boolean' ? undefined : problem(path, 'must be true or false');
     case 'timestamp':
       if (value instanceof Date && !Number.isNaN(value.getTime())) return undefined;
-      return typeof value === 'string' && TIMESTAMP_PATTERN.test(value) ? undefined : `${path}: must be a date or a timestamp string`;
+      return typeof value === 'string' && TIMESTAMP_PATTERN.test(value) ? undefined : problem(path, 'must be a date or a timestamp string');
     case 'record': {
-      if (!isPlainObject(value)) return `${path}: must be an object`;
+      const notObject = objectProblem(value, path);
+      if (notObject) return notObject;
       if (!schema.values) return depthProblem(value, path);
-      for (const [key, child] of Object.entries(value)) {
-        const problem = validate(schema.values, child, `${path}.${key}`);
-        if (problem) return problem;
+      for (const [key, child] of Object.entries(value as object)) {
+        const found = validate(schema.values, child, keyPath(path, key));
+        if (found) return found;
       }
       return undefined;
     }
     case 'array': {
-      if (!Array.isArray(value)) return `${path}: must be an array`;
+      if (!Array.isArray(value)) return problem(path, 'must be an array');
       if (schema.minItems !== undefined && value.length < schema.minItems) {
-        return `${path}: must have at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`;
+        return problem(path, `must have at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
       }
       for (let i = 0; i < value.length; i++) {
-        const problem = validate(schema.items, value[i], `${path}[${i}]`);
-        if (problem) return problem;
+        const found = validate(schema.items, value[i], `${path}[${i}]`);
+        if (found) return found;
       }
       return undefined;
     }
     case 'union': {
       const problems = schema.options.map((option) => validate(option, value, path));
-      return problems.includes(undefined) ? undefined : problems[0];
+      if (problems.includes(undefined)) return undefined;
+      // An option that got past the value itself to one of its fields or items says the most.
+      const deeper = problems.find((found) => found?.startsWith(`${path}.`) || found?.startsWith(`${path}[`));
+      if (deeper || !schema.expected) return deeper ?? problems[0];
+      return problem(path, `must be ${schema.expected}${typeof value === 'string' ? `, got ${quote(value)}` : ''}`);
     }
     case 'object': {
-      if (!isPlainObject(value)) return `${path}: must be an object`;
+      const notObject = objectProblem(value, path);
+      if (notObject) return notObject;
+      // Own enumerable properties only, as JSON and object spread see them: an inherited value is not sent.
+      const own = value as Record<string, unknown>;
       for (const [key, property] of Object.entries(schema.properties)) {
-        const child = (value as Record<string, unknown>)[key];
-        if (child === undefined && property.kind !== 'optional') return `${path}.${key}: is required`;
-        const problem = validate(property, child, `${path}.${key}`);
-        if (problem) return problem;
+        const child = Object.prototype.propertyIsEnumerable.call(own, key) ? own[key] : undefined;
+        if (child === undefined && property.kind !== 'optional') return problem(keyPath(path, key), 'is required');
+        const found = validate(property, child, keyPath(path, key));
+        if (found) return found;
       }
-      if (!schema.additional) {
-        // Own names only: `toString` or `__proto__` are in every object's prototype chain, not in the schema.
-        const unknown = Object.keys(value).find((key) => !Object.hasOwn(schema.properties, key));
-        if (unknown !== undefined) return `${path}.${unknown}: is not a known property`;
-      } else {
-        // Properties the schema does not name are free-form data: the same nesting limit holds.
-        for (const key of Object.keys(value)) {
-          const problem = Object.hasOwn(schema.properties, key) ? undefined : depthProblem(value[key], `${path}.${key}`);
-          if (problem) return problem;
-        }
+      // Own names only: `toString` or `__proto__` are in every object's prototype chain, not in the schema.
+      const unknown = Object.keys(own).filter((key) => !Object.hasOwn(schema.properties, key));
+      if (!schema.additional && unknown.length > 0) return problem(keyPath(path, unknown[0]), 'is not a known property');
+      // Properties let through unnamed are free-form data: bounded like any.
+      for (const key of unknown) {
+        const found = depthProblem(own[key], keyPath(path, key));
+        if (found) return found;
       }
       if (schema.minProperties !== undefined) {
         // Undefined values are dropped by JSON: they do not count as set.
-        const set = Object.values(value).filter((child) => child !== undefined).length;
+        const set = Object.values(own).filter((child) => child !== undefined).length;
         if (set < schema.minProperties) {
           const count = schema.minProperties === 1 ? 'one' : String(schema.minProperties);
-          return `${path}: must set at least ${count} of ${Object.keys(schema.properties).join(', ')}`;
+          return problem(path, `must set at least ${count} of ${Object.keys(schema.properties).join(', ')}`);
         }
       }
       return undefined;
@@ -278,11 +346,22 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
   }
 }
 
+/**
+ * Why `value` is not a JSON object, or undefined when it is one: a plain object (`{ ... }`,
+ * `JSON.parse`, `Object.create(null)`). A Map, a Date, an instance of some class or an object made
+ * by `Object.create(defaults)` is refused: JSON would send its own fields only (a Map as `{}`,
+ * no inherited default), not what the caller meant.
+ */
+function objectProblem(value: unknown, path: string): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) return problem(path, 'must be an object');
+  return isPlainObject(value) ? undefined : problem(path, 'must be a plain object, not a class instance or one that inherits from another');
+}
+
 function outOfBounds(schema: NumberSchema, value: number, path: string): string | undefined {
   const { minimum, maximum } = schema;
   if ((minimum === undefined || value >= minimum) && (maximum === undefined || value <= maximum)) return undefined;
-  if (minimum !== undefined && maximum !== undefined) return `${path}: must be from ${minimum} to ${maximum}`;
-  return minimum !== undefined ? `${path}: must be at least ${minimum}` : `${path}: must be at most ${maximum}`;
+  if (minimum !== undefined && maximum !== undefined) return problem(path, `must be from ${minimum} to ${maximum}`);
+  return problem(path, minimum !== undefined ? `must be at least ${minimum}` : `must be at most ${maximum}`);
 }
 
 /** Turns wire data into SDK data: every timestamp the schema names becomes a {@link Timestamp}. */
@@ -318,8 +397,11 @@ export function decode(schema: Schema, value: unknown): unknown {
   }
 }
 
+/** Whether `value` is a plain object, of this realm or another (a vm context, a worker's message). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
 export { Timestamp };

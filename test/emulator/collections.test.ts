@@ -250,8 +250,8 @@ describe('requests the service refuses', () => {
     const cases: [string, string, unknown, string][] = [
       ['POST', '/datasets', { colour: 'red' }, 'body.colour: is not a known property'],
       ['POST', '/datasets', { retentionInDays: 'long' }, 'body.retentionInDays: must be a number'],
-      ['POST', '/transitions', { transitionType: 'lambda' }, 'body.transitionType: must be one of docker, manual'],
-      ['POST', '/predictions', { documentId: 'las:document:xyz', modelId: MISSING('model') }, 'body.documentId: must match ^las:document:[a-f0-9]{32}$'],
+      ['POST', '/transitions', { transitionType: 'lambda' }, 'body.transitionType: must be one of docker, manual, got "lambda"'],
+      ['POST', '/predictions', { documentId: 'las:document:xyz', modelId: MISSING('model') }, 'body.documentId: must be a document id (las:document:<32 hex digits>), got "las:document:xyz"'],
       ['PATCH', `/datasets/${dataset.datasetId}`, {}, 'body: must set at least one of name, description'],
       ['POST', '/secrets', {}, 'body.data: is required'],
     ];
@@ -263,7 +263,7 @@ describe('requests the service refuses', () => {
   test('400 for a malformed path id, 404 for an unknown one', async () => {
     expect(await raw(t.emu, 'GET', '/datasets/las:dataset:nope')).toEqual({
       status: 400,
-      body: { message: 'datasetId: must match ^las:dataset:[a-f0-9]{32}$' },
+      body: { message: 'datasetId: must be a dataset id (las:dataset:<32 hex digits>), got "las:dataset:nope"' },
     });
     expect(await raw(t.emu, 'GET', `/datasets/${MISSING('dataset')}`)).toEqual({
       status: 404,

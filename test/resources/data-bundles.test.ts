@@ -145,7 +145,7 @@ describe('data bundles', () => {
     await expect(bundles.update(bundleId, { name: 42 as never })).rejects.toThrow(ValidationError);
     await expect(bundles.ref(bundleId).update({ status: 'ready' } as never)).rejects.toThrow(/status: is not a known property/);
     await expect(bundles.update('las:dataset:0123456789abcdef0123456789abcdef', { name: 'x' })).rejects.toThrow(
-      /expected a model-data-bundle id/,
+      /dataBundleId: must be a model-data-bundle id/,
     );
     await expect(bundles.delete('las:dataset:0123456789abcdef0123456789abcdef')).rejects.toThrow(ValidationError);
   });

@@ -274,7 +274,7 @@ describe('documents', () => {
   });
 
   test('predict with a bad model id is a ValidationError before anything is sent', async () => {
-    await expect(las.documents.ref(id).predict(datasetId)).rejects.toThrow(/modelId: must match/);
+    await expect(las.documents.ref(id).predict(datasetId)).rejects.toThrow(/modelId: must be a model id/);
   });
 
   test('ref holds only the id and sends nothing', () => {

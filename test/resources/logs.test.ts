@@ -32,7 +32,7 @@ describe('logs', () => {
 
   test('get with an id of another kind is a ValidationError before anything is sent', async () => {
     await expect(las.logs.get('las:workflow:1111aaaa2222bbbb3333cccc4444dddd')).rejects.toThrow(ValidationError);
-    await expect(las.logs.get('')).rejects.toThrow(/expected a log id/);
+    await expect(las.logs.get('')).rejects.toThrow(/logId: must be a log id/);
   });
 
   test('list GETs /logs with every filter, the order and paging options', async () => {

@@ -105,8 +105,8 @@ describe('models', () => {
   test('get, update and delete with an id of another kind reject with a ValidationError before anything is sent', async () => {
     const other = 'las:dataset:0123456789abcdef0123456789abcdef';
     await expect(las.models.get(other)).rejects.toThrow(ValidationError);
-    await expect(las.models.update(other, { name: 'x' })).rejects.toThrow(/expected a model id/);
-    await expect(las.models.delete(other)).rejects.toThrow(/expected a model id/);
+    await expect(las.models.update(other, { name: 'x' })).rejects.toThrow(/modelId: must be a model id/);
+    await expect(las.models.delete(other)).rejects.toThrow(/modelId: must be a model id/);
   });
 
   const allUpdates = {

@@ -37,7 +37,7 @@ describe('predictions', () => {
   test('bad create input is a ValidationError before anything is sent', async () => {
     await expect(las.predictions.create({ documentId, modelId, imageQuality: 'MEDIUM' as never })).rejects.toThrow(ValidationError);
     await expect(las.predictions.create({ documentId } as never)).rejects.toThrow(/modelId: is required/);
-    await expect(las.predictions.create({ documentId: modelId, modelId })).rejects.toThrow(/documentId: must match/);
+    await expect(las.predictions.create({ documentId: modelId, modelId })).rejects.toThrow(/documentId: must be a document id/);
     await expect(las.predictions.create({ documentId, modelId, maxPages: 1.5 })).rejects.toThrow(/maxPages: must be an integer/);
   });
 

@@ -105,7 +105,7 @@ describe('transition executions', () => {
 
   test('a bad execution id rejects the returned promise rather than throwing', async () => {
     const got = executions().get('las:transition:7c2e9a41b05d4f3e8a6b1c9d2e0f4a57');
-    await expect(got).rejects.toThrow(/expected a transition-execution id/);
+    await expect(got).rejects.toThrow(/executionId: must be a transition-execution id/);
   });
 
   test('ref rejects an id of another kind', () => {

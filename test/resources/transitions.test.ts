@@ -66,7 +66,7 @@ describe('transitions', () => {
       /parameters\.imageUrl: is required/,
     );
     await expect(las.transitions.create('docker', { inSchema: 'not a schema' as never })).rejects.toThrow(
-      /inputJsonSchema: must be an object/,
+      /inSchema: must be an object/,
     );
   });
 
@@ -156,7 +156,7 @@ describe('transitions', () => {
 
   test('bad update input is a ValidationError before anything is sent', async () => {
     await expect(las.transitions.update(id, { environmentSecrets: ['las:secret:nope'] })).rejects.toThrow(ValidationError);
-    await expect(las.transitions.ref(id).update({ outSchema: [] as never })).rejects.toThrow(/outputJsonSchema: must be an object/);
+    await expect(las.transitions.ref(id).update({ outSchema: [] as never })).rejects.toThrow(/outSchema: must be an object/);
     await expect(las.transitions.update(id, { imageUrl: 'x' } as never)).rejects.toThrow(/imageUrl: is not a known property/);
   });
 
@@ -190,7 +190,7 @@ describe('transitions', () => {
   test('a bad id rejects the returned promise rather than throwing, and sends nothing', async () => {
     const got = las.transitions.get('las:workflow:1f8e4c2a9b7d4e0f8c3a5b6d7e9f0a12');
     await expect(got).rejects.toThrow(ValidationError);
-    await expect(las.transitions.update('nope', { name: 'x' })).rejects.toThrow(/expected a transition id/);
+    await expect(las.transitions.update('nope', { name: 'x' })).rejects.toThrow(/transitionId: must be a transition id/);
     await expect(las.transitions.delete('nope')).rejects.toThrow(ValidationError);
   });
 

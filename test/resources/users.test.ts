@@ -121,7 +121,7 @@ describe('users', () => {
   test('bad input is a ValidationError before anything is sent', async () => {
     await expect(las.users.create('kari.nordmann')).rejects.toThrow(/email: must match/);
     await expect(las.users.create('kari@example.com', { appClientId: 'las:user:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' })).rejects.toThrow(
-      /appClientId: must match/,
+      /appClientId: must be an app-client id/,
     );
     await expect(las.users.update(id, { avatar: 'x'.repeat(131_073) })).rejects.toThrow(/avatar: must be at most 131072/);
     await expect(las.users.update(id, { email: 'new@example.com' } as never)).rejects.toThrow(/email: is not a known property/);

@@ -74,7 +74,7 @@ describe('workflow executions', () => {
 
   test('a bad execution id rejects the returned promise rather than throwing', async () => {
     const got = executions().get('nope');
-    await expect(got).rejects.toThrow(/expected a workflow-execution id/);
+    await expect(got).rejects.toThrow(/executionId: must be a workflow-execution id/);
     const deleted = executions().delete('las:workflow:1f8e4c2a9b7d4e0f8c3a5b6d7e9f0a12');
     await expect(deleted).rejects.toThrow(ValidationError);
   });

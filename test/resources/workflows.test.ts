@@ -197,7 +197,7 @@ describe('workflows', () => {
   test('a bad id rejects the returned promise rather than throwing, and sends nothing', async () => {
     const chained = las.workflows.get('las:transition:7c2e9a41b05d4f3e8a6b1c9d2e0f4a57').then((w) => w.execute({ documentId }));
     await expect(chained).rejects.toThrow(ValidationError);
-    await expect(las.workflows.update('nope', { name: 'x' })).rejects.toThrow(/expected a workflow id/);
+    await expect(las.workflows.update('nope', { name: 'x' })).rejects.toThrow(/workflowId: must be a workflow id/);
     await expect(las.workflows.delete('nope')).rejects.toThrow(ValidationError);
   });
 
