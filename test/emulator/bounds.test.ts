@@ -76,10 +76,10 @@ const ROWS: [string, (ids: Ids) => string, string, string][] = [
   // A field's object lets properties it does not name through: they are free-form data, bounded too.
   ['POST /models', () => '/models', `{"width":300,"height":300,"fieldConfig":{"total":{"type":"amount","maxLength":10,"hint":${DEEP}}}}`, tooDeep('body.fieldConfig.total.hint')],
   ['PATCH /models/{modelId}', (i) => `/models/${i.modelId}`, `{"fieldConfig":{"total":{"type":"amount","maxLength":10,"hint":${DEEP}}}}`, tooDeep('body.fieldConfig.total.hint')],
-  ['POST /models/{modelId}/dataBundles', (i) => `/models/${i.modelId}/dataBundles`, `{"datasetIds":[${DEEP}]}`, 'body.datasetIds[0]: must be a string'],
+  ['POST /models/{modelId}/dataBundles', (i) => `/models/${i.modelId}/dataBundles`, `{"datasetIds":[${DEEP}]}`, 'body.datasetIds[0]: must be a dataset id (las:dataset:<32 hex digits>)'],
   ['PATCH /models/{modelId}/dataBundles/{dataBundleId}', (i) => `/models/${i.modelId}/dataBundles/${i.dataBundleId}`, `{"name":${DEEP}}`, 'body.name: must be a string'],
   ['PATCH /organizations/{organizationId}', (i) => `/organizations/${i.organizationId}`, `{"name":${DEEP}}`, 'body.name: must be a string'],
-  ['POST /predictions', () => '/predictions', `{"documentId":${DEEP},"modelId":"x"}`, 'body.documentId: must be a string'],
+  ['POST /predictions', () => '/predictions', `{"documentId":${DEEP},"modelId":"x"}`, 'body.documentId: must be a document id (las:document:<32 hex digits>)'],
   ['POST /secrets', () => '/secrets', `{"data":${DEEP}}`, tooDeep('body.data')],
   ['PATCH /secrets/{secretId}', (i) => `/secrets/${i.secretId}`, `{"data":${DEEP}}`, tooDeep('body.data')],
   ['POST /transitions', () => '/transitions', `{"transitionType":"manual","inputJsonSchema":${DEEP}}`, tooDeep('body.inputJsonSchema')],
@@ -107,7 +107,7 @@ const ROWS: [string, (ids: Ids) => string, string, string][] = [
     'PATCH /workflows/{workflowId}/executions/{executionId}',
     (i) => `/workflows/${i.workflowId}/executions/${i.workflowExecutionId}`,
     `{"nextTransitionId":${DEEP}}`,
-    'body.nextTransitionId: must be a string',
+    'body.nextTransitionId: must be a transition id (las:transition:<32 hex digits> or las:transition:commons-<name>)',
   ],
 ];
 

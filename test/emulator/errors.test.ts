@@ -43,7 +43,7 @@ describe('echoed values are capped', () => {
     expect(unknown.status).toBe(400);
     const message = unknown.body.message as string;
     expect(message.length).toBeLessThanOrEqual(500);
-    expect(message).toMatch(/^body\.kkkk.*…k+: is not a known property$/);
+    expect(message).toMatch(/^body\.k+…: is not a known property$/);
 
     const definition = { StartAt: 'A', States: { A: { Type: 'x'.repeat(1_000_000), End: true } } };
     const type = await raw(t.emu, 'POST', '/workflows', { body: { specification: { definition } } });
