@@ -4,7 +4,7 @@ import { path } from '../http/path.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
 
-const emailSchema = s.string({ pattern: /^[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}$/ });
+const emailSchema = s.email();
 // An image as a data URL or base64, small enough to store with the user.
 const avatarSchema = s.string({ maxLength: 131_072 });
 

@@ -7,7 +7,7 @@ import { WorkflowExecution, WorkflowExecutions } from './workflow-executions.js'
 
 const errorConfigSchema = s.object({
   manualRetry: s.optional(s.boolean()),
-  email: s.optional(s.string({ pattern: /^[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}$/ })),
+  email: s.optional(s.email()),
 });
 const completedConfigSchema = s.object({
   imageUrl: s.string(),

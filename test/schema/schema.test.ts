@@ -107,6 +107,22 @@ describe('validate', () => {
   });
 });
 
+describe('e-mail addresses', () => {
+  const SPEC_PATTERN = /^[A-Za-z0-9][-+._A-Za-z0-9]*@([-_.A-Za-z0-9]+\.)+[A-Za-z]{2,}$/;
+
+  test("accept exactly what the spec's pattern accepts", () => {
+    const samples = ['a@b.co', 'first.last+tag@mail.example.com', 'x@a..b.io', 'x@.a.io', 'x@a.b', 'x@a.1o', '.x@a.io', 'x@a_b.io', 'x@@a.io', 'x@a.io.'];
+    for (const sample of samples) expect([sample, validate(s.email(), sample) === undefined]).toEqual([sample, SPEC_PATTERN.test(sample)]);
+  });
+
+  test('an address built to make the spec pattern backtrack is refused at once, and one over 320 characters by length', () => {
+    // The spec's pattern would not finish on the 300-character one within jest's timeout; this one answers at once.
+    const evil = `a@${'a.'.repeat(5000)}1`;
+    expect(validate(s.email(), evil.slice(0, 300))).toMatch(/^body: must match \^\[A-Za-z0-9\].*, got "a@a\.a\.a/);
+    expect(validate(s.email(), evil)).toBe('body: must be at most 320 characters');
+  });
+});
+
 describe('unknown properties', () => {
   test('inherited names such as toString, constructor and __proto__ are unknown, not known', () => {
     const schema = s.object({ name: s.optional(s.string()) });
