@@ -79,9 +79,11 @@ export interface HandlerOptions {
    */
   onAbort?: OnAbort;
   /**
-   * Told of every request of the worker that fails: asks for work, heartbeats, final statuses;
-   * outages it rides out as well as errors that end something. Nothing else reports them. What
-   * it throws ends the work as a fatal error would, and is what the worker then rejects with.
+   * Told, synchronously, of every request of the worker that fails: asks for work, heartbeats,
+   * final statuses; outages it rides out as well as errors that end something. Nothing else
+   * reports them (no log line). What it throws is not lost: `work()` stops taking work and
+   * rejects with it once the running executions have ended as `onAbort` says;
+   * `handleTransitionExecution()` throws it once the execution has ended.
    */
   onError?: WorkErrorListener;
 }
@@ -90,7 +92,7 @@ export interface HandlerOptions {
 export interface WorkOptions extends HandlerOptions {
   /** Executions handled at once. Default 1. */
   concurrency?: number;
-  /** Milliseconds between asks for work while there is none; grows 1.5 times per empty ask. Default 1000. */
+  /** Milliseconds between asks for work while there is none or the API fails; grows 1.5 times per ask. Default 1000. */
   pollInterval?: number;
   /** Longest pause between asks for work. Default 15 000. */
   maxPollInterval?: number;
