@@ -29,6 +29,7 @@ export {
   handleTransitionExecution,
   trimErrorMessage,
   DEFAULT_HEARTBEAT_INTERVAL,
+  DEFAULT_MAX_CONSECUTIVE_FAILURES,
   MAX_ERROR_MESSAGE_LENGTH,
   type ExecutionOutcome,
   type HandledTransitionExecution,
@@ -38,6 +39,8 @@ export {
   type TransitionHandler,
   type TransitionHandlerContext,
   type TransitionOutput,
+  type WorkErrorContext,
+  type WorkErrorListener,
   type WorkOptions,
   type WorkSummary,
 } from './jobs/transition-worker.js';

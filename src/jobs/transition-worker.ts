@@ -4,7 +4,18 @@
  * Both keep each execution alive with heartbeats while its handler runs, and always try to end it
  * with a final status: an execution left `running` would only end when the API times it out.
  */
-import { BadRequestError, ConnectionError, describeError, NotFoundError, ServerError, TimeoutError, TooManyRequestsError, ValidationError, WaitAbortedError } from '../errors.js';
+import {
+  BadRequestError,
+  ConnectionError,
+  describeError,
+  NotFoundError,
+  PartialFailureError,
+  ServerError,
+  TimeoutError,
+  TooManyRequestsError,
+  ValidationError,
+  WaitAbortedError,
+} from '../errors.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Las } from '../las.js';
@@ -34,6 +45,25 @@ export type TransitionHandler<I = Record<string, unknown>, O extends TransitionO
 /** What happens to running handlers when the `signal` aborts. */
 export type OnAbort = 'finish' | 'fail' | 'retry';
 
+/** What {@link HandlerOptions.onError} is told besides the error. */
+export interface WorkErrorContext {
+  /**
+   * What failed: `take`, asking for work (or loading the transition before the first ask);
+   * `heartbeat`, a heartbeat of a running execution; `finish`, sending an execution's final status.
+   */
+  during: 'take' | 'heartbeat' | 'finish';
+  /**
+   * Failures in a row, this one included: of asks for work since the last answer (the worker
+   * gives up at `maxConsecutiveFailures`), or of this execution's heartbeats or final-status attempts.
+   */
+  consecutiveFailures: number;
+  /** The execution, for `heartbeat` and `finish`. */
+  executionId?: string;
+}
+
+/** Told of a failed request of the worker; see {@link HandlerOptions.onError}. */
+export type WorkErrorListener = (error: unknown, context: WorkErrorContext) => void;
+
 /** Options shared by `transition.work()` and {@link handleTransitionExecution}. */
 export interface HandlerOptions {
   /**
@@ -48,18 +78,34 @@ export interface HandlerOptions {
    * their executions as failed at once; `retry` hands them back to the API to run again.
    */
   onAbort?: OnAbort;
+  /**
+   * Told, synchronously, of every request of the worker that fails: asks for work, heartbeats,
+   * final statuses; outages it rides out as well as errors that end something. Nothing else
+   * reports them (no log line). What it throws is not lost: `work()` stops taking work and
+   * rejects with it once the running executions have ended as `onAbort` says;
+   * `handleTransitionExecution()` throws it once the execution has ended.
+   */
+  onError?: WorkErrorListener;
 }
 
 /** Options of `transition.work()`. */
 export interface WorkOptions extends HandlerOptions {
   /** Executions handled at once. Default 1. */
   concurrency?: number;
-  /** Milliseconds between asks for work while there is none; grows 1.5 times per empty ask. Default 1000. */
+  /** Milliseconds between asks for work while there is none or the API fails; grows 1.5 times per ask. Default 1000. */
   pollInterval?: number;
   /** Longest pause between asks for work. Default 15 000. */
   maxPollInterval?: number;
   /** Return once the API has no pending execution (and the running ones have ended), instead of waiting for more. */
   stopWhenIdle?: boolean;
+  /**
+   * Asks for work that fail in a row (connection errors, timeouts, 5xx, 429), each after the
+   * backoff pause, before `work()` gives up: it then rejects with a `PartialFailureError` whose
+   * `cause` is the last error, once the running executions have ended as `onAbort` says. Also
+   * with `stopWhenIdle`: an API that cannot be reached is not idle. Default 10. Errors no retry
+   * can fix (401/403 `InvalidCredentialsError`, 400) end the work at the first failure.
+   */
+  maxConsecutiveFailures?: number;
 }
 
 /**
@@ -116,6 +162,8 @@ export interface HandledTransitionExecution {
 export const MAX_ERROR_MESSAGE_LENGTH = 4096;
 /** Default milliseconds between heartbeats. */
 export const DEFAULT_HEARTBEAT_INTERVAL = 15_000;
+/** Default failed asks for work in a row after which `transition.work()` gives up. */
+export const DEFAULT_MAX_CONSECUTIVE_FAILURES = 10;
 
 const FINISH_ATTEMPTS = 4;
 const FINISH_RETRY_DELAY = 250;
@@ -124,8 +172,9 @@ const ON_ABORT: readonly OnAbort[] = ['finish', 'fail', 'retry'];
 /**
  * The loop behind `transition.work()`: takes executions (`POST /transitions/{id}/executions`)
  * while fewer than `concurrency` run, waits with backoff while there are none, runs each through
- * {@link runExecution}. Errors other than "no work" and passing outages end the loop once the
- * running executions have ended, and are thrown.
+ * {@link runExecution}. A failed ask is reported and tried again after the backoff pause, up to
+ * `maxConsecutiveFailures` in a row; an error no retry can fix ends the loop at once. Either way
+ * the running executions end as `onAbort` says before the error is thrown.
  */
 export async function workTransition<I, O extends TransitionOutput>(
   transition: Transition,
@@ -139,11 +188,106 @@ export async function workTransition<I, O extends TransitionOutput>(
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ValidationError(`transition.work: concurrency must be a whole number >= 1, got ${String(concurrency)}`);
   }
+  const maxFailures = options.maxConsecutiveFailures ?? DEFAULT_MAX_CONSECUTIVE_FAILURES;
+  if (!Number.isInteger(maxFailures) || maxFailures < 1) {
+    throw new ValidationError(`transition.work: maxConsecutiveFailures must be a whole number >= 1, got ${String(maxFailures)}`);
+  }
   const heartbeatInterval = checkDuration(options.heartbeatInterval, 'heartbeatInterval', DEFAULT_HEARTBEAT_INTERVAL, 1);
   const onAbort = checkOnAbort(options.onAbort);
+  checkOnError(options.onError);
   if (typeof handler !== 'function') throw new ValidationError('transition.work: handler must be a function');
-  // Checked before polling: on a docker transition the same POST starts a new execution each time.
-  if (transition.transitionType === undefined) await transition.refresh();
+  const pacing = { pollInterval: options.pollInterval, maxPollInterval: options.maxPollInterval };
+
+  const summary: WorkSummary = { taken: 0, succeeded: 0, failed: 0, retried: 0, lost: 0, unreported: [], aborted: false, durationMs: 0 };
+  // `halt`: no more asks for work. `giveUp`: running handlers are given up (onAbort fail or retry).
+  const halt = new AbortController();
+  const giveUp = new AbortController();
+  let failure: { error: unknown } | undefined;
+  let wake = () => {};
+  const stop = (reason: unknown) => {
+    halt.abort(reason);
+    if (onAbort !== 'finish') giveUp.abort(reason);
+    wake();
+  };
+  const fail = (error: unknown) => {
+    failure ??= { error };
+    stop(error);
+  };
+  const onSignal = () => stop(signal?.reason);
+  signal?.addEventListener('abort', onSignal, { once: true });
+  if (signal?.aborted) onSignal();
+  const report = reporter(options.onError, fail);
+  const running = new Set<Promise<void>>();
+  const settings: RunSettings = { heartbeatInterval, stop: giveUp.signal, onStop: onAbort === 'retry' ? 'retry' : 'failed', report };
+
+  let consecutiveFailures = 0;
+  /** One request of the search for work: an outage is reported and counted, and answered `unavailable` until the count runs out. */
+  const ask = async <T>(request: () => Promise<T>): Promise<T | 'unavailable'> => {
+    try {
+      const value = await request();
+      consecutiveFailures = 0;
+      return value;
+    } catch (error) {
+      report(error, { during: 'take', consecutiveFailures: ++consecutiveFailures });
+      if (!isTransient(error)) throw error;
+      if (consecutiveFailures < maxFailures) return 'unavailable';
+      throw new PartialFailureError(
+        `transition.work gave up after ${consecutiveFailures} failed requests in a row for work on ${transition.transitionId}; ` +
+          `the last: ${describeError(error)}. ${summary.taken} executions were taken before`,
+        { cause: error, completed: summary.taken },
+      );
+    }
+  };
+
+  try {
+    // Loaded before polling: on a docker transition the same POST starts a new execution each time.
+    if (transition.transitionType === undefined) {
+      await pollUntil(
+        { what: `transition ${transition.transitionId}`, poll: async () => ask(async () => transition.refresh()), done: (t) => t !== 'unavailable' },
+        { ...pacing, signal: halt.signal },
+      );
+    }
+    checkTransition(transition, heartbeatInterval);
+    while (!halt.signal.aborted) {
+      if (running.size >= concurrency) {
+        // A fresh promise per wait: a listener added to one long-lived promise per wait would pile up.
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      const next = await pollUntil(
+        {
+          what: `work on transition ${transition.transitionId}`,
+          poll: async () => ask(async () => takeNext(session, transition.transitionId)),
+          done: (taken) => taken instanceof TransitionExecution || (stopWhenIdle && taken === 'none'),
+        },
+        { ...pacing, signal: halt.signal },
+      );
+      if (!(next instanceof TransitionExecution)) break;
+      summary.taken++;
+      const execution = next;
+      const run: Promise<void> = runExecution(execution, handler, settings)
+        .then((result) => tally(summary, execution, result))
+        .finally(() => {
+          running.delete(run);
+          wake();
+        });
+      running.add(run);
+    }
+  } catch (error) {
+    // A WaitAbortedError is the halt: the signal, or a failure already kept.
+    if (!(error instanceof WaitAbortedError)) fail(error);
+  }
+
+  summary.aborted = signal?.aborted ?? false;
+  await Promise.all(running);
+  signal?.removeEventListener('abort', onSignal);
+  summary.durationMs = Math.round(performance.now() - started);
+  if (failure) throw failure.error;
+  return summary;
+}
+
+/** Refuses a transition `work()` cannot or should not work on. */
+function checkTransition(transition: Transition, heartbeatInterval: number): void {
   if (transition.transitionType !== 'manual') {
     throw new ValidationError(
       `transition.work: ${transition.transitionId} is a ${transition.transitionType} transition; work() takes the executions ` +
@@ -155,58 +299,6 @@ export async function workTransition<I, O extends TransitionOutput>(
       `transition.work: heartbeatInterval ${heartbeatInterval} ms would miss the transition's deadline of ${transition.timeoutInSeconds} s`,
     );
   }
-
-  const summary: WorkSummary = { taken: 0, succeeded: 0, failed: 0, retried: 0, lost: 0, unreported: [], aborted: false, durationMs: 0 };
-  const giveUp = new AbortController();
-  let wake = () => {};
-  const onSignal = () => {
-    if (onAbort !== 'finish') giveUp.abort(signal?.reason);
-    wake();
-  };
-  signal?.addEventListener('abort', onSignal, { once: true });
-  if (signal?.aborted) onSignal();
-  const running = new Set<Promise<void>>();
-  const settings: RunSettings = { heartbeatInterval, stop: giveUp.signal, onStop: onAbort === 'retry' ? 'retry' : 'failed' };
-  let failure: { error: unknown } | undefined;
-
-  while (!signal?.aborted) {
-    if (running.size >= concurrency) {
-      // A fresh promise per wait: a listener added to one long-lived promise per wait would pile up.
-      await new Promise<void>((resolve) => (wake = resolve));
-      continue;
-    }
-    let next: Taken;
-    try {
-      next = await pollUntil(
-        {
-          what: `work on transition ${transition.transitionId}`,
-          poll: async () => takeNext(session, transition.transitionId),
-          done: (taken) => taken instanceof TransitionExecution || (stopWhenIdle && taken === 'none'),
-        },
-        { pollInterval: options.pollInterval, maxPollInterval: options.maxPollInterval, signal },
-      );
-    } catch (error) {
-      if (!(error instanceof WaitAbortedError)) failure = { error };
-      break;
-    }
-    if (!(next instanceof TransitionExecution)) break;
-    summary.taken++;
-    const execution = next;
-    const run: Promise<void> = runExecution(execution, handler, settings)
-      .then((result) => tally(summary, execution, result))
-      .finally(() => {
-        running.delete(run);
-        wake();
-      });
-    running.add(run);
-  }
-
-  summary.aborted = signal?.aborted ?? false;
-  await Promise.all(running);
-  signal?.removeEventListener('abort', onSignal);
-  summary.durationMs = Math.round(performance.now() - started);
-  if (failure) throw failure.error;
-  return summary;
 }
 
 /**
@@ -232,7 +324,10 @@ export async function handleTransitionExecution<I = Record<string, unknown>, O e
     }
     const heartbeatInterval = checkDuration(options.heartbeatInterval, 'heartbeatInterval', DEFAULT_HEARTBEAT_INTERVAL, 1);
     const onAbort = checkOnAbort(options.onAbort);
+    checkOnError(options.onError);
     if (typeof handler !== 'function') throw new ValidationError('handleTransitionExecution: handler must be a function');
+    let thrown: { error: unknown } | undefined;
+    const report = reporter(options.onError, (error) => (thrown ??= { error }));
     const las = options.las ?? new Las();
     const execution = await las.transitions.ref(transitionId).executions.get(executionId);
     const result: RunResult =
@@ -241,8 +336,10 @@ export async function handleTransitionExecution<I = Record<string, unknown>, O e
             heartbeatInterval,
             stop: onAbort === 'finish' ? undefined : options.signal,
             onStop: onAbort === 'retry' ? 'retry' : 'failed',
+            report,
           })
         : { outcome: 'lost', message: `the execution is already ${execution.status}` };
+    if (thrown) throw thrown.error;
     const exitCode = result.outcome === 'succeeded' ? 0 : 1;
     if (exitCode !== 0) {
       const detail = errorStack(result.error) ?? result.message ?? '';
@@ -268,15 +365,17 @@ export function trimErrorMessage(message: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
-type Taken = TransitionExecution | 'none' | 'unavailable';
-
 interface RunSettings {
   heartbeatInterval: number;
   /** Aborted when running handlers are to be given up. */
   stop?: AbortSignal;
   /** The status set when `stop` aborts before the handler has returned. */
   onStop: 'failed' | 'retry';
+  /** Told of each failed heartbeat and final-status attempt. */
+  report: Report;
 }
+
+type Report = (error: unknown, context: WorkErrorContext) => void;
 
 interface RunResult {
   outcome: ExecutionOutcome;
@@ -292,15 +391,14 @@ type Settled =
   | { kind: 'stopped' }
   | { kind: 'gone'; error: unknown };
 
-/** `POST /transitions/{id}/executions`: the next pending execution, `none`, or `unavailable` during an outage. */
-async function takeNext(session: Session, transitionId: string): Promise<Taken> {
+/** `POST /transitions/{id}/executions`: the next pending execution, or `none`. */
+async function takeNext(session: Session, transitionId: string): Promise<TransitionExecution | 'none'> {
   let data: unknown;
   try {
     data = await session.post(path`/transitions/${transitionId}/executions`, {});
   } catch (error) {
     // The API answers 404 when a manual transition has no pending execution.
     if (error instanceof NotFoundError) return 'none';
-    if (isTransient(error)) return 'unavailable';
     throw error;
   }
   const id = (data as { executionId?: unknown } | undefined)?.executionId;
@@ -321,7 +419,7 @@ async function runExecution<I, O extends TransitionOutput>(
     const interrupted = new Promise<Settled>((resolve) => (interrupt = resolve));
     const onStop = () => interrupt({ kind: 'stopped' });
     settings.stop?.addEventListener('abort', onStop, { once: true });
-    const heartbeats = startHeartbeats(execution, settings.heartbeatInterval, (error) => interrupt({ kind: 'gone', error }));
+    const heartbeats = startHeartbeats(execution, settings.heartbeatInterval, settings.report, (error) => interrupt({ kind: 'gone', error }));
     const handled = (async () => handler(execution.input as I, execution, { signal: handlerAbort.signal }))().then(
       (output): Settled => ({ kind: 'returned', output }),
       (error: unknown): Settled => ({ kind: 'threw', error }),
@@ -341,30 +439,34 @@ async function runExecution<I, O extends TransitionOutput>(
     case 'stopped': {
       const reason = describeError(settings.stop?.reason ?? 'the worker was stopped');
       handlerAbort.abort(settings.stop?.reason);
-      if (settings.onStop === 'retry') return finish(execution, 'retry', {});
-      return finish(execution, 'failed', { error: { message: trimErrorMessage(`The worker stopped before the handler finished: ${reason}`) } });
+      if (settings.onStop === 'retry') return finish(execution, 'retry', {}, settings.report);
+      const message = trimErrorMessage(`The worker stopped before the handler finished: ${reason}`);
+      return finish(execution, 'failed', { error: { message } }, settings.report);
     }
-    case 'threw':
-      return { ...(await finish(execution, 'failed', { error: { message: trimErrorMessage(describeError(settled.error)) } })), error: settled.error };
+    case 'threw': {
+      const message = trimErrorMessage(describeError(settled.error));
+      return { ...(await finish(execution, 'failed', { error: { message } }, settings.report)), error: settled.error };
+    }
     case 'returned': {
       const output = settled.output ?? {};
       const problem = outputProblem(output);
-      if (problem) return finish(execution, 'failed', { error: { message: trimErrorMessage(problem) } });
-      return finish(execution, 'succeeded', { output: output as TransitionOutput });
+      if (problem) return finish(execution, 'failed', { error: { message: trimErrorMessage(problem) } }, settings.report);
+      return finish(execution, 'succeeded', { output: output as TransitionOutput }, settings.report);
     }
   }
 }
 
 /**
- * Sends `status`. When that fails, the execution is read back: the update may have landed though
- * its answer was lost, or the API may have ended the execution itself. Passing outages are tried
- * again; an output the API refuses (it does not fit the transition's output schema) fails the
- * execution with the API's message.
+ * Sends `status`. When that fails, the failure is reported and the execution is read back: the
+ * update may have landed though its answer was lost, or the API may have ended the execution
+ * itself. Passing outages are tried again; an output the API refuses (it does not fit the
+ * transition's output schema) fails the execution with the API's message.
  */
 async function finish(
   execution: TransitionExecution,
   status: 'succeeded' | 'failed' | 'retry',
   options: UpdateTransitionExecutionOptions,
+  report: Report,
 ): Promise<RunResult> {
   const message = options.error?.message;
   let lastError: unknown;
@@ -375,6 +477,7 @@ async function finish(
       return { outcome: status, ...(message !== undefined && { message }) };
     } catch (error) {
       lastError = error;
+      report(error, { during: 'finish', consecutiveFailures: attempt + 1, executionId: execution.executionId });
     }
     const now = await statusNow(execution);
     if (now === 'gone') return { outcome: 'lost', message: 'the execution no longer exists', error: lastError };
@@ -384,9 +487,8 @@ async function finish(
         : { outcome: 'lost', message: `the execution was already ${now}`, error: lastError };
     }
     if (status === 'succeeded' && now === 'running' && lastError instanceof BadRequestError) {
-      return finish(execution, 'failed', {
-        error: { message: trimErrorMessage(`The API refused the handler's output: ${describeError(lastError)}`) },
-      });
+      const refused = trimErrorMessage(`The API refused the handler's output: ${describeError(lastError)}`);
+      return finish(execution, 'failed', { error: { message: refused } }, report);
     }
     if (!isTransient(lastError)) break;
   }
@@ -405,17 +507,26 @@ async function statusNow(execution: TransitionExecution): Promise<string | undef
 
 /**
  * Heartbeats every `interval` ms, each timed from the end of the one before so they never
- * overlap. A 404 or 400 means the API no longer runs the execution (it timed out or was ended
- * elsewhere): `onGone` is told and the beats stop. Other failures wait for the next beat.
+ * overlap. Every failure is reported. A 404 or 400 means the API no longer runs the execution (it
+ * timed out or was ended elsewhere): `onGone` is told and the beats stop. Other failures wait for
+ * the next beat: the handler's work is not given up while the API may still take its result.
  */
-function startHeartbeats(execution: TransitionExecution, interval: number, onGone: (error: unknown) => void): { stop(): Promise<void> } {
+function startHeartbeats(
+  execution: TransitionExecution,
+  interval: number,
+  report: Report,
+  onGone: (error: unknown) => void,
+): { stop(): Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let beating: Promise<void> = Promise.resolve();
+  let consecutiveFailures = 0;
   const beat = async () => {
     try {
       await execution.heartbeat();
+      consecutiveFailures = 0;
     } catch (error) {
+      report(error, { during: 'heartbeat', consecutiveFailures: ++consecutiveFailures, executionId: execution.executionId });
       if (error instanceof NotFoundError || error instanceof BadRequestError) {
         stopped = true;
         onGone(error);
@@ -473,6 +584,22 @@ function outputProblem(output: unknown): string | undefined {
     return `The handler's output cannot be sent as JSON: ${describeError(error)}`;
   }
   return undefined;
+}
+
+/** A {@link Report} that calls `onError`, and hands what it throws to `onThrow` instead of to the request that failed. */
+function reporter(onError: WorkErrorListener | undefined, onThrow: (error: unknown) => void): Report {
+  return (error, context) => {
+    if (!onError) return;
+    try {
+      onError(error, context);
+    } catch (thrown) {
+      onThrow(thrown);
+    }
+  };
+}
+
+function checkOnError(value: WorkErrorListener | undefined): void {
+  if (value !== undefined && typeof value !== 'function') throw new ValidationError(`onError must be a function, got ${typeof value}`);
 }
 
 function checkOnAbort(value: OnAbort | undefined): OnAbort {

@@ -1,8 +1,11 @@
+import { jest } from '@jest/globals';
 import nock from 'nock';
 import { api, testLas, useApiMock } from '../helpers/api.js';
 import { fixture } from '../helpers/fixtures.js';
 import { LasError, NotFoundError, ValidationError, WaitAbortedError, WaitTimeoutError } from '../../src/errors.js';
+import type { Session } from '../../src/http/session.js';
 import { pollUntil } from '../../src/jobs/wait.js';
+import { WorkflowExecution } from '../../src/resources/workflow-executions.js';
 
 const workflowExecution = fixture('workflow-execution');
 const transitionExecution = fixture('transition-execution');
@@ -47,7 +50,11 @@ describe('wait()', () => {
     });
 
     test('past its timeout, a WaitTimeoutError saying how long it waited and the last status', async () => {
-      api().get(workflowPath).times(100).reply(200, wf('running'));
+      let polls = 0;
+      api()
+        .get(workflowPath)
+        .times(100)
+        .reply(() => (polls++, [200, wf('running')]));
       const started = performance.now();
       const error = await workflowRun().wait({ timeout: 60, pollInterval: 10 }).catch((e: unknown) => e);
       const elapsed = performance.now() - started;
@@ -56,11 +63,34 @@ describe('wait()', () => {
       expect(error).toBeInstanceOf(LasError);
       const timeout = error as WaitTimeoutError;
       expect(timeout.lastStatus).toBe('running');
-      expect(timeout.waitedMs).toBeGreaterThanOrEqual(59);
+      expect(polls).toBeGreaterThanOrEqual(2);
       expect(timeout.waitedMs).toBeLessThanOrEqual(Math.ceil(elapsed));
-      expect(timeout.message).toMatch(/^Gave up waiting for workflow execution las:workflow-execution:9a0b\w+ after 0\.\d\d s \(timeout 60 ms\); last status: running$/);
-      expect(elapsed).toBeLessThan(1000);
+      expect(timeout.message).toMatch(/^Gave up waiting for workflow execution las:workflow-execution:9a0b\w+ after \d+\.\d\d s \(timeout 60 ms\); last status: running$/);
       nockCleanup();
+    });
+
+    test('on a fake clock: the timeout counts from the start, and waitedMs says exactly how long it waited', async () => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] });
+      try {
+        const seen: number[] = [];
+        const started = performance.now();
+        const session = { get: async () => (seen.push(performance.now() - started), wf('running')) } as unknown as Session;
+        const waiting = WorkflowExecution.fromApi(session, wf('running')).wait({ timeout: 60, pollInterval: 10, maxPollInterval: 10 });
+        const outcome = waiting.catch((e: unknown) => e);
+        await jest.runAllTimersAsync();
+        const error = (await outcome) as WaitTimeoutError;
+
+        expect(error).toBeInstanceOf(WaitTimeoutError);
+        expect(error.waitedMs).toBe(60);
+        expect(error.message).toMatch(/ after 0\.06 s \(timeout 60 ms\); last status: running$/);
+        // Pauses of 8-10 ms (jitter) until the one cut to the deadline: the last poll at 60 ms exactly.
+        expect(seen[0]).toBe(0);
+        expect(seen.at(-1)).toBe(60);
+        expect(seen.length).toBeGreaterThanOrEqual(7);
+        expect(seen.length).toBeLessThanOrEqual(9);
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     test('timeout 0 polls once, then gives up', async () => {
@@ -69,11 +99,18 @@ describe('wait()', () => {
       expect(scope.isDone()).toBe(true);
     });
 
-    test('an abort mid-wait is a WaitAbortedError with the reason as cause', async () => {
-      api().get(workflowPath).times(100).reply(200, wf('running'));
+    test('an abort mid-wait is a WaitAbortedError with the reason as cause; the poll in flight is the last', async () => {
       const controller = new AbortController();
       const reason = new Error('shutting down');
-      setTimeout(() => controller.abort(reason), 30);
+      let polls = 0;
+      api()
+        .get(workflowPath)
+        .times(100)
+        .reply(() => {
+          if (++polls === 3) controller.abort(reason);
+          return [200, wf('running')];
+        });
+      const started = performance.now();
       const error = (await workflowRun()
         .wait({ pollInterval: 5, signal: controller.signal })
         .catch((e: unknown) => e)) as WaitAbortedError;
@@ -81,8 +118,9 @@ describe('wait()', () => {
       expect(error).toBeInstanceOf(WaitAbortedError);
       expect(error.cause).toBe(reason);
       expect(error.lastStatus).toBe('running');
-      expect(error.waitedMs).toBeGreaterThanOrEqual(25);
-      expect(error.message).toMatch(/^Stopped waiting for workflow execution \S+ after 0\.\d\d s \(shutting down\); last status: running$/);
+      expect(polls).toBe(3);
+      expect(error.waitedMs).toBeLessThanOrEqual(Math.ceil(performance.now() - started));
+      expect(error.message).toMatch(/^Stopped waiting for workflow execution \S+ after \d+\.\d\d s \(shutting down\); last status: running$/);
       nockCleanup();
     });
 
@@ -137,33 +175,64 @@ describe('wait()', () => {
 });
 
 describe('pollUntil', () => {
-  test('pauses grow by about 1.5 per poll up to maxPollInterval', async () => {
-    const at: number[] = [];
-    let polls = 0;
-    await pollUntil(
-      { what: 'x', poll: async () => (at.push(performance.now()), ++polls), done: (n) => n === 7 },
+  /** Runs `pollUntil` on jest's fake clock, recording the fake time of each poll from the start. */
+  async function onFakeClock<T>(
+    poll: (n: number) => T,
+    done: (value: T) => boolean,
+    options: Parameters<typeof pollUntil>[1],
+  ): Promise<{ at: number[]; result: T | undefined; error: unknown }> {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] });
+    try {
+      const at: number[] = [];
+      const started = performance.now();
+      const waiting = pollUntil({ what: 'x', poll: async () => poll(at.push(performance.now() - started)), done }, options).then(
+        (result) => ({ result, error: undefined }),
+        (error: unknown) => ({ result: undefined, error }),
+      );
+      await jest.runAllTimersAsync();
+      return { at, ...(await waiting) };
+    } finally {
+      jest.useRealTimers();
+    }
+  }
+
+  test('pauses grow by 1.5 per poll up to maxPollInterval, each 80-100 % of its nominal length (jitter)', async () => {
+    const { at, result } = await onFakeClock(
+      (n) => n,
+      (n) => n === 7,
       { pollInterval: 20, maxPollInterval: 80 },
     );
+    expect(result).toBe(7);
     const gaps = at.slice(1).map((t, i) => t - at[i]);
-    // Each pause is 80-100 % of 20, 30, 45, 67.5, 80, 80 ms (jitter), plus timer slack on a loaded machine.
+    // The fake clock keeps whole milliseconds: a pause of 54.3 ms is 54.
     const nominal = [20, 30, 45, 67.5, 80, 80];
+    expect(gaps).toHaveLength(nominal.length);
     gaps.forEach((gap, i) => {
-      expect(gap).toBeGreaterThanOrEqual(nominal[i] * 0.8 - 1);
-      expect(gap).toBeLessThanOrEqual(nominal[i] + 250);
+      expect(gap).toBeGreaterThanOrEqual(Math.floor(nominal[i] * 0.8));
+      expect(gap).toBeLessThanOrEqual(nominal[i]);
     });
   });
 
   test('the last poll is sent at the deadline, not a full pause later', async () => {
-    const at: number[] = [];
-    const started = performance.now();
-    const error = await pollUntil(
-      { what: 'x', poll: async () => void at.push(performance.now() - started), done: () => false },
+    const { at, error } = await onFakeClock(
+      () => undefined,
+      () => false,
       { pollInterval: 1000, timeout: 40 },
-    ).catch((e: unknown) => e);
+    );
     expect(error).toBeInstanceOf(WaitTimeoutError);
-    expect(at).toHaveLength(2);
-    expect(at[1]).toBeGreaterThanOrEqual(39);
-    expect(at[1]).toBeLessThan(200);
+    expect(at).toEqual([0, 40]);
+    expect((error as WaitTimeoutError).waitedMs).toBe(40);
+  });
+
+  test('a pause cut to the deadline that ends a little early is still the last: no extra poll, no wait past the deadline', async () => {
+    // The fake clock fires a 40.6 ms timer at 40 ms, as a real timer may fire a little early.
+    const { at, error } = await onFakeClock(
+      () => undefined,
+      () => false,
+      { pollInterval: 1000, timeout: 40.6 },
+    );
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect(at).toEqual([0, 40]);
   });
 
   test('a poll in flight when the signal aborts is let finish, and its answer used', async () => {
