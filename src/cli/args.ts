@@ -14,6 +14,13 @@ export function integer(value: string): number {
   return Number(value);
 }
 
+/** commander parser: a whole number >= 1 (a concurrency). */
+export function positive(value: string): number {
+  const n = integer(value);
+  if (n < 1) throw new InvalidArgumentError('expected a whole number >= 1.');
+  return n;
+}
+
 /** commander parser: a number of seconds (> 0). */
 export function seconds(value: string): number {
   const n = Number(value);
@@ -21,9 +28,15 @@ export function seconds(value: string): number {
   return n;
 }
 
-/** commander parser: text, where the literal `null` clears the field. */
-export function nullable(value: string): string | null {
-  return value === 'null' ? null : value;
+/**
+ * Stands for a literal `null` argument until {@link defined} makes it null: commander turns a
+ * parser's null into an empty string.
+ */
+export const CLEAR = Symbol('null');
+
+/** commander parser: text, where the literal `null` clears the field (see {@link CLEAR}). */
+export function nullable(value: string): string | typeof CLEAR {
+  return value === 'null' ? CLEAR : value;
 }
 
 /** commander parser: `true` or `false`. */
@@ -91,7 +104,11 @@ export function groundTruthFields(pairs: readonly string[]): { label: string; va
   return Object.entries(keyValues(pairs, '--ground-truth-fields', true)).map(([label, value]) => ({ label, value }));
 }
 
-/** `options` without its undefined values: the SDK sends what is there. */
+/** `options` without its undefined values (the SDK sends what is there), {@link CLEAR} as null. */
 export function defined<T extends Record<string, unknown>>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(options)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, value === CLEAR ? null : value]),
+  ) as Partial<T>;
 }

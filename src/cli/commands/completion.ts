@@ -35,7 +35,7 @@ function tree(program: Command): { groups: Group[]; globals: string[] } {
       ? g.commands.map((l) => ({ name: l.name(), description: l.description(), flags: [...flags(l), '--help'] }))
       : (g.registeredArguments[0]?.argChoices ?? []).map((name) => ({ name, description: name, flags: [] })),
   }));
-  return { groups, globals: [...flags(program), '--help', '--version'] };
+  return { groups, globals: [...flags(program), '--help'] };
 }
 
 function script(program: Command, shell: (typeof SHELLS)[number]): string {

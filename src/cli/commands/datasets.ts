@@ -1,6 +1,6 @@
 /** `las datasets ...`: datasets, and the long jobs that fill and fetch them. */
 import { Option, type Command } from 'commander';
-import { defined, integer, nullable } from '../args.js';
+import { defined, integer, nullable, positive } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
 import { listOptions, pageOptions } from './shared.js';
 
@@ -40,7 +40,7 @@ export function registerDatasets(program: Command, app: App): void {
     }));
 
   leaf(g, 'create-documents <datasetId> <paths...>', 'Upload files and folders into a dataset, with progress; ground truth from <name>.json beside each file')
-    .addOption(new Option('--concurrency <n>', 'documents uploaded at once').argParser(integer).default(8))
+    .addOption(new Option('--concurrency <n>', 'documents uploaded at once').argParser(positive).default(8))
     .option('--no-resume', 'upload again what an earlier run uploaded (default: skip it, by content hash)')
     .option('--ground-truth-ext <ext>', 'extension of the ground truth files beside the documents', '.json')
     .action(run(app, async (c, [id, paths], o) => {
@@ -49,7 +49,7 @@ export function registerDatasets(program: Command, app: App): void {
     }));
 
   leaf(g, 'get-documents <datasetId> <dir>', 'Download a dataset\'s documents into DIR (<id>.<ext> and <id>.json), with progress; a re-run skips what is there')
-    .addOption(new Option('--concurrency <n>', 'documents downloaded at once').argParser(integer).default(8))
+    .addOption(new Option('--concurrency <n>', 'documents downloaded at once').argParser(positive).default(8))
     .action(run(app, async (c, [id, dir], o) => {
       const { getDocuments } = await import('../jobs/get-documents.js');
       await getDocuments(c, id, dir, { concurrency: o.concurrency });

@@ -1,6 +1,6 @@
 /** `las transitions ...`: workflow steps, their executions, and a worker for manual ones. */
 import { Argument, Option, type Command } from 'commander';
-import { defined, integer, keyValues, nullable } from '../args.js';
+import { defined, integer, keyValues, nullable, positive } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
 import { listOptions, pageOptions, sortOptions } from './shared.js';
 
@@ -103,7 +103,7 @@ export function registerTransitions(program: Command, app: App): void {
   );
 
   leaf(g, 'work <transitionId> <command...>', 'Work on a manual transition: run COMMAND per execution, its input as JSON on stdin, its stdout JSON as output (put -- before COMMAND)')
-    .addOption(new Option('--concurrency <n>', 'executions handled at once').argParser(integer).default(1))
+    .addOption(new Option('--concurrency <n>', 'executions handled at once').argParser(positive).default(1))
     .option('--stop-when-idle', 'stop when no execution is pending, instead of waiting for more')
     .addOption(new Option('--poll-interval <seconds>', 'first pause between asks for work while there is none').argParser(Number).default(1))
     .action(run(app, async (c, [id, command], o) => {
