@@ -43,7 +43,8 @@ export async function createDocuments(c: Context, datasetId: string, paths: stri
       `${report.skipped.length} already there, ${report.failures.length} failed${notTried ? `, ${notTried} not tried (interrupted)` : ''}.`,
   );
   for (const warning of report.warnings) c.note(`warning: ${warning}`);
-  const failures = report.failures.map((f) => ({ path: f.path, reason: f.reason }));
+  // In path order, as the files were given, not in the order the uploads happened to end.
+  const failures = report.failures.map((f) => ({ path: f.path, reason: f.reason })).sort((a, b) => (a.path < b.path ? -1 : 1));
   await printFailures(c, failures, 'path', {
     datasetId,
     total: report.total,
@@ -78,7 +79,7 @@ async function expand(paths: readonly string[], groundTruthExt: string): Promise
     }
     const entries = await readdir(path, { recursive: true, withFileTypes: true });
     const found = entries
-      .filter((e) => e.isFile() && extname(e.name).toLowerCase() !== groundTruthExt)
+      .filter((e) => !e.isDirectory() && extname(e.name).toLowerCase() !== groundTruthExt)
       .map((e) => join(e.parentPath, e.name))
       .filter((file) => !file.slice(path.length).split(/[\\/]/).some((part) => part.startsWith('.')));
     files.push(...found.sort());

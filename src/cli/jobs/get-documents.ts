@@ -26,7 +26,7 @@ export async function getDocuments(c: Context, datasetId: string, dir: string, o
     `Downloaded ${report.downloaded.length} of ${report.total} documents of ${datasetId} into ${dir} (${formatBytes(report.bytes)} in ${(report.durationMs / 1000).toFixed(1)} s); ` +
       `${report.skipped.length} already there, ${report.failures.length} failed${notTried ? `, ${notTried} not tried (interrupted)` : ''}.`,
   );
-  const failures = report.failures.map((f) => ({ documentId: f.documentId, reason: f.reason }));
+  const failures = report.failures.map((f) => ({ documentId: f.documentId, reason: f.reason })).sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   await printFailures(c, failures, 'documentId', {
     datasetId,
     total: report.total,
