@@ -1,5 +1,6 @@
 /** Running `las` in process against the emulator, with captured streams. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { constants, mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -79,5 +80,21 @@ export function json<T = Record<string, unknown>>(result: Result): T {
     return JSON.parse(result.stdout) as T;
   } catch {
     throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout}\nstderr:\n${result.stderr}`);
+  }
+}
+
+/** Writes `bytes` into the pipe once the upload has opened it for reading (a bounded wait, never a hang). */
+export async function feed(pipe: string, bytes: Uint8Array): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      const handle = await open(pipe, constants.O_WRONLY | constants.O_NONBLOCK);
+      await handle.writeFile(bytes);
+      await handle.close();
+      return;
+    } catch (error) {
+      // ENXIO: no reader yet.
+      if ((error as { code?: string }).code !== 'ENXIO' || tries > 500) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 }

@@ -6,13 +6,11 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { Las } from '../../src/las.js';
 import { PDF } from '../emulator/helpers.js';
-import { cli, emulatorEnv, json, useTempDir } from './helpers.js';
+import { cli, emulatorEnv, feed, json, useTempDir } from './helpers.js';
 
 let emu: Emulator;
 let las: Las;
@@ -139,18 +137,3 @@ test('an interrupted upload finishes the file under way, reports what it did, an
   expect(await las.documents.list({ datasetId: dataset }).toArray()).toHaveLength(6);
 });
 
-/** Writes `bytes` into the pipe once the upload has opened it for reading (a bounded wait, never a hang). */
-async function feed(pipe: string, bytes: Uint8Array): Promise<void> {
-  for (let tries = 0; ; tries++) {
-    try {
-      const handle = await open(pipe, constants.O_WRONLY | constants.O_NONBLOCK);
-      await handle.writeFile(bytes);
-      await handle.close();
-      return;
-    } catch (error) {
-      // ENXIO: no reader yet.
-      if ((error as { code?: string }).code !== 'ENXIO' || tries > 500) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
