@@ -24,4 +24,5 @@ export const TARGETS = {
   tokenRequests: 1,
   uploadRss: 3,
   coldStart: 3,
+  cliVersion: 3,
 } as const;

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { measureCliStartup } from '../cli-startup.js';
 import { measureUploads } from '../upload-documents.js';
 import type { Traits } from './build.js';
 import { CALLS, COLD_RUNS, DOCUMENTS, IN_FLIGHT, PAGE_COUNT, STAGE_ROUNDS, TARGETS, UPLOAD_BYTES, UPLOAD_DOCUMENTS } from './config.js';
@@ -326,6 +327,31 @@ export async function measure(context: Context): Promise<{ rows: Row[]; notes: s
         kyProcessMs: round(median(cold.kyWall), 1),
         runs: COLD_RUNS,
       },
+    });
+  });
+
+  await section('cliStartup', 'las start-up', async () => {
+    const cli = await measureCliStartup(context.dist, COLD_RUNS, log);
+    const ratio = cli.version / cli.node;
+    row({
+      id: 'cliVersion',
+      figure: 'las --version, whole process',
+      sdk: ms(cli.version),
+      baseline: `node -e 0: ${ms(cli.node)}`,
+      ratio,
+      target: `≤ ${TARGETS.cliVersion}×`,
+      pass: shown(ratio) <= TARGETS.cliVersion,
+      values: { versionMs: round(cli.version, 1), nodeMs: round(cli.node, 1), runs: cli.runs },
+    });
+    row({
+      id: 'cliList',
+      figure: 'las datasets list against the emulator, whole process',
+      sdk: ms(cli.list),
+      baseline: `node -e 0: ${ms(cli.node)}`,
+      ratio: cli.list / cli.node,
+      target: 'reported',
+      pass: null,
+      values: { listMs: round(cli.list, 1), nodeMs: round(cli.node, 1), runs: cli.runs },
     });
   });
 

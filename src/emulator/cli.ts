@@ -5,6 +5,7 @@
  * SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { emulatorBanner } from './banner.js';
 import { startEmulator } from './index.js';
 
 const USAGE = `Usage: las-emulator [--port N] [--host H] [--data DIR] [--client-id ID] [--client-secret SECRET] [--quiet]
@@ -54,24 +55,7 @@ async function main(argv: string[]): Promise<void> {
     clientSecret: values['client-secret'],
     log: values.quiet ? undefined : (line) => console.log(line),
   });
-  const { credentials } = emulator;
-  console.log(
-    [
-      `LAS emulator listening on ${emulator.url} (predictions are simulated)`,
-      `  API endpoint:   ${emulator.apiEndpoint}`,
-      `  Token endpoint: POST ${emulator.url}/token`,
-      `  Organization:   ${emulator.organizationId}`,
-      `  State:          ${emulator.dataDir ?? 'in memory (pass --data DIR to keep it)'}`,
-      '',
-      'Credentials (eval these in a shell, or pass them to new Credentials()):',
-      `export LAS_CLIENT_ID=${credentials.clientId}`,
-      `export LAS_CLIENT_SECRET=${credentials.clientSecret}`,
-      `export LAS_AUTH_ENDPOINT=${credentials.authEndpoint}`,
-      `export LAS_API_ENDPOINT=${credentials.apiEndpoint}`,
-      '',
-      'Press Ctrl+C to stop.',
-    ].join('\n'),
-  );
+  console.log(emulatorBanner(emulator));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

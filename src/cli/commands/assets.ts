@@ -1,0 +1,41 @@
+/** `las assets ...`: files transitions use (a manual transition's UI, ...). */
+import type { Command } from 'commander';
+import { defined, nullable } from '../args.js';
+import { group, leaf, run, type App } from '../define.js';
+import { download, listOptions, pageOptions } from './shared.js';
+
+/** Adds `las assets`. */
+export function registerAssets(program: Command, app: App): void {
+  const g = group(program, 'assets', 'Assets: files transitions use');
+
+  leaf(g, 'create <path>', 'Upload a file as an asset (POST /assets)')
+    .option('--name <name>', 'name', nullable)
+    .option('--description <text>', 'description', nullable)
+    .action(run(app, async (c, [path], o) => {
+      await c.print(await (await c.las()).assets.create(path, defined({ name: o.name, description: o.description })));
+    }));
+
+  listOptions(leaf(g, 'list', 'List assets (GET /assets)')).action(run(app, async (c, _, o) => {
+    await c.list('assets', (await c.las()).assets.list(pageOptions(o)), o);
+  }));
+
+  leaf(g, 'get <assetId>', 'Get an asset with its content (GET /assets/{assetId})')
+    .option('--download <path>', 'write the content to PATH (and print the asset without it)')
+    .action(run(app, async (c, [id], o) => {
+      const asset = await (await c.las()).assets.get(id);
+      await download(asset, o.download);
+      await c.print(asset);
+    }));
+
+  leaf(g, 'update <assetId>', 'Update an asset\'s content, name or description; null clears (PATCH /assets/{assetId})')
+    .option('--content <path>', 'file of the new content')
+    .option('--name <name>', 'name', nullable)
+    .option('--description <text>', 'description', nullable)
+    .action(run(app, async (c, [id], o) => {
+      await c.print(await (await c.las()).assets.update(id, defined({ content: o.content, name: o.name, description: o.description })));
+    }));
+
+  leaf(g, 'delete <assetId>', 'Delete an asset (DELETE /assets/{assetId})').action(run(app, async (c, [id]) => {
+    await c.print(await (await c.las()).assets.delete(id));
+  }));
+}

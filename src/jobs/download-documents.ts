@@ -1,0 +1,211 @@
+/**
+ * Downloading a dataset's documents into a folder: each document's content as `<id>.<ext>` and
+ * its ground truth as `<id>.json` (the API's `[{ label, value }]`, which `uploadDocuments` reads
+ * back), a bounded number at a time. Files are written to a temporary name and renamed, so a file
+ * under its final name is complete: a second run skips every document whose files are there.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ContentError, describeError, InvalidCredentialsError, LimitExceededError, PartialFailureError, ValidationError } from '../errors.js';
+import type { DocumentContentType } from '../http/content.js';
+import type { Documents, GroundTruthEntry } from '../resources/documents.js';
+import { checkId } from '../resources/entity.js';
+
+/** Options of {@link downloadDocuments}. */
+export interface DownloadDocumentsOptions {
+  /** Documents fetched and written at once; at most this many are held in memory. Default 8. */
+  concurrency?: number;
+  /** Called once the dataset is listed, with the number of documents to go through. Errors it throws are ignored. */
+  onListed?: (total: number) => void;
+  /** Called after each document, whatever its outcome. Errors it throws are ignored. */
+  onProgress?: (progress: DownloadProgress) => void;
+  /** Stops starting documents; the ones under way finish. The report then has `aborted: true`. */
+  signal?: AbortSignal;
+}
+
+/** Progress after one more document. */
+export interface DownloadProgress {
+  /** Documents in the dataset. */
+  total: number;
+  /** Documents finished, whatever the outcome: `downloaded + skipped + failed`. */
+  done: number;
+  downloaded: number;
+  skipped: number;
+  failed: number;
+  /** Bytes of content written so far. */
+  bytes: number;
+  /** The document that just finished. */
+  documentId: string;
+  outcome: 'downloaded' | 'skipped' | 'failed';
+}
+
+/** A document written by this run. */
+export interface DownloadedDocument {
+  documentId: string;
+  /** The content's file. */
+  path: string;
+  /** The ground truth's file, when the document has ground truth. */
+  groundTruthPath?: string;
+  bytes: number;
+}
+
+/** A document that could not be downloaded. */
+export interface DownloadFailure {
+  documentId: string;
+  /** Why, in a sentence. */
+  reason: string;
+  error: unknown;
+}
+
+/** What {@link downloadDocuments} did. */
+export interface DownloadReport {
+  datasetId: string;
+  /** Documents in the dataset. */
+  total: number;
+  downloaded: DownloadedDocument[];
+  /** Documents whose files were already there. */
+  skipped: string[];
+  failures: DownloadFailure[];
+  /** Bytes of content written. */
+  bytes: number;
+  durationMs: number;
+  /** Whether the `signal` stopped the download before every document was tried. */
+  aborted: boolean;
+}
+
+/** File extension of each content type. */
+export const CONTENT_EXTENSIONS: Readonly<Record<DocumentContentType, string>> = Object.freeze({
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/tiff': 'tif',
+});
+
+/** Default documents at once. */
+export const DEFAULT_DOWNLOAD_CONCURRENCY = 8;
+
+interface Listed {
+  documentId: string;
+  contentType: DocumentContentType;
+  groundTruth?: GroundTruthEntry[];
+}
+
+type Outcome = { kind: 'downloaded'; value: DownloadedDocument } | { kind: 'skipped' } | { kind: 'failed'; value: DownloadFailure };
+
+/**
+ * Downloads every document of a dataset into `dir` (created when missing): lists the dataset
+ * (`GET /documents?datasetId=...`), then per document not yet there `GET /documents/{documentId}`,
+ * `concurrency` at a time. A document that fails is reported and the rest go on; credentials that
+ * stop working or a used-up quota stop the download with a `PartialFailureError` once the
+ * documents under way have finished.
+ */
+export async function downloadDocuments(documents: Documents, datasetId: string, dir: string, options: DownloadDocumentsOptions = {}): Promise<DownloadReport> {
+  const started = performance.now();
+  checkId(datasetId, 'dataset', 'downloadDocuments');
+  const concurrency = options.concurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new ValidationError(`downloadDocuments: concurrency must be a whole number >= 1, got ${String(concurrency)}`);
+  }
+  const { signal, onProgress } = options;
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new ContentError(`could not create folder ${JSON.stringify(dir)}: ${describeError(error)}`, { cause: error });
+  }
+  const listed: Listed[] = [];
+  for await (const document of documents.list({ datasetId })) {
+    listed.push({ documentId: document.documentId, contentType: document.contentType, ...(document.groundTruth && { groundTruth: document.groundTruth }) });
+  }
+  try {
+    options.onListed?.(listed.length);
+  } catch {
+    // As onProgress: a display must not stop the download.
+  }
+  const report: DownloadReport = { datasetId, total: listed.length, downloaded: [], skipped: [], failures: [], bytes: 0, durationMs: 0, aborted: false };
+  let next = 0;
+  let stop: { error: unknown; documentId: string } | undefined;
+
+  const downloadOne = async (item: Listed): Promise<Outcome> => {
+    const contentPath = join(dir, `${item.documentId}.${CONTENT_EXTENSIONS[item.contentType] ?? 'bin'}`);
+    const groundTruthPath = join(dir, `${item.documentId}.json`);
+    try {
+      const needsGroundTruth = (item.groundTruth?.length ?? 0) > 0;
+      if ((await exists(contentPath)) && (!needsGroundTruth || (await exists(groundTruthPath)))) return { kind: 'skipped' };
+      const document = await documents.get(item.documentId);
+      if (typeof document.content !== 'string') throw new ContentError(`the API sent no content for ${item.documentId}`);
+      const bytes = Buffer.from(document.content, 'base64');
+      await writeAtomically(contentPath, bytes);
+      const groundTruth = document.groundTruth ?? [];
+      if (groundTruth.length > 0) await writeAtomically(groundTruthPath, `${JSON.stringify(groundTruth, null, 2)}\n`);
+      return {
+        kind: 'downloaded',
+        value: { documentId: item.documentId, path: contentPath, ...(groundTruth.length > 0 && { groundTruthPath }), bytes: bytes.byteLength },
+      };
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError || error instanceof LimitExceededError) stop ??= { error, documentId: item.documentId };
+      return { kind: 'failed', value: { documentId: item.documentId, reason: describeError(error), error } };
+    }
+  };
+
+  const lane = async (): Promise<void> => {
+    while (next < listed.length && !signal?.aborted && !stop) {
+      const item = listed[next++];
+      const outcome = await downloadOne(item);
+      if (outcome.kind === 'downloaded') {
+        report.downloaded.push(outcome.value);
+        report.bytes += outcome.value.bytes;
+      } else if (outcome.kind === 'skipped') report.skipped.push(item.documentId);
+      else report.failures.push(outcome.value);
+      if (!onProgress) continue;
+      const { downloaded, skipped, failures } = report;
+      try {
+        onProgress({
+          total: report.total,
+          done: downloaded.length + skipped.length + failures.length,
+          downloaded: downloaded.length,
+          skipped: skipped.length,
+          failed: failures.length,
+          bytes: report.bytes,
+          documentId: item.documentId,
+          outcome: outcome.kind,
+        });
+      } catch {
+        // A broken progress display must not cost the user their download.
+      }
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.min(concurrency, listed.length) }, lane));
+  report.durationMs = Math.round(performance.now() - started);
+  const finished = report.downloaded.length + report.skipped.length + report.failures.length;
+  if (stop) {
+    throw new PartialFailureError(
+      `Downloading dataset ${datasetId} stopped at ${stop.documentId}: ${describeError(stop.error)}. ${report.downloaded.length} of ` +
+        `${report.total} documents were downloaded, ${report.total - finished} not tried; fix the cause and run again.`,
+      { cause: stop.error, completed: report.downloaded.length },
+    );
+  }
+  report.aborted = finished < report.total;
+  return report;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `data` to a temporary file beside `path` and renames it into place: `path` is never half-written. */
+async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
+  const temporary = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw new ContentError(`could not write ${path}: ${describeError(error)}`, { cause: error });
+  }
+}
