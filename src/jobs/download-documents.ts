@@ -11,6 +11,7 @@ import { ContentError, describeError, InvalidCredentialsError, LimitExceededErro
 import type { DocumentContentType } from '../http/content.js';
 import type { Documents, GroundTruthEntry } from '../resources/documents.js';
 import { checkId } from '../resources/entity.js';
+import { ids } from '../schema/ids.js';
 
 /** Options of {@link downloadDocuments}. */
 export interface DownloadDocumentsOptions {
@@ -102,7 +103,7 @@ type Outcome = { kind: 'downloaded'; value: DownloadedDocument } | { kind: 'skip
  */
 export async function downloadDocuments(documents: Documents, datasetId: string, dir: string, options: DownloadDocumentsOptions = {}): Promise<DownloadReport> {
   const started = performance.now();
-  checkId(datasetId, 'dataset', 'downloadDocuments');
+  checkId(datasetId, ids.dataset, 'datasetId', 'downloadDocuments');
   const concurrency = options.concurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ValidationError(`downloadDocuments: concurrency must be a whole number >= 1, got ${String(concurrency)}`);

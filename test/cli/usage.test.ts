@@ -30,7 +30,7 @@ const CASES: [what: string, argv: (dir: string) => string[], message: RegExp][] 
   ['an unreadable JSON file', (dir) => ['models', 'create', '--field-config', join(dir, 'missing.json')], /^las: --field-config: cannot read file ".*missing\.json" \(ENOENT\)/],
   ['an unreadable document', (dir) => ['documents', 'create', join(dir, 'missing.pdf')], /^las: ContentError: could not read file ".*missing\.pdf": no such file or directory \(ENOENT\)/],
   ['a bad KEY=VALUE', () => ['secrets', 'create', '--data', 'novalue'], /^las: --data: expected KEY=VALUE, got "novalue"/],
-  ['a bad id (the SDK\'s ValidationError)', () => ['datasets', 'get', 'dataset-1'], /^las: ValidationError: datasets: expected a dataset id like "las:dataset:<hex>", got "dataset-1"; nothing was sent/],
+  ['a bad id (the SDK\'s ValidationError)', () => ['datasets', 'get', 'dataset-1'], /^las: ValidationError: datasets: datasetId: must be a dataset id \(las:dataset:<32 hex digits>\), got "dataset-1"; nothing was sent/],
   ['a bad option (the SDK\'s ValidationError)', () => ['datasets', 'update', DATASET], /^las: ValidationError: dataset\.update: .*must set at least one of name, description; nothing was sent/],
   ['an unsupported ground truth extension', () => ['datasets', 'create-documents', DATASET, '.', '--ground-truth-ext', '.yaml'], /^las: --ground-truth-ext: only \.json is supported/],
   ['a concurrency of 0', (dir) => ['datasets', 'create-documents', DATASET, dir, '--concurrency', '0'], /^las: option '--concurrency <n>' argument '0' is invalid\. expected a whole number >= 1/],

@@ -15,6 +15,7 @@ import type { Session } from '../../src/http/session.js';
 import type { WorkErrorContext, WorkOptions } from '../../src/jobs/transition-worker.js';
 import { Transition } from '../../src/resources/transitions.js';
 import { fixture } from '../helpers/fixtures.js';
+import { JsonBytes } from '../../src/http/document-body.js';
 
 const TID = fixture<{ transitionId: string }>('transition').transitionId;
 const transitionData = { ...fixture('transition'), transitionType: 'manual', timeoutInSeconds: 60 };
@@ -61,6 +62,8 @@ class ScriptedSession {
   }
 
   async #send(request: SentRequest): Promise<unknown> {
+    // Checked bodies reach the session as the JSON bytes that will be sent.
+    if (request.body instanceof JsonBytes) request.body = JSON.parse(new TextDecoder().decode(request.body.bytes));
     request.at = performance.now() - this.started;
     this.requests.push(request);
     return this.answer(request);
