@@ -160,8 +160,10 @@ export class Transition extends Entity {
    * runs `handler(input, execution)` on up to `concurrency` at once with heartbeats, and ends each
    * as succeeded with the returned output or as failed with the thrown error's message. Runs until
    * `signal` aborts (or, with `stopWhenIdle`, until no execution is pending) and returns a summary.
-   * An error other than "no work" or a passing outage (403, say) is thrown once the running
-   * executions have ended.
+   * Each failed request is told to `onError`. Asks for work that fail `maxConsecutiveFailures`
+   * times in a row (default 10) end the work with a `PartialFailureError` whose `cause` is the
+   * last error; an error no retry can fix (403, say) ends it at the first failure. Either way the
+   * running executions first end as `onAbort` says.
    */
   async work<I = Record<string, unknown>, O extends TransitionOutput = TransitionOutput>(
     handler: TransitionHandler<I, O>,
