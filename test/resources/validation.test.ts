@@ -309,7 +309,7 @@ describe('item 10: ids are checked by the form the spec gives, not by prefix', (
     ['an enum value', (las: Las) => las.logs.list({ order: 'x'.repeat(1_000_000) as never })],
     ['an unknown property name', (las: Las) => las.datasets.create({ ['k'.repeat(1_000_000)]: 1 } as never)],
     ['a record key', (las: Las) => las.transitions.create('docker', { parameters: { imageUrl: 'i', environment: { ['k'.repeat(1_000_000)]: 1 } } } as never)],
-    ['an email', (las: Las) => las.users.create('x'.repeat(1_000_000))],
+    ['an email (within its 320 characters)', (las: Las) => las.users.create('x'.repeat(300))],
     ['a deep path of long keys', (las: Las) => las.workflows.ref(workflowId).execute({ [`${'k'.repeat(10_000)}`]: nested(70) })],
   ])('every message quoting a caller’s text stays short: %s', async (_label, call) => {
     const error = await refusal(call);
