@@ -4,6 +4,7 @@
  * `{ message }` with the status the service uses.
  */
 import http from 'node:http';
+import https from 'node:https';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { TOKEN_PATHS, type Auth } from './auth.js';
@@ -30,6 +31,8 @@ export interface ServerDeps {
   basePath: string;
   /** Called with one line per request. */
   log?: (line: string) => void;
+  /** Serve HTTPS with this PEM certificate (chain) and key; plain HTTP when unset. */
+  tls?: { cert: string; key: string };
 }
 
 interface Answer {
@@ -38,16 +41,17 @@ interface Answer {
   headers?: Record<string, string>;
 }
 
-/** An http.Server answering the API and the token endpoint (not yet listening). */
+/** A server answering the API and the token endpoint over HTTP, or HTTPS with `tls` (not yet listening). */
 export function createServer(deps: ServerDeps): http.Server {
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const started = performance.now();
     void answer(deps, req)
       .then((reply) => send(res, reply))
       .catch((error: unknown) => send(res, failure(error)))
       .then((status) => deps.log?.(`${req.method} ${shorten(req.url ?? '')} -> ${status} (${Math.round(performance.now() - started)} ms)`))
       .catch(() => res.destroy());
-  });
+  };
+  const server = deps.tls ? https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, listener) : http.createServer(listener);
   server.on('clientError', answerClientError);
   return server;
 }

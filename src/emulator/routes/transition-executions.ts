@@ -39,7 +39,8 @@ export const transitionExecutionRoutes: Route[] = [
         (!ids || ids.includes(row.id)),
     );
     const ordering = { key: sortBy ? (row: Row) => row.data[sortBy] as string | null : undefined, descending: order === 'descending' };
-    return listAnswer('executions', rows, req, undefined, ordering, { transitionId: transition.id, status, executionId: ids, sortBy, order });
+    // The service's answer echoes only these filters (its schema has no executionId, sortBy or order).
+    return listAnswer('executions', rows, req, undefined, ordering, { transitionId: transition.id, status });
   }),
   route('POST', '/transitions/{transitionId}/executions', ({ store, engine }: Context, req) => {
     const transition = transitionOf(store, req);
