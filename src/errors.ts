@@ -130,12 +130,14 @@ export function describeError(error: unknown): string {
 const MAX_URL_SHOWN = 300;
 const MAX_BODY_MESSAGE_SHOWN = 500;
 
+// The API's `{ message }`, else an OAuth2 token endpoint's `{ error, error_description }`.
 function messageOf(body: unknown): string | undefined {
   if (typeof body === 'string') return clip(body, MAX_BODY_MESSAGE_SHOWN) || undefined;
-  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
-    return clip((body as { message: string }).message, MAX_BODY_MESSAGE_SHOWN);
-  }
-  return undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  const { message, error, error_description: description } = body as Record<string, unknown>;
+  if (typeof message === 'string') return clip(message, MAX_BODY_MESSAGE_SHOWN);
+  if (typeof error !== 'string') return undefined;
+  return clip(typeof description === 'string' ? `${error}: ${description}` : error, MAX_BODY_MESSAGE_SHOWN);
 }
 
 // `text`, cut to `max` characters with the count of those left out.

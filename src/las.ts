@@ -39,7 +39,7 @@ export interface LasOptions {
 }
 
 /** The most retries per request `maxRetries` takes: beyond it, a failing call would stall for minutes. */
-export const MAX_RETRIES = 10;
+const MAX_RETRIES = 10;
 
 // One line per option: the compiler insists every option of LasOptions has its check.
 const LAS_OPTIONS = {

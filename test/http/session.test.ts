@@ -133,10 +133,13 @@ describe('401: one token refresh', () => {
     expect(invalidated).toEqual(['fixed']);
   });
 
-  test('a token endpoint that rejects the credentials is asked once', async () => {
-    server.handleToken(() => ({ status: 401, body: { error: 'invalid_client' } }));
+  test('a token endpoint that rejects the credentials is asked once; its OAuth2 error is in the message', async () => {
+    server.handleToken(() => ({ status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }));
 
-    await expect(session().get('/datasets')).rejects.toBeInstanceOf(InvalidCredentialsError);
+    const error = await session().get('/datasets').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect((error as Error).message).toBe(`POST ${server.url}/token failed with 401: invalid_client: Client authentication failed`);
 
     expect(server.tokenRequests).toHaveLength(1);
     expect(server.requests).toHaveLength(0);
