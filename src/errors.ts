@@ -69,6 +69,7 @@ export class ServerError extends ApiError {}
 export class MissingCredentialsError extends LasError {}
 /** What a {@link ConnectionError} or {@link TimeoutError} is built from, besides its message. */
 export interface TransportErrorOptions {
+  /** The underlying failure, without the request (it holds the Authorization header). */
   cause?: unknown;
   /** See {@link ConnectionError.mayHaveBeenApplied}. Default false. */
   mayHaveBeenApplied?: boolean;
