@@ -32,7 +32,7 @@ export class ApiError extends LasError {
   readonly requestId?: string;
 
   constructor(init: ApiErrorInit) {
-    super(`${init.method} ${init.url} failed with ${init.status}: ${messageOf(init.body) ?? 'no message'}`);
+    super(`${init.method} ${clip(init.url, MAX_URL_SHOWN)} failed with ${init.status}: ${messageOf(init.body) ?? 'no message'}`);
     this.status = init.status;
     this.body = init.body;
     if (init.requestId !== undefined) this.requestId = init.requestId;
@@ -67,10 +67,42 @@ export class ServerError extends ApiError {}
 
 /** No credentials were given and none could be found. */
 export class MissingCredentialsError extends LasError {}
+/** What a {@link ConnectionError} or {@link TimeoutError} is built from, besides its message. */
+export interface TransportErrorOptions {
+  /** The underlying failure, without the request (it holds the Authorization header). */
+  cause?: unknown;
+  /** See {@link ConnectionError.mayHaveBeenApplied}. Default false. */
+  mayHaveBeenApplied?: boolean;
+}
+
 /** The request never got an HTTP answer: refused, reset, DNS failure. */
-export class ConnectionError extends LasError {}
+export class ConnectionError extends LasError {
+  /**
+   * True when a POST or PATCH may have reached the server before the connection failed: the
+   * server may have applied it, and sending it again may apply it twice. False when it was never
+   * sent (refused, unknown host) and for GET and DELETE, which are safe to send again.
+   */
+  readonly mayHaveBeenApplied: boolean;
+
+  constructor(message: string, options: TransportErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.mayHaveBeenApplied = options.mayHaveBeenApplied ?? false;
+  }
+}
+
 /** An attempt, or the whole call, took longer than its timeout. */
-export class TimeoutError extends LasError {}
+export class TimeoutError extends LasError {
+  /**
+   * True for a POST or PATCH: the server may have applied it before the SDK stopped waiting, and
+   * sending it again may apply it twice. False for GET and DELETE, which are safe to send again.
+   */
+  readonly mayHaveBeenApplied: boolean;
+
+  constructor(message: string, options: TransportErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.mayHaveBeenApplied = options.mayHaveBeenApplied ?? false;
+  }
+}
 /** Document or asset content the SDK cannot read or whose type it cannot tell. */
 export class ContentError extends LasError {}
 /** An argument is missing or malformed; nothing was sent. */
@@ -94,12 +126,24 @@ export function describeError(error: unknown): string {
   }
 }
 
+// An error message stays readable whatever the server sent or the caller asked for: a megabyte
+// id in the URL or a megabyte message in the body is shown cut, the full body stays in `body`.
+const MAX_URL_SHOWN = 300;
+const MAX_BODY_MESSAGE_SHOWN = 500;
+
+// The API's `{ message }`, else an OAuth2 token endpoint's `{ error, error_description }`.
 function messageOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.slice(0, 500) || undefined;
-  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
-    return (body as { message: string }).message;
-  }
-  return undefined;
+  if (typeof body === 'string') return clip(body, MAX_BODY_MESSAGE_SHOWN) || undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  const { message, error, error_description: description } = body as Record<string, unknown>;
+  if (typeof message === 'string') return clip(message, MAX_BODY_MESSAGE_SHOWN);
+  if (typeof error !== 'string') return undefined;
+  return clip(typeof description === 'string' ? `${error}: ${description}` : error, MAX_BODY_MESSAGE_SHOWN);
+}
+
+// `text`, cut to `max` characters with the count of those left out.
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
 }
 
 /**

@@ -1,7 +1,9 @@
+import { Credentials } from './auth/credentials.js';
 import { resolveCredentials } from './auth/resolve.js';
-import type { Credentials } from './auth/credentials.js';
 import type { TokenProvider } from './auth/token-provider.js';
+import { ValidationError } from './errors.js';
 import { Session } from './http/session.js';
+import { checkOptions, MAX_TIMEOUT_MS, option, type OptionCheck } from './options.js';
 import { AppClients } from './resources/app-clients.js';
 import { Assets } from './resources/assets.js';
 import { Batches } from './resources/batches.js';
@@ -26,15 +28,30 @@ export interface LasOptions {
   tokenProvider?: TokenProvider;
   /** API base URL; overrides the credentials' `apiEndpoint`. */
   apiEndpoint?: string;
-  /** Retries per request (429/503 for every method, other failures for GET/PUT/DELETE). Default 3. */
+  /** Retries per request (429/503 for every method, other failures for GET/PUT/DELETE), 0 to 10. Default 3. */
   maxRetries?: number;
-  /** Milliseconds per attempt. Default 60 000. */
+  /** Milliseconds per attempt, a whole number from 1. Default 60 000. */
   timeout?: number;
-  /** Milliseconds for a whole call, retries included. Default 300 000. */
+  /** Milliseconds for a whole call, retries included, a whole number from 1. Default 300 000. */
   totalTimeout?: number;
   /** Custom fetch (tests, proxies). */
   fetch?: typeof fetch;
 }
+
+/** The most retries per request `maxRetries` takes: beyond it, a failing call would stall for minutes. */
+const MAX_RETRIES = 10;
+
+// One line per option: the compiler insists every option of LasOptions has its check.
+const LAS_OPTIONS = {
+  credentials: option.instanceOf(Credentials, 'a Credentials instance (new Credentials({ clientId, clientSecret, authEndpoint, apiEndpoint }))'),
+  profile: option.text,
+  tokenProvider: option.tokenProvider,
+  apiEndpoint: option.httpUrl,
+  maxRetries: option.integer(0, MAX_RETRIES),
+  timeout: option.integer(1, MAX_TIMEOUT_MS, 'milliseconds'),
+  totalTimeout: option.integer(1, MAX_TIMEOUT_MS, 'milliseconds'),
+  fetch: option.function,
+} satisfies Record<keyof LasOptions, OptionCheck>;
 
 /** The LAS client: one shared session and a collection per kind of entity. */
 export class Las {
@@ -67,10 +84,17 @@ export class Las {
 
   /**
    * Resolves credentials (explicit, then `LAS_*` environment variables, then
-   * `~/.lucidtech/credentials.cfg`) and builds the session every collection shares.
+   * `~/.lucidtech/credentials.cfg`) and builds the session every collection shares. Unknown or
+   * invalid options are refused with a {@link ValidationError} naming the option.
    */
-  constructor(options: LasOptions = {}) {
+  constructor(lasOptions: LasOptions = {}) {
+    const options = checkOptions('new Las', lasOptions, LAS_OPTIONS);
     const needsCredentials = !(options.tokenProvider && options.apiEndpoint);
+    if (options.profile !== undefined && !(needsCredentials && !options.credentials)) {
+      throw new ValidationError(
+        'new Las: profile picks a section of the credentials file, which is not read when credentials, or tokenProvider and apiEndpoint, are given',
+      );
+    }
     const credentials = needsCredentials
       ? resolveCredentials({ credentials: options.credentials, profile: options.profile, fetch: options.fetch })
       : options.credentials;

@@ -1,12 +1,16 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import util from 'node:util';
 import { jest } from '@jest/globals';
+import { Credentials } from '../src/auth/credentials.js';
+import { startEmulator } from '../src/emulator/index.js';
 import {
   InvalidCredentialsError,
   LasError,
   MissingCredentialsError,
   ServerError,
   TimeoutError,
+  ValidationError,
 } from '../src/errors.js';
 import { Las, type LasOptions } from '../src/las.js';
 import { Dataset } from '../src/resources/datasets.js';
@@ -205,5 +209,168 @@ describe('credential resolution', () => {
 
   test('{ tokenProvider, apiEndpoint } needs no credentials', () => {
     expect(() => new Las({ tokenProvider: { getAccessToken: async () => 't' }, apiEndpoint: 'http://127.0.0.1:1/v1' })).not.toThrow();
+  });
+});
+
+describe('constructor options are checked', () => {
+  const provider = { getAccessToken: async () => 'provided-token' };
+  const base: LasOptions = { tokenProvider: provider, apiEndpoint: 'http://127.0.0.1:1/v1' };
+
+  function refusal(options: unknown): ValidationError {
+    try {
+      new Las(options as LasOptions);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      return error as ValidationError;
+    }
+    throw new Error('expected new Las to throw');
+  }
+
+  test.each([['timout'], ['toString'], ['hasOwnProperty'], ['max_retries']])('an unknown option %s is refused, naming it', (name) => {
+    const error = refusal({ ...base, [name]: 5 });
+    expect(error.message).toBe(
+      `new Las: unknown option "${name}" (known: credentials, profile, tokenProvider, apiEndpoint, maxRetries, timeout, totalTimeout, fetch)`,
+    );
+  });
+
+  test('an unknown option with a huge name: the message stays short', () => {
+    const error = refusal({ ...base, ['k'.repeat(1_000_000)]: 1 });
+    expect(error.message.length).toBeLessThan(250);
+  });
+
+  test.each([
+    ['timeout', 0],
+    ['timeout', -5],
+    ['timeout', NaN],
+    ['timeout', Infinity],
+    ['timeout', '5'],
+    ['timeout', 1.5],
+    ['timeout', 2 ** 31],
+    ['totalTimeout', 0],
+    ['totalTimeout', -1],
+    ['totalTimeout', NaN],
+    ['totalTimeout', Infinity],
+    ['totalTimeout', '300000'],
+    ['maxRetries', -1],
+    ['maxRetries', 1.5],
+    ['maxRetries', NaN],
+    ['maxRetries', 11],
+    ['maxRetries', '3'],
+    ['apiEndpoint', 'not a url'],
+    ['apiEndpoint', ''],
+    ['apiEndpoint', 'api.lucidtech.ai/v1'],
+    ['apiEndpoint', 'ftp://api.lucidtech.ai/v1'],
+    ['apiEndpoint', 'https://api.lucidtech.ai/v1?x=1'],
+    ['apiEndpoint', ' https://api.lucidtech.ai/v1'],
+    ['apiEndpoint', 42],
+    ['fetch', 'fetch'],
+    ['fetch', {}],
+    ['tokenProvider', {}],
+    ['tokenProvider', { getAccessToken: 'token' }],
+    ['tokenProvider', { getAccessToken: async () => 't', invalidate: true }],
+    ['tokenProvider', null],
+    ['credentials', { clientId: 'a', clientSecret: 'b', authEndpoint: 'auth.lucidtech.ai', apiEndpoint: 'https://api.lucidtech.ai/v1' }],
+    ['credentials', 'default'],
+  ])('%s: %p is refused, naming the option', (name, value) => {
+    const error = refusal({ ...base, [name]: value });
+    expect(error.message).toMatch(new RegExp(`^new Las: ${name} (must|invalidate)`));
+  });
+
+  test.each(['', 5])('profile: %p is refused', (value) => {
+    expect(refusal({ profile: value }).message).toMatch(/^new Las: profile must be a non-empty string$/);
+  });
+
+  test('profile with explicit credentials, which it would not affect, is refused', () => {
+    const credentials = new Credentials({ clientId: 'a', clientSecret: 'b', authEndpoint: 'auth.lucidtech.ai', apiEndpoint: 'https://api.lucidtech.ai/v1' });
+    expect(refusal({ credentials, profile: 'staging' }).message).toMatch(/^new Las: profile picks a section of the credentials file/);
+    expect(refusal({ ...base, profile: 'staging' }).message).toMatch(/^new Las: profile/);
+  });
+
+  test('no secret from a bad value is echoed', () => {
+    const error = refusal({ ...base, apiEndpoint: `https://user:${CLIENT_SECRET}@api.lucidtech.ai/v1` });
+    expect(error.message).toBe('new Las: apiEndpoint must not hold a user name or password');
+    expect(refusal({ ...base, timeout: CLIENT_SECRET }).message).not.toContain(CLIENT_SECRET);
+  });
+
+  test('options that are not an object are refused', () => {
+    expect(refusal(null).message).toBe('new Las: the options must be an object');
+    expect(refusal('https://api.lucidtech.ai/v1').message).toBe('new Las: the options must be an object');
+  });
+
+  test('the bounds themselves, and undefined values, are accepted', () => {
+    for (const options of [
+      { timeout: 1, totalTimeout: 1, maxRetries: 0 },
+      { timeout: 2 ** 31 - 1, totalTimeout: 2 ** 31 - 1, maxRetries: 10 },
+      { timeout: undefined, totalTimeout: undefined, maxRetries: undefined, fetch: undefined, credentials: undefined, profile: undefined },
+      { apiEndpoint: 'http://localhost:4010' },
+      { fetch: async () => new Response('{}') },
+    ]) {
+      expect(() => new Las({ ...base, ...options })).not.toThrow();
+    }
+  });
+});
+
+describe('a client whose token the server no longer knows recovers', () => {
+  const home = useTempHome();
+  const app = { clientId: 'restart-client', clientSecret: 'restart-s3cret' };
+
+  test('after an emulator restart (its tokens are gone): one fresh token, the call succeeds', async () => {
+    let emu = await startEmulator(app);
+    const port = Number(new URL(emu.url).port);
+    try {
+      const las = new Las({ credentials: emu.credentials, maxRetries: 2 });
+      const before = await las.datasets.create({ name: 'before' });
+      expect(before.name).toBe('before');
+
+      await emu.close();
+      const log: string[] = [];
+      emu = await startEmulator({ ...app, port, log: (line) => log.push(line.replace(/ \(\d+ ms\)$/, '')) });
+
+      // A GET first: the client's kept-alive connection to the old emulator may fail once, and a GET is retried.
+      const names = [];
+      for await (const dataset of las.datasets.list()) names.push(dataset.name);
+      expect(names).toEqual([]);
+      const after = await las.datasets.create({ name: 'after' });
+      expect(after.name).toBe('after');
+
+      expect(log).toEqual(['GET /v1/datasets -> 403', 'POST /token?grant_type=client_credentials -> 200', 'GET /v1/datasets -> 200', 'POST /v1/datasets -> 200']);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('a stale token in the disk cache: replaced, on disk too, with one token request', async () => {
+    const emu = await startEmulator(app);
+    try {
+      const cacheFile = path.join(home.dir, '.lucidtech', 'token-cache.json');
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const stale = { accessToken: 'stale-token-of-a-previous-emulator', expiresAt: Date.now() + 3_600_000, clientId: app.clientId };
+      fs.writeFileSync(cacheFile, JSON.stringify({ default: stale }));
+      const credentials = new Credentials({ ...app, authEndpoint: emu.url, apiEndpoint: emu.apiEndpoint, useCache: true });
+      const tokenUrls: string[] = [];
+      const las = new Las({
+        credentials: new Credentials({
+          ...app,
+          authEndpoint: emu.url,
+          apiEndpoint: emu.apiEndpoint,
+          useCache: true,
+          fetch: async (input, init) => {
+            tokenUrls.push(input instanceof Request ? input.url : String(input));
+            return globalThis.fetch(input, init);
+          },
+        }),
+        maxRetries: 0,
+      });
+
+      await expect(las.datasets.create({ name: 'n' })).resolves.toMatchObject({ name: 'n' });
+
+      expect(tokenUrls).toHaveLength(1);
+      const entry = (JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, { accessToken: string }>).default;
+      expect(entry.accessToken).not.toBe(stale.accessToken);
+      // Another process with the same profile now starts with the fresh token, no token request.
+      expect(await credentials.getAccessToken()).toBe(entry.accessToken);
+    } finally {
+      await emu.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MissingCredentialsError } from '../errors.js';
 import { requestClientCredentialsToken } from '../http/token-request.js';
+import { checkOptions, option, type OptionCheck } from '../options.js';
 import type { TokenProvider } from './token-provider.js';
 
 /** What a {@link Credentials} is built from. */
@@ -35,6 +36,17 @@ interface DiskEntry {
 }
 
 const REQUIRED = ['clientId', 'clientSecret', 'authEndpoint', 'apiEndpoint'] as const;
+// One line per option: the compiler insists every field of CredentialsInit has its check.
+const CREDENTIALS_OPTIONS = {
+  clientId: option.text,
+  clientSecret: option.text,
+  authEndpoint: option.hostOrHttpUrl,
+  apiEndpoint: option.httpUrl,
+  apiKey: option.string,
+  useCache: option.boolean,
+  profile: option.text,
+  fetch: option.function,
+} satisfies Record<keyof CredentialsInit, OptionCheck>;
 const EARLY_EXPIRY_MS = 60_000;
 
 /** Client credentials of an app client; hands out bearer tokens, cached in memory (and on disk if asked). */
@@ -57,14 +69,21 @@ export class Credentials implements TokenProvider {
   #fetch: typeof fetch | undefined;
   #token: CachedToken | undefined;
   #inflight: Promise<string> | undefined;
+  // Never taken from the disk cache again, even when the entry could not be removed from it.
+  #rejected: string | undefined;
 
-  constructor(init: CredentialsInit) {
+  /**
+   * Throws {@link MissingCredentialsError} when a required field is missing or blank, and
+   * `ValidationError` naming the field for an unknown or invalid one.
+   */
+  constructor(credentialsInit: CredentialsInit) {
     for (const field of REQUIRED) {
-      const value: unknown = init?.[field];
-      if (typeof value !== 'string' || value.trim() === '') {
+      const value: unknown = (credentialsInit as Partial<CredentialsInit> | null | undefined)?.[field];
+      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
         throw new MissingCredentialsError(`Credentials: ${field} is missing or empty`);
       }
     }
+    const init = checkOptions('new Credentials', credentialsInit, CREDENTIALS_OPTIONS) as CredentialsInit;
     this.clientId = init.clientId;
     Object.defineProperty(this, 'clientSecret', { value: init.clientSecret, enumerable: false, writable: false });
     this.authEndpoint = init.authEndpoint;
@@ -90,13 +109,20 @@ export class Credentials implements TokenProvider {
     return this.#inflight;
   }
 
-  /** Forgets the cached token (memory and, with `useCache`, this profile's disk entry). */
-  invalidate(): void {
-    this.#token = undefined;
+  /**
+   * Forgets the cached token (memory and, with `useCache`, this profile's disk entry). Given the
+   * token the API refused, forgets only that one: a newer token, fetched meanwhile by a concurrent
+   * call or written to the disk cache by another process, is kept.
+   */
+  invalidate(token?: string): void {
+    const rejected = token ?? this.#token?.accessToken;
+    if (token === undefined || this.#token?.accessToken === token) this.#token = undefined;
+    this.#rejected = rejected;
     if (!this.useCache) return;
     const cache = readCache();
     const entry = cache[this.profile];
     if (!isDiskEntry(entry) || entry.clientId !== this.clientId) return;
+    if (token !== undefined && entry.accessToken !== token) return;
     delete cache[this.profile];
     writeCache(cache);
   }
@@ -121,7 +147,7 @@ export class Credentials implements TokenProvider {
   async #obtain(): Promise<string> {
     if (this.useCache) {
       const entry = readCache()[this.profile];
-      if (isDiskEntry(entry) && entry.clientId === this.clientId) {
+      if (isDiskEntry(entry) && entry.clientId === this.clientId && entry.accessToken !== this.#rejected) {
         // A disk entry's lifetime is unknown, so only the fixed margin applies.
         const staleAt = entry.expiresAt - EARLY_EXPIRY_MS;
         if (Date.now() < staleAt) {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MissingCredentialsError } from '../errors.js';
-import { Credentials } from './credentials.js';
+import { MissingCredentialsError, ValidationError } from '../errors.js';
+import { Credentials, type CredentialsInit } from './credentials.js';
 import { parseIni } from './ini.js';
 
 /** Where {@link resolveCredentials} looks, and what it passes on. */
@@ -32,7 +32,7 @@ export function resolveCredentials(options: ResolveCredentialsOptions = {}): Cre
 
   const missingVars = ENV_VARS.filter((name) => !env[name]);
   if (missingVars.length === 0) {
-    return new Credentials({
+    return credentialsFrom('The LAS_* environment variables', {
       clientId: env.LAS_CLIENT_ID!,
       clientSecret: env.LAS_CLIENT_SECRET!,
       authEndpoint: env.LAS_AUTH_ENDPOINT!,
@@ -57,7 +57,7 @@ export function resolveCredentials(options: ResolveCredentialsOptions = {}): Cre
             `(it needs ${FILE_KEYS.join(', ')}; api_key and use_cache are optional)`,
         );
       }
-      return new Credentials({
+      return credentialsFrom(`Credentials file ${file}, section [${profile}]`, {
         clientId: section.client_id,
         clientSecret: section.client_secret,
         authEndpoint: section.auth_endpoint,
@@ -78,6 +78,16 @@ export function resolveCredentials(options: ResolveCredentialsOptions = {}): Cre
       'To fix: pass `credentials`, set all four environment variables, ' +
       `or write a [${profile}] section with ${FILE_KEYS.join(', ')} to ${file}.`,
   );
+}
+
+// A bad value names its source: the field names alone do not say which file or variable to fix.
+function credentialsFrom(source: string, init: CredentialsInit): Credentials {
+  try {
+    return new Credentials(init);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(`${source}: ${error.message}`);
+    throw error;
+  }
 }
 
 function readText(file: string): string | { problem: string } {

@@ -2,6 +2,9 @@
 export interface TokenProvider {
   /** Resolves to a bearer token that is valid now. */
   getAccessToken(): Promise<string>;
-  /** Forget a cached token (called after a 401). */
-  invalidate?(): void;
+  /**
+   * Forget `token`, which the API refused (401 or 403), so the next `getAccessToken()` gets a new
+   * one; a provider that already holds another token may keep it.
+   */
+  invalidate?(token?: string): void;
 }

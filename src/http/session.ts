@@ -72,20 +72,28 @@ export class Session {
     return await this.request<T>('DELETE', path, { query });
   }
 
-  /** Sends one request; a 401 from the API gets one token refresh and one more try. */
+  /**
+   * Sends one request. A 401 or 403 gets one more try with a fresh token: a token the server no
+   * longer knows (it restarted, the app client was revoked, a stale disk cache) is answered 403
+   * as often as 401. A refusal of the fresh token too is a real one: it is thrown.
+   */
   async request<T>(method: Method, path: string, { query, body }: { query?: Query; body?: unknown } = {}): Promise<T> {
     const token = await this.#tokens.getAccessToken();
+    let refused: InvalidCredentialsError;
     try {
       return await this.#send<T>(method, path, query, body, token);
     } catch (error) {
-      if (!(error instanceof InvalidCredentialsError && error.status === 401)) throw error;
+      if (!(error instanceof InvalidCredentialsError)) throw error;
+      refused = error;
     }
     // Concurrent requests rejected together must not each throw away the token another just fetched.
     let fresh = await this.#tokens.getAccessToken();
     if (fresh === token) {
-      this.#tokens.invalidate?.();
+      this.#tokens.invalidate?.(token);
       fresh = await this.#tokens.getAccessToken();
     }
+    // A provider that can only hand out the refused token again: sending it again cannot help.
+    if (fresh === token) throw refused;
     return this.#send<T>(method, path, query, body, fresh);
   }
 
@@ -101,19 +109,20 @@ export class Session {
     } else if (body !== undefined) {
       options.json = body;
     }
+    const secrets = [token, this.#apiKey].filter((secret): secret is string => Boolean(secret));
     let text: string;
     try {
       // The query goes into the URL here: given as ky's searchParams, it costs a second Request.
       // ky's body shortcut, unlike response.text(), bounds the body read by the timeout too.
       text = await this.#http(`${path.replace(/^\//, '')}${queryString(query)}`, options).text();
     } catch (error) {
-      throw toLasError(error, method, path, [token, this.#apiKey]);
+      throw toLasError(error, method, path, secrets);
     }
     if (!text) return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new LasError(`${method} ${path} replied with invalid JSON: ${text.slice(0, 200)}`);
+      throw new LasError(`${method} ${path} replied with invalid JSON: ${redact(text.slice(0, 200), secrets) as string}`);
     }
   }
 }
@@ -130,7 +139,7 @@ function queryString(query: Query | undefined): string {
 }
 
 // ky's errors hold the Request and its Authorization header: never pass them on as `cause`.
-function toLasError(error: unknown, method: Method, path: string, secrets: (string | undefined)[]): Error {
+function toLasError(error: unknown, method: Method, path: string, secrets: string[]): Error {
   if (error instanceof LasError) return error;
   if (error instanceof HTTPError) {
     const { response } = error;
@@ -138,24 +147,67 @@ function toLasError(error: unknown, method: Method, path: string, secrets: (stri
     // A JSON body sent without a JSON Content-Type still arrives parsed.
     const data = typeof error.data === 'string' && /^\s*[{[]/.test(error.data) ? parseJsonOrText(error.data) : error.data;
     // A server or proxy that echoes the request must not put our token into an error.
-    const body = redact(data, secrets.filter((s): s is string => Boolean(s)));
+    const body = redact(data, secrets);
     return ApiError.from({ status: response.status, method, url: withoutQuery(response.url) || path, body, requestId });
   }
-  if (error instanceof KyTimeoutError) return new TimeoutError(`${method} ${path} timed out`);
+  // retry.ts never sends a POST or PATCH again after it may have reached the server: the caller
+  // must learn that it may have been applied, or a retry of their own may apply it twice.
+  const unsafe = method === 'POST' || method === 'PATCH';
+  if (error instanceof KyTimeoutError) {
+    return new TimeoutError(`${method} ${path} timed out${unsafe ? MAY_HAVE_BEEN_APPLIED : ''}`, { mayHaveBeenApplied: unsafe });
+  }
   if (isNetworkError(error) || error instanceof TypeError) {
     const reason = describeNetworkFailure(error);
-    return new ConnectionError(`${method} ${path} failed: ${reason}`, { cause: new Error(reason) });
+    const mayHaveBeenApplied = unsafe && !neverSent(error);
+    return new ConnectionError(`${method} ${path} failed: ${reason}${mayHaveBeenApplied ? MAY_HAVE_BEEN_APPLIED : ''}`, {
+      cause: new Error(reason),
+      mayHaveBeenApplied,
+    });
   }
   return error instanceof Error ? error : new LasError(String(error));
 }
 
+const MAY_HAVE_BEEN_APPLIED = '; the server may have received and applied it: check before sending it again';
+
+// Failures to reach the server at all: no byte of the request left this machine.
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EAI_NONAME',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+// A certificate the client refused ends the TLS handshake, before the request is written.
+const TLS_HANDSHAKE_CODE = /^ERR_TLS_|CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/;
+
+/** Whether a network failure proves the request never left: refused, unknown host, no route. */
+function neverSent(error: unknown): boolean {
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 10; seen++) {
+    const current = pending.pop() as { code?: unknown; cause?: unknown; errors?: unknown } | null;
+    if (typeof current !== 'object' || current === null) continue;
+    if (typeof current.code === 'string' && (NOT_SENT_CODES.has(current.code) || TLS_HANDSHAKE_CODE.test(current.code))) return true;
+    if (current.cause !== undefined) pending.push(current.cause);
+    if (Array.isArray(current.errors)) pending.push(...current.errors);
+  }
+  return false;
+}
+
+// Duck-typed, not `instanceof Error`: undici's errors come from another realm inside jest.
 function describeNetworkFailure(error: unknown): string {
-  let current: unknown = error;
+  let current = error as { message?: unknown; code?: unknown; cause?: unknown } | null | undefined;
   const reasons: string[] = [];
-  while (current instanceof Error && reasons.length < 4) {
-    const code = (current as { code?: unknown }).code;
+  while (typeof current === 'object' && current !== null && typeof current.message === 'string' && reasons.length < 4) {
+    const { code } = current;
     reasons.push(typeof code === 'string' ? `${current.message} (${code})` : current.message);
-    current = current.cause;
+    current = current.cause as typeof current;
   }
   return reasons.join(': ') || 'network error';
 }

@@ -2,7 +2,7 @@ import util from 'node:util';
 import { jest } from '@jest/globals';
 import nock from 'nock';
 import { Credentials } from '../../src/auth/index.js';
-import { InvalidCredentialsError, MissingCredentialsError } from '../../src/errors.js';
+import { InvalidCredentialsError, MissingCredentialsError, ValidationError } from '../../src/errors.js';
 import { API_KEY, AUTH, BASIC, CLIENT_SECRET, init } from './fixtures.js';
 import { tokenEndpoint, useNock } from './nock-token.js';
 
@@ -43,6 +43,48 @@ describe('Credentials construction', () => {
       expect(shown).toContain(init.clientId);
     }
     expect(JSON.parse(JSON.stringify(credentials))).toMatchObject({ clientId: init.clientId, apiKey: '***' });
+  });
+
+  function refusal(options: unknown): ValidationError {
+    try {
+      new Credentials(options as typeof init);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      return error as ValidationError;
+    }
+    throw new Error('expected new Credentials to throw');
+  }
+
+  it.each(['client_secret', 'toString', 'secret'])('refuses an unknown option %s, naming it', (name) => {
+    expect(refusal({ ...init, [name]: 'x' }).message).toBe(
+      `new Credentials: unknown option "${name}" (known: clientId, clientSecret, authEndpoint, apiEndpoint, apiKey, useCache, profile, fetch)`,
+    );
+  });
+
+  it.each([
+    ['clientId', 42],
+    ['clientSecret', { value: CLIENT_SECRET }],
+    ['authEndpoint', 'not a host'],
+    ['authEndpoint', 'ftp://auth.lucidtech.ai'],
+    ['authEndpoint', 'https://auth.lucidtech.ai/?x=1'],
+    ['authEndpoint', `https://id:${CLIENT_SECRET}@auth.lucidtech.ai`],
+    ['apiEndpoint', 'not a url'],
+    ['apiEndpoint', 'api.lucidtech.ai/v1'],
+    ['apiEndpoint', 'https://api.lucidtech.ai/v1#top'],
+    ['apiKey', 123],
+    ['useCache', 'yes'],
+    ['profile', ''],
+    ['fetch', 'fetch'],
+  ])('refuses %s = %p, naming it and echoing no value', (name, value) => {
+    const message = refusal({ ...init, [name]: value }).message;
+    expect(message).toMatch(new RegExp(`^new Credentials: ${name} must`));
+    expect(message).not.toContain(CLIENT_SECRET);
+  });
+
+  it('takes a host or a URL for authEndpoint, as API.md says', () => {
+    for (const authEndpoint of ['auth.lucidtech.ai', 'localhost:4010', 'http://127.0.0.1:4010', 'https://example.test/oauth2/', 'http://[::1]:4010']) {
+      expect(() => new Credentials({ ...init, authEndpoint })).not.toThrow();
+    }
   });
 
   it.each([
@@ -140,6 +182,20 @@ describe('getAccessToken', () => {
     expect(await credentials.getAccessToken()).toBe('token-1');
     credentials.invalidate();
     const second = tokenEndpoint('token-2');
+    expect(await credentials.getAccessToken()).toBe('token-2');
+    expect(first.isDone() && second.isDone()).toBe(true);
+  });
+
+  it('invalidate(token) of a token already replaced keeps the newer one', async () => {
+    const first = tokenEndpoint('token-1');
+    const credentials = new Credentials(init);
+    expect(await credentials.getAccessToken()).toBe('token-1');
+    credentials.invalidate('token-1');
+    const second = tokenEndpoint('token-2');
+    expect(await credentials.getAccessToken()).toBe('token-2');
+
+    credentials.invalidate('token-1');
+
     expect(await credentials.getAccessToken()).toBe('token-2');
     expect(first.isDone() && second.isDone()).toBe(true);
   });

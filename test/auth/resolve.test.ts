@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Credentials, resolveCredentials } from '../../src/auth/index.js';
-import { MissingCredentialsError } from '../../src/errors.js';
+import { MissingCredentialsError, ValidationError } from '../../src/errors.js';
 import { CLIENT_SECRET, init, tempDir, useTempHome } from './fixtures.js';
 
 const home = useTempHome();
@@ -102,8 +102,23 @@ describe('resolveCredentials', () => {
     ['false', false],
     ['nope', false],
   ])('use_cache = %s means %s', (value, expected) => {
-    const file = writeFile(`[default]\nclient_id=a\nclient_secret=b\nauth_endpoint=c\napi_endpoint=d\nuse_cache=${value}\n`);
+    const file = writeFile(`[default]\nclient_id=a\nclient_secret=b\nauth_endpoint=c\napi_endpoint=https://d/v1\nuse_cache=${value}\n`);
     expect(resolveCredentials({ env: { LAS_CREDENTIALS_FILE: file } }).useCache).toBe(expected);
+  });
+
+  it('a bad endpoint in the file: ValidationError naming the file, section and field, but no value', () => {
+    const file = writeFile('[default]\nclient_id = a\nclient_secret = hush-hush\nauth_endpoint = auth.file.test\napi_endpoint = api.file.test/v1\n');
+    const error = caught(() => resolveCredentials({ env: { LAS_CREDENTIALS_FILE: file } }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toBe(
+      `Credentials file ${file}, section [default]: new Credentials: apiEndpoint must be an http(s) URL such as https://api.lucidtech.ai/v1`,
+    );
+  });
+
+  it('a bad endpoint in the environment: ValidationError naming the variables', () => {
+    const error = caught(() => resolveCredentials({ env: { ...fullEnv, LAS_AUTH_ENDPOINT: 'not a host' } }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toMatch(/^The LAS_\* environment variables: new Credentials: authEndpoint must be a host/);
   });
 
   it('names the file, section and missing keys of an incomplete section, but no value', () => {

@@ -79,6 +79,39 @@ describe('disk token cache', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('invalidate(token) leaves an entry another process refreshed meanwhile', async () => {
+    tokenEndpoint('first');
+    const credentials = new Credentials(cached);
+    await credentials.getAccessToken();
+    const other = { accessToken: 'from-another-process', expiresAt: Date.now() + 3600_000, clientId: init.clientId };
+    fs.writeFileSync(cacheFile(), JSON.stringify({ default: other }));
+
+    credentials.invalidate('first');
+
+    expect(readCache().default).toEqual(other);
+    expect(await credentials.getAccessToken()).toBe('from-another-process');
+  });
+
+  it('a refused token is not taken from the disk again, even when its entry cannot be removed', async () => {
+    fs.mkdirSync(path.dirname(cacheFile()));
+    const stale = { accessToken: 'stale', expiresAt: Date.now() + 3600_000, clientId: init.clientId };
+    fs.writeFileSync(cacheFile(), JSON.stringify({ default: stale }));
+    const credentials = new Credentials(cached);
+    expect(await credentials.getAccessToken()).toBe('stale');
+    // A read-only home, as a chmod cannot make one for root.
+    const write = jest.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+    });
+    credentials.invalidate('stale');
+    expect(readCache().default).toEqual(stale);
+    const scope = tokenEndpoint('fresh');
+
+    expect(await credentials.getAccessToken()).toBe('fresh');
+
+    expect(scope.isDone()).toBe(true);
+    expect(write).toHaveBeenCalled();
+  });
+
   it('survives a cache directory it cannot write', async () => {
     fs.writeFileSync(path.join(home.dir, '.lucidtech'), 'a file where the directory should be');
     const scope = tokenEndpoint('still-works');

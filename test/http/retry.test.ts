@@ -131,6 +131,40 @@ describe('connection resets', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test.each(['post', 'patch'] as const)('a reset after a %s was sent: it may have been applied, and the error says so', async (method) => {
+    server.reply('reset');
+
+    const error = await session()[method]('/datasets', { name: 'a' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ mayHaveBeenApplied: true });
+    expect((error as Error).message).toMatch(/may have received and applied it: check before sending it again$/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test('a GET reset until retries run out: not flagged as maybe applied', async () => {
+    server.handle(() => 'reset');
+
+    const error = await session({ maxRetries: 1 }).get('/datasets').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ mayHaveBeenApplied: false });
+    expect((error as Error).message).not.toMatch(/applied/);
+  });
+
+  test('a POST to a port nothing listens on was never sent: not flagged as maybe applied', async () => {
+    const url = server.url;
+    await server.close();
+    const s = new Session({ apiEndpoint: `${url}/v1`, tokenProvider: { getAccessToken: async () => 't' }, maxRetries: 0 });
+
+    const error = await s.post('/datasets', { name: 'a' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+    expect(error).toMatchObject({ mayHaveBeenApplied: false });
+    expect((error as Error).message).not.toMatch(/applied/);
+  });
+
   test('a reset on a GET is retried', async () => {
     server.reply('reset', ok);
 
@@ -164,9 +198,33 @@ describe('timeouts', () => {
     const error = await session({ timeout: 150 }).post('/datasets', {}).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toBe('POST /datasets timed out');
+    expect((error as Error).message).toBe(
+      'POST /datasets timed out; the server may have received and applied it: check before sending it again',
+    );
+    expect(error).toMatchObject({ mayHaveBeenApplied: true });
     expect(performance.now() - started).toBeLessThan(900);
     expect(server.requests).toHaveLength(1);
+  });
+
+  test('a PATCH that timed out: sent once, may have been applied, and the error says so', async () => {
+    server.reply({ delay: 1_000, body: {} }, ok);
+
+    const error = await session({ timeout: 150 }).patch('/datasets/x', { name: 'a' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ mayHaveBeenApplied: true });
+    expect((error as Error).message).toMatch(/^PATCH \/datasets\/x timed out; the server may have received and applied it/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test.each(['get', 'delete'] as const)('a %s that timed out is safe to send again: not flagged', async (method) => {
+    server.handle(() => ({ delay: 1_000, body: {} }));
+
+    const error = await session({ timeout: 100, maxRetries: 0 })[method]('/datasets/x').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ mayHaveBeenApplied: false });
+    expect((error as Error).message).toBe(`${method.toUpperCase()} /datasets/x timed out`);
   });
 
   test('the timeout is per attempt: a GET that timed out is retried', async () => {

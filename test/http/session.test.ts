@@ -80,19 +80,66 @@ describe('401: one token refresh', () => {
     expect(server.tokenRequests).toHaveLength(2);
   });
 
-  test('403 is not a stale token: no refresh', async () => {
-    server.reply({ status: 403, body: { message: 'Forbidden' } });
+  test('a 403 (a token the server no longer knows) fetches a new token and sends the request again with it', async () => {
+    server.handle((req) => (req.headers.authorization === bearer(1) ? { status: 403, body: { message: 'Forbidden' } } : { body: { ok: 1 } }));
 
-    await expect(session().get('/datasets')).rejects.toBeInstanceOf(InvalidCredentialsError);
+    await expect(session().post('/datasets', { name: 'a' })).resolves.toEqual({ ok: 1 });
 
-    expect(server.requests).toHaveLength(1);
-    expect(server.tokenRequests).toHaveLength(1);
+    expect(server.tokenRequests).toHaveLength(2);
+    expect(server.requests.map((r) => [r.method, r.headers.authorization, r.body])).toEqual([
+      ['POST', bearer(1), '{"name":"a"}'],
+      ['POST', bearer(2), '{"name":"a"}'],
+    ]);
   });
 
-  test('a token endpoint that rejects the credentials is asked once', async () => {
-    server.handleToken(() => ({ status: 401, body: { error: 'invalid_client' } }));
+  test('a real permission error (403 every time): InvalidCredentialsError, one extra token request per call', async () => {
+    server.handle(() => ({ status: 403, body: { message: 'Forbidden' } }));
+    const s = session({ maxRetries: 3 });
 
-    await expect(session().get('/datasets')).rejects.toBeInstanceOf(InvalidCredentialsError);
+    const first = await s.get('/datasets').catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(InvalidCredentialsError);
+    expect(first).toMatchObject({ status: 403, body: { message: 'Forbidden' } });
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([bearer(1), bearer(2)]);
+    expect(server.tokenRequests).toHaveLength(2);
+
+    await expect(s.get('/datasets')).rejects.toBeInstanceOf(InvalidCredentialsError);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([bearer(1), bearer(2), bearer(2), bearer(3)]);
+    expect(server.tokenRequests).toHaveLength(3);
+  });
+
+  test('concurrent requests refused with 403 together share one refresh', async () => {
+    server.handle((req) => (req.headers.authorization === bearer(1) ? { status: 403 } : { body: { ok: 1 } }));
+    const s = session();
+
+    const results = await Promise.all(Array.from({ length: 10 }, () => s.get('/datasets')));
+
+    expect(results).toEqual(Array(10).fill({ ok: 1 }));
+    expect(server.tokenRequests).toHaveLength(2);
+    expect(server.requests.filter((r) => r.headers.authorization === bearer(2))).toHaveLength(10);
+  });
+
+  test('a token provider that can only hand out the refused token: not sent again with it', async () => {
+    const invalidated: (string | undefined)[] = [];
+    const s = new Session({
+      apiEndpoint: `${server.url}/v1`,
+      maxRetries: 0,
+      tokenProvider: { getAccessToken: async () => 'fixed', invalidate: (token) => void invalidated.push(token) },
+    });
+    server.handle(() => ({ status: 401, body: { message: 'Unauthorized' } }));
+
+    await expect(s.get('/datasets')).rejects.toMatchObject({ status: 401 });
+
+    expect(server.requests).toHaveLength(1);
+    expect(invalidated).toEqual(['fixed']);
+  });
+
+  test('a token endpoint that rejects the credentials is asked once; its OAuth2 error is in the message', async () => {
+    server.handleToken(() => ({ status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }));
+
+    const error = await session().get('/datasets').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect((error as Error).message).toBe(`POST ${server.url}/token failed with 401: invalid_client: Client authentication failed`);
 
     expect(server.tokenRequests).toHaveLength(1);
     expect(server.requests).toHaveLength(0);
@@ -163,6 +210,20 @@ describe('error mapping', () => {
     await expect(session().get('/datasets')).rejects.toMatchObject({ status: 404, body: { message: 'No such dataset' } });
   });
 
+  test('a huge path and a huge error message are cut in the error message, the body is kept whole', async () => {
+    // The id stays under the 16 KiB Node's server takes in a request line.
+    const id = 'x'.repeat(10_000);
+    const huge = 'x'.repeat(1_000_000);
+    server.reply({ status: 404, body: { message: huge } });
+
+    const error = await session().get(`/datasets/${id}`).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message.length).toBeLessThan(1_000);
+    expect((error as Error).message).toMatch(new RegExp(`^GET ${server.url}/v1/datasets/x+… \\(\\d+ more characters\\) failed with 404: x+… \\(999500 more characters\\)$`));
+    expect((error as ApiError).body).toEqual({ message: huge });
+  });
+
   test('an empty error body', async () => {
     server.reply({ status: 500 });
     const error = await session().get('/datasets').catch((e: unknown) => e);
@@ -182,6 +243,15 @@ describe('responses', () => {
     server.reply({ status: 204 }, { status: 200 });
     await expect(session().delete('/x')).resolves.toBeUndefined();
     await expect(session().delete('/x')).resolves.toBeUndefined();
+  });
+
+  test('a 200 that is not JSON and echoes the token: the message shows the start of the body, without the token', async () => {
+    server.handle((req) => ({ headers: { 'content-type': 'text/plain' }, body: `echo ${req.headers.authorization}` }));
+
+    const error = await session().get('/x').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(LasError);
+    expect((error as Error).message).toBe('GET /x replied with invalid JSON: echo Bearer ***');
   });
 
   test('a 200 that is not JSON: LasError, not a bare SyntaxError', async () => {

@@ -1,0 +1,98 @@
+/**
+ * Checks of constructor options (`new Las`, `new Credentials`): one table per constructor, one
+ * line per option. Unknown options and bad values are refused with a {@link ValidationError}
+ * naming the option; values are never echoed, as an endpoint or a key may hold a secret.
+ */
+import { ValidationError } from './errors.js';
+
+/** What is wrong with an option's value (a phrase after its name), or undefined when it fits. */
+export type OptionCheck = (value: unknown) => string | undefined;
+
+/** The longest timeout a timer can hold: 2^31 - 1 ms, about 24.8 days. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+const MAX_KEY_SHOWN = 40;
+
+/** Checks for the kinds of option the constructors take. */
+export const option = {
+  /** An integer from `minimum` to `maximum` (NaN, Infinity and numeric strings are not). */
+  integer:
+    (minimum: number, maximum: number, unit = ''): OptionCheck =>
+    (value) =>
+      typeof value === 'number' && Number.isInteger(value) && value >= minimum && value <= maximum
+        ? undefined
+        : `must be a whole number${unit && ` of ${unit}`} from ${minimum} to ${maximum}`,
+  /** A string that is not empty or blank. */
+  text: ((value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a non-empty string')) as OptionCheck,
+  /** Any string, empty included. */
+  string: ((value) => (typeof value === 'string' ? undefined : 'must be a string')) as OptionCheck,
+  boolean: ((value) => (typeof value === 'boolean' ? undefined : 'must be true or false')) as OptionCheck,
+  function: ((value) => (typeof value === 'function' ? undefined : 'must be a function')) as OptionCheck,
+  /** An instance of `type`, described as `what` in the message. */
+  instanceOf:
+    (type: abstract new (...args: never[]) => unknown, what: string): OptionCheck =>
+    (value) =>
+      value instanceof type ? undefined : `must be ${what}`,
+  /** An object with a `getAccessToken()` method (and, when present, an `invalidate()` method). */
+  tokenProvider: ((value) => {
+    const provider = value as { getAccessToken?: unknown; invalidate?: unknown } | null;
+    if ((typeof provider !== 'object' && typeof provider !== 'function') || provider === null || typeof provider.getAccessToken !== 'function') {
+      return 'must be an object with a getAccessToken() method';
+    }
+    return provider.invalidate === undefined || typeof provider.invalidate === 'function' ? undefined : 'invalidate must be a method';
+  }) as OptionCheck,
+  /** An absolute http or https URL, such as `https://api.lucidtech.ai/v1`. */
+  httpUrl: ((value) => urlProblem(value, false)) as OptionCheck,
+  /** A host (`auth.lucidtech.ai`, https is assumed) or an absolute http or https URL. */
+  hostOrHttpUrl: ((value) => urlProblem(value, true)) as OptionCheck,
+};
+
+/**
+ * Refuses an options object with an option the table does not name (own keys only: `toString`
+ * is unknown too) or a value its check refuses; undefined values count as not given. Returns a
+ * copy holding the options' own values only, so nothing inherited is read after the check.
+ */
+export function checkOptions<T extends object>(owner: string, options: T | undefined, table: Readonly<Record<string, OptionCheck>>): Partial<T> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ValidationError(`${owner}: the options must be an object`);
+  }
+  const unknown = Object.keys(options).find((key) => !Object.hasOwn(table, key));
+  if (unknown !== undefined) {
+    throw new ValidationError(`${owner}: unknown option ${shownKey(unknown)} (known: ${Object.keys(table).join(', ')})`);
+  }
+  const given: Record<string, unknown> = {};
+  for (const [key, check] of Object.entries(table)) {
+    const value = Object.hasOwn(options, key) ? (options as Record<string, unknown>)[key] : undefined;
+    if (value === undefined) continue;
+    const problem = check(value);
+    if (problem) throw new ValidationError(`${owner}: ${key} ${problem}`);
+    given[key] = value;
+  }
+  return given as Partial<T>;
+}
+
+function shownKey(key: string): string {
+  return JSON.stringify(key.length > MAX_KEY_SHOWN ? `${key.slice(0, MAX_KEY_SHOWN)}…` : key);
+}
+
+function urlProblem(value: unknown, hostAllowed: boolean): string | undefined {
+  const expected = hostAllowed
+    ? 'must be a host such as auth.lucidtech.ai or an http(s) URL such as http://127.0.0.1:4010'
+    : 'must be an http(s) URL such as https://api.lucidtech.ai/v1';
+  if (typeof value !== 'string' || value.trim() === '') return expected;
+  if (value !== value.trim()) return 'must not start or end with blanks';
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  if (!hasScheme && !hostAllowed) return expected;
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? value : `https://${value}`);
+  } catch {
+    return expected;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return expected;
+  // fetch refuses a URL with credentials in it, and the SDK sends its own.
+  if (url.username || url.password) return 'must not hold a user name or password';
+  if (/[?#]/.test(value)) return 'must not have a query or fragment';
+  return undefined;
+}
