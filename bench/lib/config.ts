@@ -24,4 +24,5 @@ export const TARGETS = {
   tokenRequests: 1,
   uploadRss: 3,
   coldStart: 3,
+  emulatorWrite: 1.5,
 } as const;
