@@ -24,8 +24,8 @@ export const FORMAT_VERSION = 2;
 
 const JOURNAL = /^las-emulator-journal-(\d+)\.jsonl$/;
 const journalName = (generation: number) => `las-emulator-journal-${generation}.jsonl`;
-// A journal is folded once it is larger than this and than the snapshot.
-const FOLD_AFTER_BYTES = 4 * 1024 * 1024;
+/** A journal is folded once it is larger than this and than the snapshot. */
+export const FOLD_AFTER_BYTES = 4 * 1024 * 1024;
 
 /** A row as read back; `file` names its `hidden.content`, which is not yet read. */
 export interface SavedRow {
@@ -84,6 +84,7 @@ export class Journal {
     readonly dir: string,
     private readonly release: () => void,
     private readonly report: (line: string) => void,
+    private readonly foldAfterBytes: number,
     generation: number,
     snapshotBytes: number,
     replayed: number,
@@ -97,12 +98,12 @@ export class Journal {
    * Locks `dir` (creating it) and reads the state its files hold. Call {@link start} once the
    * state is in memory.
    */
-  static open(dir: string, report: (line: string) => void): { journal: Journal; state: SavedState } {
+  static open(dir: string, report: (line: string) => void, foldAfterBytes = FOLD_AFTER_BYTES): { journal: Journal; state: SavedState } {
     fs.mkdirSync(path.join(dir, CONTENT_DIR), { recursive: true, mode: 0o700 });
     const release = lockDataDir(dir);
     try {
       const { state, generation, snapshotBytes, replayed } = read(dir, report);
-      return { journal: new Journal(dir, release, report, generation, snapshotBytes, replayed), state };
+      return { journal: new Journal(dir, release, report, foldAfterBytes, generation, snapshotBytes, replayed), state };
     } catch (error) {
       release();
       throw error;
@@ -133,7 +134,7 @@ export class Journal {
 
   /**
    * Appends one line and syncs it. On failure the line is cut off again; when even that fails
-   * the journal takes no more lines, and says why.
+   * the journal takes no more lines ({@link broken} says why).
    */
   append(line: string): void {
     if (this.#broken) throw new Error(this.#broken);
@@ -149,12 +150,17 @@ export class Journal {
         fs.fdatasyncSync(fd);
       } catch (undo) {
         this.#broken =
-          `the journal ${path.join(this.dir, journalName(this.#generation))} could not be cut back after a failed write ` +
-          `(${describe(undo)}), so the emulator saves nothing more: restart it`;
+          `${path.join(this.dir, journalName(this.#generation))} could not be cut back after a failed write (${describe(undo)}), ` +
+          'so the emulator saves nothing more: restart it';
         this.report(this.#broken);
       }
       throw error;
     }
+  }
+
+  /** Why the journal takes no more lines, once it does not. */
+  get broken(): string | undefined {
+    return this.#broken;
   }
 
   /** Writes `text` to a new content file (synced), and returns its name. */
@@ -180,7 +186,7 @@ export class Journal {
 
   /** Whether the journal has grown enough to be folded into the snapshot. */
   get wantsFold(): boolean {
-    return this.#folding === undefined && this.#broken === undefined && this.#bytes > Math.max(FOLD_AFTER_BYTES, this.#snapshotBytes);
+    return this.#folding === undefined && this.#broken === undefined && this.#bytes > Math.max(this.foldAfterBytes, this.#snapshotBytes);
   }
 
   /**

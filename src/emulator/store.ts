@@ -253,7 +253,15 @@ const WHAT: Record<TableName, string> = {
 /** A change that could not be saved: it was undone, and the request answers 500 with this message. */
 export class SaveError extends Error {}
 
-/** Where the store reports what goes wrong on disk: stderr, which `--quiet` does not silence. */
+/** Options of {@link Store.open}. */
+export interface StoreOptions {
+  /** Hears of what goes wrong on disk. Default: stderr, which the bin's `--quiet` does not silence. */
+  report?: (line: string) => void;
+  /** Journal size past which it is folded into the snapshot (when also past the snapshot's size). */
+  foldAfterBytes?: number;
+}
+
+// Where failures on disk go unless told otherwise.
 function toStderr(line: string): void {
   process.stderr.write(`las-emulator: ${line}\n`);
 }
@@ -280,13 +288,11 @@ export class Store {
     this.tables = Object.fromEntries(TABLES.map((name) => [name, new Table(WHAT[name], this)])) as Record<TableName, Table>;
   }
 
-  /**
-   * A store in memory, or loaded from (and saved to) `dataDir` when given, which it locks until
-   * {@link close}. `report` hears of failures on disk (default: stderr).
-   */
-  static open(dataDir?: string, report: (line: string) => void = toStderr): Store {
+  /** A store in memory, or loaded from (and saved to) `dataDir` when given, which it locks until {@link close}. */
+  static open(dataDir?: string, options: StoreOptions = {}): Store {
+    const report = options.report ?? toStderr;
     if (dataDir === undefined) return new Store(undefined, report);
-    const { journal, state } = Journal.open(dataDir, report);
+    const { journal, state } = Journal.open(dataDir, report, options.foldAfterBytes);
     const store = new Store(journal, report);
     try {
       store.#restore(journal, state);
@@ -356,6 +362,12 @@ export class Store {
       for (const file of written) journal.removeContent(file);
       const reason = describeError(error);
       this.#report(`could not save a change in ${journal.dir}, so it was undone and its request answered 500: ${reason}`);
+      if (journal.broken) {
+        return new SaveError(
+          `The emulator could not save this change in ${journal.dir} (${reason}), nor cut off what it had written of it: it ` +
+            'saves nothing more, and after a restart this change may or may not be there',
+        );
+      }
       return new SaveError(`The emulator could not save this change in ${journal.dir}, so it was not made: ${reason}`);
     }
     for (const [name, tableChanges] of changes) {
