@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const built = await build(srcDir, src ? 'dist-alt' : 'dist');
   const server = await startServer();
   log(`bench server at ${server.url}`);
-  const context = { url: server.url, dist: built.dist, traits: built.traits };
+  const context = { url: server.url, dist: built.dist, traits: built.traits, src: srcDir };
   let result: Awaited<ReturnType<typeof measure>>;
   try {
     if (profile) {

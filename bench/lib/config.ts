@@ -25,4 +25,5 @@ export const TARGETS = {
   uploadRss: 3,
   coldStart: 3,
   cliVersion: 3,
+  emulatorWrite: 1.5,
 } as const;

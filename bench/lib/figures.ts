@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measureCliStartup } from '../cli-startup.js';
+import { DOCUMENT_BYTES, DOCUMENTS as EMULATOR_DOCUMENTS, measureEmulatorStore } from '../emulator-store.js';
 import { measureUploads } from '../upload-documents.js';
 import type { Traits } from './build.js';
 import { CALLS, COLD_RUNS, DOCUMENTS, IN_FLIGHT, PAGE_COUNT, STAGE_ROUNDS, TARGETS, UPLOAD_BYTES, UPLOAD_DOCUMENTS } from './config.js';
@@ -36,6 +37,8 @@ interface Context {
   url: string;
   dist: string;
   traits: Traits;
+  /** The source tree measured (the emulator runs from it). */
+  src: string;
 }
 
 const rows: Row[] = [];
@@ -352,6 +355,31 @@ export async function measure(context: Context): Promise<{ rows: Row[]; notes: s
       target: 'reported',
       pass: null,
       values: { listMs: round(cli.list, 1), nodeMs: round(cli.node, 1), runs: cli.runs },
+    });
+  });
+
+  const state = `${EMULATOR_DOCUMENTS} × ${DOCUMENT_BYTES / MiB} MiB documents`;
+  await section('emulatorWrite', `Emulator --data: a small create holding ${state}`, async () => {
+    const f = await measureEmulatorStore({ src: context.src, log });
+    row({
+      id: 'emulatorWrite',
+      figure: `Emulator --data: POST /batches holding ${state}`,
+      sdk: `${ms(f.fullMs)} a call (${mib(f.stateBytes)} on disk)`,
+      baseline: `empty --data: ${ms(f.emptyMs)} a call`,
+      ratio: f.ratio,
+      target: `≤ ${TARGETS.emulatorWrite}×`,
+      pass: shown(f.ratio) <= TARGETS.emulatorWrite,
+      values: { fullMs: round(f.fullMs, 2), emptyMs: round(f.emptyMs, 2), stateBytes: f.stateBytes, fullBlocks: f.fullBlocks.map((v) => round(v, 2)), emptyBlocks: f.emptyBlocks.map((v) => round(v, 2)) },
+    });
+    row({
+      id: 'emulatorRestart',
+      figure: `Emulator --data: restart holding ${state}`,
+      sdk: ms(f.restartMs),
+      baseline: `empty --data: ${ms(f.restartEmptyMs)}`,
+      ratio: f.restartMs / f.restartEmptyMs,
+      target: 'reported',
+      pass: null,
+      values: { restartMs: round(f.restartMs, 0), restartEmptyMs: round(f.restartEmptyMs, 0) },
     });
   });
 

@@ -18,7 +18,10 @@ const METHOD =
   `default headers) reading each answer with .text() and JSON.parse: what las-sdk adds over it is its own. ` +
   `uploadDocuments: ${UPLOAD_DOCUMENTS.files} PDFs of ${UPLOAD_DOCUMENTS.size / 1024} KiB (random bytes) uploaded by ` +
   `dataset.uploadDocuments() at each concurrency in ${UPLOAD_DOCUMENTS.rounds} fresh processes against the same server; ` +
-  `the median throughput, and the highest peak RSS and heap above an after-GC baseline.`;
+  `the median throughput, and the highest peak RSS and heap above an after-GC baseline. Emulator: two ` +
+  `\`las-emulator --data\` processes (run with tsx), one holding 60 documents of 1 MiB, the other empty, take ` +
+  `POST /batches in blocks of 25 sequential calls, in turns; the ratio is the median of the block ratios of the mean ` +
+  `latencies. Restart: spawn to listening on the same directory, median of 3, in turns with the empty one.`;
 
 export function table(rows: readonly Row[], markdown: boolean): string {
   const head = ['Figure', 'las-sdk', 'Baseline', 'Ratio', 'Target', 'Result'];

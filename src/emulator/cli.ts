@@ -13,7 +13,8 @@ const USAGE = `Usage: las-emulator [--port N] [--host H] [--data DIR] [--client-
 A local server that behaves like the Lucidtech AI Services API (predictions are simulated).
   --port N           port to listen on (default 0: a free port)
   --host H           interface to listen on (default 127.0.0.1)
-  --data DIR         keep the state in DIR, so a restart finds it again (default: in memory)
+  --data DIR         keep the state in DIR: every answered change survives a restart, or a crash
+                     (default: in memory); one emulator at a time per DIR
   --client-id ID     client id of the emulator's app client (default: random, or the one kept in DIR)
   --client-secret S  its client secret (default: random, or the one kept in DIR)
   --quiet            do not print a line per request`;

@@ -13,6 +13,7 @@
 // The emulator validates with the SDK's schemas, defined next to its entity classes: load the
 // decorator-metadata polyfill before them, as the SDK's own entry point does.
 import 'reflect-metadata';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Credentials } from '../auth/credentials.js';
 import { Auth, DEFAULT_TOKEN_LIFETIME_SECONDS } from './auth.js';
@@ -22,6 +23,8 @@ import { createOrganization } from './routes/organizations.js';
 import { createServer } from './server.js';
 import { Store } from './store.js';
 import { WorkflowEngine } from './workflow-engine.js';
+
+export { DataDirInUseError } from './data-lock.js';
 
 /** The path the API is served under, as the service's `https://api.lucidtech.ai/v1`. */
 export const API_BASE_PATH = '/v1';
@@ -36,7 +39,11 @@ export interface EmulatorOptions {
   clientId?: string;
   /** Its client secret; random unless given (or kept in `dataDir`). */
   clientSecret?: string;
-  /** Directory to keep the state in, so a restart finds it again; in memory only when unset. */
+  /**
+   * Directory to keep the state in, so a restart (even after a crash) finds every change that was
+   * answered; in memory only when unset. One emulator at a time: while one holds it, another
+   * started on it rejects with a {@link DataDirInUseError}.
+   */
   dataDir?: string;
   /**
    * Multiplies every transition's `timeoutInSeconds` (default 1). Tests of missed heartbeats pass
@@ -61,22 +68,27 @@ export interface Emulator {
   readonly organizationId: string;
   /** Where the state is kept, when persisted. */
   readonly dataDir: string | undefined;
-  /** Stops listening, closes open connections and cancels every heartbeat deadline. */
+  /**
+   * Stops listening, closes open connections, cancels every heartbeat deadline and lets go of the
+   * data directory. Never rejects.
+   */
   close(): Promise<void>;
 }
 
 /** Starts an emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const store = Store.open(options.dataDir);
-  const { clientId, clientSecret } = ownAppClient(store, options);
-  const organizationId = (store.meta.organizationId ??= createOrganization(store, store.meta.defaultAppClientId as string).id);
-  store.touch();
-  store.commit();
-
-  const engine = new WorkflowEngine(store, { timeoutScale: options.timeoutScale });
-  const auth = new Auth(store, options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS);
-  const server = createServer({ routes, auth, context: { store, engine }, basePath: API_BASE_PATH, log: options.log });
+  let engine: WorkflowEngine | undefined;
+  let started: { server: http.Server; clientId: string; clientSecret: string; organizationId: string };
   try {
+    const { clientId, clientSecret } = ownAppClient(store, options);
+    const organizationId = (store.meta.organizationId ??= createOrganization(store, store.meta.defaultAppClientId as string).id);
+    store.touch();
+    const failure = store.commit();
+    if (failure) throw failure;
+    engine = new WorkflowEngine(store, { timeoutScale: options.timeoutScale });
+    const auth = new Auth(store, options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS);
+    const server = createServer({ routes, auth, context: { store, engine }, basePath: API_BASE_PATH, log: options.log });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
@@ -84,11 +96,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         resolve();
       });
     });
+    started = { server, clientId, clientSecret, organizationId };
   } catch (error) {
-    engine.close();
+    engine?.close();
+    await store.close();
     throw error;
   }
-
+  const { server, clientId, clientSecret, organizationId } = started;
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${urlHost(address)}:${port}`;
   const apiEndpoint = `${url}${API_BASE_PATH}`;
@@ -100,12 +114,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     organizationId,
     dataDir: options.dataDir,
     async close() {
+      // Every change was saved when it was answered: closing only lets go of the files.
       closing ??= new Promise<void>((resolve) => {
-        engine.close();
-        server.close(() => {
-          store.commit();
-          resolve();
-        });
+        engine?.close();
+        server.close(() => resolve(store.close()));
         server.closeAllConnections();
       });
       return closing;
@@ -120,7 +132,10 @@ function ownAppClient(store: Store, options: EmulatorOptions): { clientId: strin
   const wanted = options.clientId ?? (store.meta.defaultAppClientId ? clients.get(store.meta.defaultAppClientId)?.data.clientId : undefined);
   const existing = clients.rows().find((row) => row.data.clientId === wanted && typeof row.hidden.clientSecret === 'string');
   if (existing) {
-    if (options.clientSecret !== undefined) existing.hidden.clientSecret = options.clientSecret;
+    if (options.clientSecret !== undefined) {
+      existing.hidden.clientSecret = options.clientSecret;
+      clients.changed();
+    }
     store.meta.defaultAppClientId = existing.id;
     return { clientId: existing.data.clientId as string, clientSecret: existing.hidden.clientSecret as string };
   }

@@ -110,8 +110,14 @@ function clientErrorAnswer(code: string | undefined): [number, string] {
   }
 }
 
+// A change is saved before it is answered; one that could not be saved was undone: 500.
 async function answer(deps: ServerDeps, req: http.IncomingMessage): Promise<Answer> {
-  const { store } = deps.context;
+  const saved: { failure?: Error } = {};
+  const reply = await handle(deps, req, saved);
+  return saved.failure ? { status: 500, body: { message: saved.failure.message } } : reply;
+}
+
+async function handle(deps: ServerDeps, req: http.IncomingMessage, saved: { failure?: Error }): Promise<Answer> {
   try {
     const raw = await readBody(req);
     const url = requestUrl(req.url ?? '/');
@@ -140,11 +146,8 @@ async function answer(deps: ServerDeps, req: http.IncomingMessage): Promise<Answ
     if (error instanceof HttpError) return { status: error.status, body: { ...error.extra, message: error.message } };
     return failure(error);
   } finally {
-    try {
-      store.commit();
-    } catch (error) {
-      deps.log?.(`Could not save the state: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    // In the same tick as the handler, so a commit holds this request's changes and no other's.
+    saved.failure = deps.context.store.commit();
   }
 }
 
