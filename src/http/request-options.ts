@@ -35,3 +35,13 @@ export function checkRequestOptions(options: RequestOptions | undefined): Reques
   if (checked.headers) checked.headers = { ...checked.headers };
   return checked;
 }
+
+/**
+ * `requestOptions` with `signal` too, for long work that takes a signal in its own options:
+ * either signal aborts the call.
+ */
+export function withSignal(requestOptions: RequestOptions | undefined, signal: AbortSignal | undefined): RequestOptions | undefined {
+  if (!signal) return requestOptions;
+  const other = requestOptions?.signal;
+  return { ...requestOptions, signal: other && other !== signal ? AbortSignal.any([signal, other]) : signal };
+}

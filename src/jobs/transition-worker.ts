@@ -71,7 +71,11 @@ export interface HandlerOptions {
    * API's deadline (the transition's `timeoutInSeconds`, at least 60 s).
    */
   heartbeatInterval?: number;
-  /** Stops the work: no new execution is taken; running handlers go as `onAbort` says. */
+  /**
+   * Stops the work: no new execution is taken, and an ask for work in flight is cancelled; running
+   * handlers go as `onAbort` says (their heartbeats and final statuses are not cancelled: they are
+   * how the API learns what became of them).
+   */
   signal?: AbortSignal;
   /**
    * On abort: `finish` lets running handlers finish and sends their results (default); `fail` ends
@@ -228,6 +232,8 @@ export async function workTransition<I, O extends TransitionOutput>(
       consecutiveFailures = 0;
       return value;
     } catch (error) {
+      // Cancelled by the halt: not a failure to report; pollUntil ends the wait.
+      if (halt.signal.aborted) throw error;
       report(error, { during: 'take', consecutiveFailures: ++consecutiveFailures });
       if (!isTransient(error)) throw error;
       if (consecutiveFailures < maxFailures) return 'unavailable';
@@ -243,7 +249,11 @@ export async function workTransition<I, O extends TransitionOutput>(
     // Loaded before polling: on a docker transition the same POST starts a new execution each time.
     if (transition.transitionType === undefined) {
       await pollUntil(
-        { what: `transition ${transition.transitionId}`, poll: async () => ask(async () => transition.refresh()), done: (t) => t !== 'unavailable' },
+        {
+          what: `transition ${transition.transitionId}`,
+          poll: async () => ask(async () => transition.refresh({ signal: halt.signal })),
+          done: (t) => t !== 'unavailable',
+        },
         { ...pacing, signal: halt.signal },
       );
     }
@@ -257,7 +267,7 @@ export async function workTransition<I, O extends TransitionOutput>(
       const next = await pollUntil(
         {
           what: `work on transition ${transition.transitionId}`,
-          poll: async () => ask(async () => takeNext(session, transition.transitionId)),
+          poll: async () => ask(async () => takeNext(session, transition.transitionId, halt.signal)),
           done: (taken) => taken instanceof TransitionExecution || (stopWhenIdle && taken === 'none'),
         },
         { ...pacing, signal: halt.signal },
@@ -391,11 +401,14 @@ type Settled =
   | { kind: 'stopped' }
   | { kind: 'gone'; error: unknown };
 
-/** `POST /transitions/{id}/executions`: the next pending execution, or `none`. */
-async function takeNext(session: Session, transitionId: string): Promise<TransitionExecution | 'none'> {
+/**
+ * `POST /transitions/{id}/executions`: the next pending execution, or `none`. `signal` cancels the
+ * request in flight (an execution the API handed out meanwhile goes back to it when its deadline passes).
+ */
+async function takeNext(session: Session, transitionId: string, signal: AbortSignal): Promise<TransitionExecution | 'none'> {
   let data: unknown;
   try {
-    data = await session.post(path`/transitions/${transitionId}/executions`, {});
+    data = await session.post(path`/transitions/${transitionId}/executions`, {}, { signal });
   } catch (error) {
     // The API answers 404 when a manual transition has no pending execution.
     if (error instanceof NotFoundError) return 'none';

@@ -1,6 +1,7 @@
 import { s, partial, type Infer } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
@@ -70,13 +71,13 @@ export class AppClient extends Entity {
   }
 
   /** Updates name, description or login urls. `PATCH /appClients/{appClientId}` */
-  async update(options: UpdateAppClientOptions): Promise<this> {
-    return this.patchWith(updateAppClientSchema, options, 'appClient.update');
+  async update(options: UpdateAppClientOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateAppClientSchema, options, 'appClient.update', requestOptions);
   }
 
   /** Deletes the app client. `DELETE /appClients/{appClientId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 }
 
@@ -85,23 +86,23 @@ export class AppClients extends Collection<AppClient> {
   protected readonly entity = AppClient;
 
   /** Creates an app client. `POST /appClients` */
-  async create(options: CreateAppClientOptions = {}): Promise<AppClient> {
-    return this.createAt('/appClients', createAppClientSchema, options, 'appClients.create');
+  async create(options: CreateAppClientOptions = {}, requestOptions?: RequestOptions): Promise<AppClient> {
+    return this.createAt('/appClients', createAppClientSchema, options, 'appClients.create', requestOptions);
   }
 
   /** Lists app clients. `GET /appClients` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/appClients', 'appClients', listOptionsSchema, options, 'appClients.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/appClients', 'appClients', listOptionsSchema, options, 'appClients.list', requestOptions);
   }
 
   /** Updates an app client. `PATCH /appClients/{appClientId}` */
-  async update(appClientId: string, options: UpdateAppClientOptions): Promise<AppClient> {
-    return this.ref(appClientId).update(options);
+  async update(appClientId: string, options: UpdateAppClientOptions, requestOptions?: RequestOptions): Promise<AppClient> {
+    return this.ref(appClientId).update(options, requestOptions);
   }
 
   /** Deletes an app client. `DELETE /appClients/{appClientId}` */
-  async delete(appClientId: string): Promise<AppClient> {
-    return this.ref(appClientId).delete();
+  async delete(appClientId: string, requestOptions?: RequestOptions): Promise<AppClient> {
+    return this.ref(appClientId).delete(requestOptions);
   }
 
   /** A handle on an app client by id, without a request. */

@@ -1,6 +1,7 @@
 import { s, partial, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { loadAssetContent, type ContentInput } from '../http/content.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
@@ -68,21 +69,21 @@ export class Asset extends Entity {
   }
 
   /** Loads this asset's data and content. `GET /assets/{assetId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates content, name or description. `PATCH /assets/{assetId}` */
-  async update(options: UpdateAssetOptions): Promise<this> {
+  async update(options: UpdateAssetOptions, requestOptions?: RequestOptions): Promise<this> {
     checkBody(updateAssetOptionsSchema, options, 'asset.update');
     const { content, ...rest } = options;
-    if (content === undefined) return this.patchWith(updateAssetSchema, rest, 'asset.update');
-    return this.patchUpload(updateAssetSchema, rest, await loadAssetContent(content), 'asset.update');
+    if (content === undefined) return this.patchWith(updateAssetSchema, rest, 'asset.update', requestOptions);
+    return this.patchUpload(updateAssetSchema, rest, await loadAssetContent(content), 'asset.update', requestOptions);
   }
 
   /** Deletes the asset. `DELETE /assets/{assetId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 }
 
@@ -94,29 +95,29 @@ export class Assets extends Collection<Asset> {
    * Uploads an asset. `POST /assets`. Content is bytes, a Blob, a stream, a file path or URL, or
    * `{ base64 }`.
    */
-  async create(content: ContentInput, options: CreateAssetOptions = {}): Promise<Asset> {
+  async create(content: ContentInput, options: CreateAssetOptions = {}, requestOptions?: RequestOptions): Promise<Asset> {
     checkBody(someOptions, options, 'assets.create');
-    return this.uploadAt('/assets', createAssetSchema, { ...options }, await loadAssetContent(content), 'assets.create');
+    return this.uploadAt('/assets', createAssetSchema, { ...options }, await loadAssetContent(content), 'assets.create', requestOptions);
   }
 
   /** Lists assets. `GET /assets` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/assets', 'assets', listOptionsSchema, options, 'assets.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/assets', 'assets', listOptionsSchema, options, 'assets.list', requestOptions);
   }
 
   /** Gets one asset with its content. `GET /assets/{assetId}` */
-  async get(assetId: string): Promise<Asset> {
-    return this.ref(assetId).refresh();
+  async get(assetId: string, requestOptions?: RequestOptions): Promise<Asset> {
+    return this.ref(assetId).refresh(requestOptions);
   }
 
   /** Updates an asset. `PATCH /assets/{assetId}` */
-  async update(assetId: string, options: UpdateAssetOptions): Promise<Asset> {
-    return this.ref(assetId).update(options);
+  async update(assetId: string, options: UpdateAssetOptions, requestOptions?: RequestOptions): Promise<Asset> {
+    return this.ref(assetId).update(options, requestOptions);
   }
 
   /** Deletes an asset. `DELETE /assets/{assetId}` */
-  async delete(assetId: string): Promise<Asset> {
-    return this.ref(assetId).delete();
+  async delete(assetId: string, requestOptions?: RequestOptions): Promise<Asset> {
+    return this.ref(assetId).delete(requestOptions);
   }
 
   /** A handle on an asset by id, without a request. */

@@ -1,7 +1,8 @@
 import { s, partial, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { withSignal, type RequestOptions } from '../http/request-options.js';
+import { Collection, listOptionsSchema, signalSchema, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
 import { deleteAllDocuments } from './documents.js';
 
@@ -39,9 +40,11 @@ export type UpdateBatchOptions = Infer<typeof updateBatchSchema>;
 export interface DeleteBatchOptions {
   /** Delete every document of the batch first (a page at a time), then the batch. */
   deleteDocuments?: boolean;
+  /** Stops the deletion, cancelling the request in flight. */
+  signal?: AbortSignal;
 }
 
-const deleteBatchOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()) } satisfies Record<keyof DeleteBatchOptions, Schema>);
+const deleteBatchOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()), signal: s.optional(signalSchema) } satisfies Record<keyof DeleteBatchOptions, Schema>);
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface Batch extends BatchData {}
@@ -60,22 +63,23 @@ export class Batch extends Entity {
   }
 
   /** Updates name or description. `PATCH /batches/{batchId}` */
-  async update(options: UpdateBatchOptions): Promise<this> {
-    return this.patchWith(updateBatchSchema, options, 'batch.update');
+  async update(options: UpdateBatchOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateBatchSchema, options, 'batch.update', requestOptions);
   }
 
   /**
    * Deletes the batch. `DELETE /batches/{batchId}`; with `deleteDocuments`, first
    * `DELETE /documents?batchId=...` until none are left (the API does not do it for us).
    */
-  async delete(options: DeleteBatchOptions = {}): Promise<this> {
+  async delete(options: DeleteBatchOptions = {}, requestOptions?: RequestOptions): Promise<this> {
     checkBody(deleteBatchOptionsSchema, options, 'batch.delete');
+    const perRequest = withSignal(requestOptions, options.signal);
     if (options.deleteDocuments) {
       // Without its id the filter would be gone, and DELETE /documents would take every document.
       const batchId = checkId(this.batchId, ids.batch, 'batchId', 'batch.delete');
-      await deleteAllDocuments(this.session, { batchId }, `batch ${batchId}`);
+      await deleteAllDocuments(this.session, { batchId }, `batch ${batchId}`, perRequest);
     }
-    return this.deleteWith();
+    return this.deleteWith(undefined, perRequest);
   }
 }
 
@@ -84,23 +88,23 @@ export class Batches extends Collection<Batch> {
   protected readonly entity = Batch;
 
   /** Creates a batch. `POST /batches` */
-  async create(options: CreateBatchOptions = {}): Promise<Batch> {
-    return this.createAt('/batches', createBatchSchema, options, 'batches.create');
+  async create(options: CreateBatchOptions = {}, requestOptions?: RequestOptions): Promise<Batch> {
+    return this.createAt('/batches', createBatchSchema, options, 'batches.create', requestOptions);
   }
 
   /** Lists batches. `GET /batches` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/batches', 'batches', listOptionsSchema, options, 'batches.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/batches', 'batches', listOptionsSchema, options, 'batches.list', requestOptions);
   }
 
   /** Updates a batch. `PATCH /batches/{batchId}` */
-  async update(batchId: string, options: UpdateBatchOptions): Promise<Batch> {
-    return this.ref(batchId).update(options);
+  async update(batchId: string, options: UpdateBatchOptions, requestOptions?: RequestOptions): Promise<Batch> {
+    return this.ref(batchId).update(options, requestOptions);
   }
 
   /** Deletes a batch, and first its documents with `deleteDocuments`. `DELETE /batches/{batchId}` */
-  async delete(batchId: string, options: DeleteBatchOptions = {}): Promise<Batch> {
-    return this.ref(batchId).delete(options);
+  async delete(batchId: string, options: DeleteBatchOptions = {}, requestOptions?: RequestOptions): Promise<Batch> {
+    return this.ref(batchId).delete(options, requestOptions);
   }
 
   /** A handle on a batch by id, without a request. */

@@ -1,6 +1,7 @@
 import { s, type Infer, type ObjectSchema, type Properties, type Schema, type StringSchema, type UnionSchema } from '../schema/index.js';
 import type { QueryValue, Session } from '../http/session.js';
 import { PagePromise } from '../http/pagination.js';
+import type { RequestOptions } from '../http/request-options.js';
 import type { WaitOptions } from '../jobs/wait.js';
 import { documentBody, type UploadContent } from '../http/document-body.js';
 import { checkedJson, checkUpload, refusal, type Entity, type EntityClass } from './entity.js';
@@ -62,8 +63,8 @@ export abstract class Collection<E extends Entity> {
   }
 
   /** POSTs `body` (checked against `schema` first) to `path` and hydrates the answer. */
-  protected async createAt(path: string, schema: ObjectSchema, body: object, what: string): Promise<E> {
-    return this.hydrate(await this.session.post(path, checkedJson(schema, body, what)));
+  protected async createAt(path: string, schema: ObjectSchema, body: object, what: string, requestOptions?: RequestOptions): Promise<E> {
+    return this.hydrate(await this.session.post(path, checkedJson(schema, body, what), requestOptions));
   }
 
   /**
@@ -71,23 +72,34 @@ export abstract class Collection<E extends Entity> {
    * `schema` first, see checkUpload) and hydrates the answer. The body is built as bytes, never
    * as a base64 or JSON string (see document-body.ts).
    */
-  protected async uploadAt(path: string, schema: ObjectSchema, fields: Record<string, unknown>, content: UploadContent, what: string): Promise<E> {
+  protected async uploadAt(
+    path: string,
+    schema: ObjectSchema,
+    fields: Record<string, unknown>,
+    content: UploadContent,
+    what: string,
+    requestOptions?: RequestOptions,
+  ): Promise<E> {
     checkUpload(schema, fields, content, what);
-    return this.hydrate(await this.session.post(path, documentBody(fields, content)));
+    return this.hydrate(await this.session.post(path, documentBody(fields, content), requestOptions));
   }
 
   /**
    * Lists `path`, whose answer holds the page's items under `key`, with `options` as the query.
    * The options are checked against `schema` now, and copied: what was checked is what is sent.
-   * A refusal rejects the page promise, and nothing is sent.
+   * A refusal rejects the page promise, and nothing is sent. `requestOptions` apply to every
+   * page request of the walk.
    */
-  protected listAt(path: string, key: string, schema: ObjectSchema, options: unknown, what: string): PagePromise<E> {
+  protected listAt(path: string, key: string, schema: ObjectSchema, options: unknown, what: string, requestOptions?: RequestOptions): PagePromise<E> {
     const refused = refusal(schema, options, what);
     const query = refused ? {} : toQuery(options as Record<string, QueryValue>);
+    const { telemetry } = this.session;
+    let pages = 0;
     return new PagePromise(async (nextToken) => {
       if (refused) throw refused;
-      const page = await this.session.get<Record<string, unknown>>(path, { ...query, nextToken: nextToken ?? query.nextToken });
+      const page = await this.session.get<Record<string, unknown>>(path, { ...query, nextToken: nextToken ?? query.nextToken }, requestOptions);
       const items = (page[key] as unknown[] | undefined) ?? [];
+      telemetry.debug(`${what}: page ${++pages}, ${items.length} items${page.nextToken ? ', more follow' : ', the last'}`);
       return { items: this.hydrateList(items), nextToken: page.nextToken as string | null | undefined };
     });
   }
@@ -98,6 +110,9 @@ export function toQuery(options: Readonly<Record<string, QueryValue>>): Record<s
   return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, Array.isArray(value) ? [...(value as readonly string[])] : value]));
 }
 
+/** An option that must be an AbortSignal. */
+export const signalSchema = s.custom<AbortSignal>('an AbortSignal', (value) => value instanceof AbortSignal);
+
 /**
  * The options of `wait()`, as far as the resource checks them: their names and types. The
  * waiting checks the bounds (at least 1 ms between polls, ...).
@@ -106,7 +121,7 @@ export const waitOptionsSchema = s.object({
   pollInterval: s.optional(s.number()),
   maxPollInterval: s.optional(s.number()),
   timeout: s.optional(s.number()),
-  signal: s.optional(s.custom<AbortSignal>('an AbortSignal', (value) => value instanceof AbortSignal)),
+  signal: s.optional(signalSchema),
 } satisfies Record<keyof WaitOptions, Schema>);
 
 /** How execution lists are sorted (`sortBy`). */

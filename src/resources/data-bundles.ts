@@ -1,6 +1,7 @@
 import { s, partial, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import type { Session } from '../http/session.js';
 import { Collection, listSchema, oneOrMore, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
@@ -86,13 +87,13 @@ export class DataBundle extends Entity {
   }
 
   /** Updates name or description. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
-  async update(options: UpdateDataBundleOptions): Promise<this> {
-    return this.patchWith(updateDataBundleSchema, options, 'dataBundle.update');
+  async update(options: UpdateDataBundleOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateDataBundleSchema, options, 'dataBundle.update', requestOptions);
   }
 
   /** Deletes the data bundle. `DELETE /models/{modelId}/dataBundles/{dataBundleId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 }
 
@@ -109,23 +110,23 @@ export class DataBundles extends Collection<DataBundle> {
   }
 
   /** Bundles datasets for training. `POST /models/{modelId}/dataBundles` */
-  async create(options: CreateDataBundleOptions = {}): Promise<DataBundle> {
-    return this.createAt(path`/models/${this.modelId}/dataBundles`, createDataBundleSchema, options, 'dataBundles.create');
+  async create(options: CreateDataBundleOptions = {}, requestOptions?: RequestOptions): Promise<DataBundle> {
+    return this.createAt(path`/models/${this.modelId}/dataBundles`, createDataBundleSchema, options, 'dataBundles.create', requestOptions);
   }
 
   /** Lists the model's data bundles. `GET /models/{modelId}/dataBundles` */
-  list(options: ListDataBundlesOptions = {}) {
-    return this.listAt(path`/models/${this.modelId}/dataBundles`, 'dataBundles', listDataBundlesSchema, options, 'model.dataBundles.list');
+  list(options: ListDataBundlesOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt(path`/models/${this.modelId}/dataBundles`, 'dataBundles', listDataBundlesSchema, options, 'model.dataBundles.list', requestOptions);
   }
 
   /** Updates a data bundle. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
-  async update(dataBundleId: string, options: UpdateDataBundleOptions): Promise<DataBundle> {
-    return this.ref(dataBundleId).update(options);
+  async update(dataBundleId: string, options: UpdateDataBundleOptions, requestOptions?: RequestOptions): Promise<DataBundle> {
+    return this.ref(dataBundleId).update(options, requestOptions);
   }
 
   /** Deletes a data bundle. `DELETE /models/{modelId}/dataBundles/{dataBundleId}` */
-  async delete(dataBundleId: string): Promise<DataBundle> {
-    return this.ref(dataBundleId).delete();
+  async delete(dataBundleId: string, requestOptions?: RequestOptions): Promise<DataBundle> {
+    return this.ref(dataBundleId).delete(requestOptions);
   }
 
   /** A handle on a data bundle of this model by id, without a request. */

@@ -1,7 +1,8 @@
 import { s, partial, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
-import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { withSignal, type RequestOptions } from '../http/request-options.js';
+import { Collection, listOptionsSchema, signalSchema, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
 import { Documents, deleteAllDocuments } from './documents.js';
 import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from '../jobs/upload-documents.js';
@@ -46,9 +47,11 @@ export type UpdateDatasetOptions = Infer<typeof updateDatasetSchema>;
 export interface DeleteDatasetOptions {
   /** Delete every document of the dataset first (a page at a time), then the dataset. */
   deleteDocuments?: boolean;
+  /** Stops the deletion, cancelling the request in flight. */
+  signal?: AbortSignal;
 }
 
-const deleteDatasetOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()) } satisfies Record<keyof DeleteDatasetOptions, Schema>);
+const deleteDatasetOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()), signal: s.optional(signalSchema) } satisfies Record<keyof DeleteDatasetOptions, Schema>);
 
 /**
  * The options of uploadDocuments as far as this method checks them: their names and types. The
@@ -78,27 +81,28 @@ export class Dataset extends Entity {
   }
 
   /** Loads this dataset's data. `GET /datasets/{datasetId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates name or description. `PATCH /datasets/{datasetId}` */
-  async update(options: UpdateDatasetOptions): Promise<this> {
-    return this.patchWith(updateDatasetSchema, options, 'dataset.update');
+  async update(options: UpdateDatasetOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateDatasetSchema, options, 'dataset.update', requestOptions);
   }
 
   /**
    * Deletes the dataset. `DELETE /datasets/{datasetId}`; with `deleteDocuments`, first
    * `DELETE /documents?datasetId=...` until none are left.
    */
-  async delete(options: DeleteDatasetOptions = {}): Promise<this> {
+  async delete(options: DeleteDatasetOptions = {}, requestOptions?: RequestOptions): Promise<this> {
     checkBody(deleteDatasetOptionsSchema, options, 'dataset.delete');
+    const perRequest = withSignal(requestOptions, options.signal);
     if (options.deleteDocuments) {
       // Without its id the filter would be gone, and DELETE /documents would take every document.
       const datasetId = checkId(this.datasetId, ids.dataset, 'datasetId', 'dataset.delete');
-      await deleteAllDocuments(this.session, { datasetId }, `dataset ${datasetId}`);
+      await deleteAllDocuments(this.session, { datasetId }, `dataset ${datasetId}`, perRequest);
     }
-    return this.deleteWith();
+    return this.deleteWith(undefined, perRequest);
   }
 
   /**
@@ -118,28 +122,28 @@ export class Datasets extends Collection<Dataset> {
   protected readonly entity = Dataset;
 
   /** Creates a dataset. `POST /datasets` */
-  async create(options: CreateDatasetOptions = {}): Promise<Dataset> {
-    return this.createAt('/datasets', createDatasetSchema, options, 'datasets.create');
+  async create(options: CreateDatasetOptions = {}, requestOptions?: RequestOptions): Promise<Dataset> {
+    return this.createAt('/datasets', createDatasetSchema, options, 'datasets.create', requestOptions);
   }
 
   /** Lists datasets. `GET /datasets` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/datasets', 'datasets', listOptionsSchema, options, 'datasets.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/datasets', 'datasets', listOptionsSchema, options, 'datasets.list', requestOptions);
   }
 
   /** Gets one dataset. `GET /datasets/{datasetId}` */
-  async get(datasetId: string): Promise<Dataset> {
-    return this.ref(datasetId).refresh();
+  async get(datasetId: string, requestOptions?: RequestOptions): Promise<Dataset> {
+    return this.ref(datasetId).refresh(requestOptions);
   }
 
   /** Updates a dataset. `PATCH /datasets/{datasetId}` */
-  async update(datasetId: string, options: UpdateDatasetOptions): Promise<Dataset> {
-    return this.ref(datasetId).update(options);
+  async update(datasetId: string, options: UpdateDatasetOptions, requestOptions?: RequestOptions): Promise<Dataset> {
+    return this.ref(datasetId).update(options, requestOptions);
   }
 
   /** Deletes a dataset, and first its documents with `deleteDocuments`. `DELETE /datasets/{datasetId}` */
-  async delete(datasetId: string, options: DeleteDatasetOptions = {}): Promise<Dataset> {
-    return this.ref(datasetId).delete(options);
+  async delete(datasetId: string, options: DeleteDatasetOptions = {}, requestOptions?: RequestOptions): Promise<Dataset> {
+    return this.ref(datasetId).delete(options, requestOptions);
   }
 
   /** A handle on a dataset by id, without a request. */

@@ -1,10 +1,11 @@
 import { omit, s, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import { withSignal, type RequestOptions } from '../http/request-options.js';
 import type { Query, Session } from '../http/session.js';
 import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
 import { describeError, PartialFailureError } from '../errors.js';
-import { Collection, listSchema, oneOrMore, toQuery, type ListOptions } from './collection.js';
+import { Collection, listSchema, oneOrMore, signalSchema, toQuery, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
 import { createPredictionSchema, Predictions, type CreatePredictionOptions, type Prediction } from './predictions.js';
 
@@ -76,6 +77,8 @@ export interface ListDocumentsOptions extends DocumentFilters, ListOptions {}
 export interface DeleteDocumentsOptions extends ListDocumentsOptions {
   /** Keep deleting page after page until no document matches. */
   deleteAll?: boolean;
+  /** Stops the deletion, cancelling the request in flight (an `AbortError`, or a `PartialFailureError` after some pages). */
+  signal?: AbortSignal;
 }
 /** What `deleteMany` deleted. */
 export interface DeletedDocuments {
@@ -91,7 +94,7 @@ const documentFilters = {
   datasetId: s.optional(oneOrMore(ids.dataset)),
 } satisfies Record<keyof DocumentFilters, Schema>;
 const listDocumentsSchema = listSchema(documentFilters);
-const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()) });
+const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()), signal: s.optional(signalSchema) });
 const predictOptionsSchema = omit(createPredictionSchema, ['documentId', 'modelId']);
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
@@ -111,26 +114,26 @@ export class Document extends Entity {
   }
 
   /** Loads this document's data and content. `GET /documents/{documentId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates ground truth, dataset or retention. `PATCH /documents/{documentId}` */
-  async update(options: UpdateDocumentOptions): Promise<this> {
-    return this.patchWith(updateDocumentSchema, options, 'document.update');
+  async update(options: UpdateDocumentOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateDocumentSchema, options, 'document.update', requestOptions);
   }
 
   /** Deletes the document. `DELETE /documents/{documentId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 
   /** Runs a model on this document. `POST /predictions` */
-  async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}): Promise<Prediction> {
+  async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
     checkBody(predictOptionsSchema, options, 'document.predict');
     const body = { ...options, documentId: this.documentId, modelId };
     checkBody(createPredictionSchema, body, 'document.predict');
-    return new Predictions(this.session).create(body);
+    return new Predictions(this.session).create(body, requestOptions);
   }
 }
 
@@ -142,46 +145,48 @@ export class Documents extends Collection<Document> {
    * Uploads a document. `POST /documents`. Content is bytes, a Blob, a stream, a file path or
    * URL, or `{ base64 }`; its type is detected when `contentType` is omitted.
    */
-  async create(content: ContentInput, options: CreateDocumentOptions = {}): Promise<Document> {
+  async create(content: ContentInput, options: CreateDocumentOptions = {}, requestOptions?: RequestOptions): Promise<Document> {
     checkBody(someOptions, options, 'documents.create');
     const loaded = await loadDocumentContent(content, options.contentType);
     const fields = { ...options, contentType: loaded.contentType };
-    return this.uploadAt('/documents', createDocumentSchema, fields, loaded.content, 'documents.create');
+    return this.uploadAt('/documents', createDocumentSchema, fields, loaded.content, 'documents.create', requestOptions);
   }
 
   /** Lists documents, optionally filtered. `GET /documents` */
-  list(options: ListDocumentsOptions = {}) {
-    return this.listAt('/documents', 'documents', listDocumentsSchema, options, 'documents.list');
+  list(options: ListDocumentsOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/documents', 'documents', listDocumentsSchema, options, 'documents.list', requestOptions);
   }
 
   /** Gets one document with its content. `GET /documents/{documentId}` */
-  async get(documentId: string): Promise<Document> {
-    return this.ref(documentId).refresh();
+  async get(documentId: string, requestOptions?: RequestOptions): Promise<Document> {
+    return this.ref(documentId).refresh(requestOptions);
   }
 
   /** Updates a document. `PATCH /documents/{documentId}` */
-  async update(documentId: string, options: UpdateDocumentOptions): Promise<Document> {
-    return this.ref(documentId).update(options);
+  async update(documentId: string, options: UpdateDocumentOptions, requestOptions?: RequestOptions): Promise<Document> {
+    return this.ref(documentId).update(options, requestOptions);
   }
 
   /** Deletes one document. `DELETE /documents/{documentId}` */
-  async delete(documentId: string): Promise<Document> {
-    return this.ref(documentId).delete();
+  async delete(documentId: string, requestOptions?: RequestOptions): Promise<Document> {
+    return this.ref(documentId).delete(requestOptions);
   }
 
   /**
    * Deletes the documents matching the filters, a page per request. `DELETE /documents`. With
    * `deleteAll`, repeats until none match; a failure part-way is a {@link PartialFailureError}
-   * saying how many were deleted.
+   * saying how many were deleted. `signal` (here or in `requestOptions`) goes with every request.
    */
-  async deleteMany(options: DeleteDocumentsOptions = {}): Promise<DeletedDocuments> {
+  async deleteMany(options: DeleteDocumentsOptions = {}, requestOptions?: RequestOptions): Promise<DeletedDocuments> {
     checkBody(deleteDocumentsSchema, options, 'documents.deleteMany');
-    const { deleteAll, ...query } = toQuery(options as Query);
+    const { deleteAll, signal, ...filters } = options;
+    const query = toQuery(filters as Query);
+    const perRequest = withSignal(requestOptions, signal);
     if (!deleteAll) {
-      const page = await this.session.delete<{ documents: unknown[]; nextToken?: string | null }>('/documents', query);
+      const page = await this.session.delete<{ documents: unknown[]; nextToken?: string | null }>('/documents', query, perRequest);
       return { documents: page.documents.map((d) => this.hydrate(d)), nextToken: page.nextToken ?? undefined };
     }
-    return { documents: await deleteAllDocuments(this.session, query, 'documents') };
+    return { documents: await deleteAllDocuments(this.session, query, 'documents', perRequest) };
   }
 
   /** A handle on a document by id, without a request. */
@@ -191,13 +196,13 @@ export class Documents extends Collection<Document> {
 }
 
 /** `DELETE /documents` with `query` until no document matches; returns every deleted document. */
-export async function deleteAllDocuments(session: Session, query: Query, what: string): Promise<Document[]> {
+export async function deleteAllDocuments(session: Session, query: Query, what: string, requestOptions?: RequestOptions): Promise<Document[]> {
   const deleted: Document[] = [];
   let nextToken = query.nextToken as string | undefined;
   do {
     let page: { documents: unknown[]; nextToken?: string | null };
     try {
-      page = await session.delete('/documents', { ...query, nextToken });
+      page = await session.delete('/documents', { ...query, nextToken }, requestOptions);
     } catch (cause) {
       throw new PartialFailureError(
         `Deleting the documents of ${what} failed after ${deleted.length} were deleted: ${describeError(cause)}. Nothing else was deleted; call again to delete the rest.`,

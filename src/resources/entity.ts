@@ -3,6 +3,7 @@ import { decode, s, validate, type ObjectSchema, type Schema, type StringSchema 
 import { base64Length, documentBody, JsonBytes, type UploadContent } from '../http/document-body.js';
 import { LasError, ValidationError } from '../errors.js';
 import type { Query, Session } from '../http/session.js';
+import type { RequestOptions } from '../http/request-options.js';
 
 /** A constructor of entities. */
 export interface EntityClass<E extends Entity = Entity> {
@@ -82,27 +83,33 @@ export abstract class Entity {
   }
 
   /** GETs this entity and replaces its data with the answer. */
-  protected async reload(query?: Query): Promise<this> {
-    return this.assign(await this.session.get(this.path, query));
+  protected async reload(query?: Query, requestOptions?: RequestOptions): Promise<this> {
+    return this.assign(await this.session.get(this.path, query, requestOptions));
   }
 
   /** PATCHes `body` (checked against `schema` first) and takes the answer as its new data. */
-  protected async patchWith(schema: ObjectSchema, body: object, what: string): Promise<this> {
-    return this.assign(await this.session.patch(this.path, checkedJson(schema, body, what)));
+  protected async patchWith(schema: ObjectSchema, body: object, what: string, requestOptions?: RequestOptions): Promise<this> {
+    return this.assign(await this.session.patch(this.path, checkedJson(schema, body, what), requestOptions));
   }
 
   /**
    * PATCHes `fields` with `content` as its base64 `content` field (checked against `schema`
    * first, see {@link checkUpload}) and takes the answer as its new data.
    */
-  protected async patchUpload(schema: ObjectSchema, fields: Record<string, unknown>, content: UploadContent, what: string): Promise<this> {
+  protected async patchUpload(
+    schema: ObjectSchema,
+    fields: Record<string, unknown>,
+    content: UploadContent,
+    what: string,
+    requestOptions?: RequestOptions,
+  ): Promise<this> {
     checkUpload(schema, fields, content, what);
-    return this.assign(await this.session.patch(this.path, documentBody(fields, content)));
+    return this.assign(await this.session.patch(this.path, documentBody(fields, content), requestOptions));
   }
 
   /** DELETEs this entity; its data becomes the deleted entity the API returned. */
-  protected async deleteWith(query?: Query): Promise<this> {
-    return this.assign(await this.session.delete(this.path, query));
+  protected async deleteWith(query?: Query, requestOptions?: RequestOptions): Promise<this> {
+    return this.assign(await this.session.delete(this.path, query, requestOptions));
   }
 
   /** Replaces this entity's data with the API's JSON. */

@@ -1,6 +1,7 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection, listSchema, orderSchema, type ListOptions, type SortOrder } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
@@ -56,8 +57,8 @@ export class Log extends Entity {
   }
 
   /** Loads this log's data and events. `GET /logs/{logId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 }
 
@@ -66,13 +67,13 @@ export class Logs extends Collection<Log> {
   protected readonly entity = Log;
 
   /** Gets one log with its events. `GET /logs/{logId}` */
-  async get(logId: string): Promise<Log> {
-    return this.ref(logId).refresh();
+  async get(logId: string, requestOptions?: RequestOptions): Promise<Log> {
+    return this.ref(logId).refresh(requestOptions);
   }
 
   /** Lists logs, optionally of one workflow, transition or execution. `GET /logs` */
-  list(options: ListLogsOptions = {}) {
-    return this.listAt('/logs', 'logs', listLogsSchema, options, 'logs.list');
+  list(options: ListLogsOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/logs', 'logs', listLogsSchema, options, 'logs.list', requestOptions);
   }
 
   /** A handle on a log by id, without a request. */

@@ -1,6 +1,7 @@
 import { s, partial, type Infer } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 import { DataBundles } from './data-bundles.js';
@@ -103,18 +104,18 @@ export class Model extends Entity {
   }
 
   /** Loads this model's data. `GET /models/{modelId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates size, fields, preprocessing, status, name or description. `PATCH /models/{modelId}` */
-  async update(options: UpdateModelOptions): Promise<this> {
-    return this.patchWith(updateModelSchema, options, 'model.update');
+  async update(options: UpdateModelOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateModelSchema, options, 'model.update', requestOptions);
   }
 
   /** Deletes the model. `DELETE /models/{modelId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 }
 
@@ -123,28 +124,28 @@ export class Models extends Collection<Model> {
   protected readonly entity = Model;
 
   /** Creates a model. `POST /models` */
-  async create(options: CreateModelOptions): Promise<Model> {
-    return this.createAt('/models', createModelSchema, options, 'models.create');
+  async create(options: CreateModelOptions, requestOptions?: RequestOptions): Promise<Model> {
+    return this.createAt('/models', createModelSchema, options, 'models.create', requestOptions);
   }
 
   /** Lists models. `GET /models` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/models', 'models', listOptionsSchema, options, 'models.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/models', 'models', listOptionsSchema, options, 'models.list', requestOptions);
   }
 
   /** Gets one model. `GET /models/{modelId}` */
-  async get(modelId: string): Promise<Model> {
-    return this.ref(modelId).refresh();
+  async get(modelId: string, requestOptions?: RequestOptions): Promise<Model> {
+    return this.ref(modelId).refresh(requestOptions);
   }
 
   /** Updates a model. `PATCH /models/{modelId}` */
-  async update(modelId: string, options: UpdateModelOptions): Promise<Model> {
-    return this.ref(modelId).update(options);
+  async update(modelId: string, options: UpdateModelOptions, requestOptions?: RequestOptions): Promise<Model> {
+    return this.ref(modelId).update(options, requestOptions);
   }
 
   /** Deletes a model. `DELETE /models/{modelId}` */
-  async delete(modelId: string): Promise<Model> {
-    return this.ref(modelId).delete();
+  async delete(modelId: string, requestOptions?: RequestOptions): Promise<Model> {
+    return this.ref(modelId).delete(requestOptions);
   }
 
   /** A handle on a model by id, without a request. */

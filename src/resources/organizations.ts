@@ -1,6 +1,7 @@
 import { s, partial, type Infer } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection } from './collection.js';
 import { Entity, checkId, entity } from './entity.js';
 
@@ -69,13 +70,13 @@ export class Organization extends Entity {
   }
 
   /** Loads this organization's data. `GET /organizations/{organizationId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates name or description. `PATCH /organizations/{organizationId}` */
-  async update(options: UpdateOrganizationOptions): Promise<this> {
-    return this.patchWith(updateOrganizationSchema, options, 'organization.update');
+  async update(options: UpdateOrganizationOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateOrganizationSchema, options, 'organization.update', requestOptions);
   }
 }
 
@@ -84,13 +85,13 @@ export class Organizations extends Collection<Organization> {
   protected readonly entity = Organization;
 
   /** Gets an organization. `GET /organizations/{organizationId}` */
-  async get(organizationId: string): Promise<Organization> {
-    return this.ref(organizationId).refresh();
+  async get(organizationId: string, requestOptions?: RequestOptions): Promise<Organization> {
+    return this.ref(organizationId).refresh(requestOptions);
   }
 
   /** Updates an organization. `PATCH /organizations/{organizationId}` */
-  async update(organizationId: string, options: UpdateOrganizationOptions): Promise<Organization> {
-    return this.ref(organizationId).update(options);
+  async update(organizationId: string, options: UpdateOrganizationOptions, requestOptions?: RequestOptions): Promise<Organization> {
+    return this.ref(organizationId).update(options, requestOptions);
   }
 
   /** A handle on an organization by id, without a request. */

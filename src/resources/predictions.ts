@@ -1,5 +1,6 @@
 import { s, type Infer } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, entity } from './entity.js';
 import { LasError } from '../errors.js';
@@ -56,12 +57,12 @@ export class Predictions extends Collection<Prediction> {
   protected readonly entity = Prediction;
 
   /** Runs a model on a document. `POST /predictions` */
-  async create(options: CreatePredictionOptions): Promise<Prediction> {
-    return this.createAt('/predictions', createPredictionSchema, options, 'predictions.create');
+  async create(options: CreatePredictionOptions, requestOptions?: RequestOptions): Promise<Prediction> {
+    return this.createAt('/predictions', createPredictionSchema, options, 'predictions.create', requestOptions);
   }
 
   /** Lists predictions. `GET /predictions` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/predictions', 'predictions', listOptionsSchema, options, 'predictions.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/predictions', 'predictions', listOptionsSchema, options, 'predictions.list', requestOptions);
   }
 }

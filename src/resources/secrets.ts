@@ -1,6 +1,7 @@
 import { omit, s, partial, type Infer } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
 
@@ -56,13 +57,13 @@ export class Secret extends Entity {
   }
 
   /** Updates values, name or description. `PATCH /secrets/{secretId}` */
-  async update(options: UpdateSecretOptions): Promise<this> {
-    return this.patchWith(updateSecretSchema, options, 'secret.update');
+  async update(options: UpdateSecretOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateSecretSchema, options, 'secret.update', requestOptions);
   }
 
   /** Deletes the secret. `DELETE /secrets/{secretId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 }
 
@@ -71,24 +72,24 @@ export class Secrets extends Collection<Secret> {
   protected readonly entity = Secret;
 
   /** Creates a secret holding `data`. `POST /secrets` */
-  async create(data: SecretValues, options: CreateSecretOptions = {}): Promise<Secret> {
+  async create(data: SecretValues, options: CreateSecretOptions = {}, requestOptions?: RequestOptions): Promise<Secret> {
     checkBody(createSecretOptionsSchema, options, 'secrets.create');
-    return this.createAt('/secrets', createSecretSchema, { ...options, data }, 'secrets.create');
+    return this.createAt('/secrets', createSecretSchema, { ...options, data }, 'secrets.create', requestOptions);
   }
 
   /** Lists secrets (without their values). `GET /secrets` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/secrets', 'secrets', listOptionsSchema, options, 'secrets.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/secrets', 'secrets', listOptionsSchema, options, 'secrets.list', requestOptions);
   }
 
   /** Updates a secret. `PATCH /secrets/{secretId}` */
-  async update(secretId: string, options: UpdateSecretOptions): Promise<Secret> {
-    return this.ref(secretId).update(options);
+  async update(secretId: string, options: UpdateSecretOptions, requestOptions?: RequestOptions): Promise<Secret> {
+    return this.ref(secretId).update(options, requestOptions);
   }
 
   /** Deletes a secret. `DELETE /secrets/{secretId}` */
-  async delete(secretId: string): Promise<Secret> {
-    return this.ref(secretId).delete();
+  async delete(secretId: string, requestOptions?: RequestOptions): Promise<Secret> {
+    return this.ref(secretId).delete(requestOptions);
   }
 
   /** A handle on a secret by id, without a request. */

@@ -1,6 +1,7 @@
 import { omit, s, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import type { Session } from '../http/session.js';
 import { Collection, listSchema, waitOptionsSchema, oneOrMore, orderSchema, sortBySchema, type ListOptions, type SortOrder, type SortBy } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
@@ -81,34 +82,34 @@ export class TransitionExecution extends Entity {
   }
 
   /** Loads this execution's data. `GET /transitions/{transitionId}/executions/{executionId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Sets the execution's status, with its output or error. `PATCH /transitions/{transitionId}/executions/{executionId}` */
-  async update(status: TransitionExecutionUpdateStatus, options: UpdateTransitionExecutionOptions = {}): Promise<this> {
+  async update(status: TransitionExecutionUpdateStatus, options: UpdateTransitionExecutionOptions = {}, requestOptions?: RequestOptions): Promise<this> {
     checkBody(updateOptionsSchema, options, 'transitionExecution.update');
-    return this.patchWith(updateTransitionExecutionSchema, { ...options, status }, 'transitionExecution.update');
+    return this.patchWith(updateTransitionExecutionSchema, { ...options, status }, 'transitionExecution.update', requestOptions);
   }
 
   /** Marks the execution succeeded with its output. `PATCH /transitions/{transitionId}/executions/{executionId}` */
-  async succeed(output: Record<string, unknown>): Promise<this> {
-    return this.update('succeeded', { output });
+  async succeed(output: Record<string, unknown>, requestOptions?: RequestOptions): Promise<this> {
+    return this.update('succeeded', { output }, requestOptions);
   }
 
   /**
    * Marks the execution failed. `PATCH /transitions/{transitionId}/executions/{executionId}`.
    * A string or an `Error` becomes `{ message }`.
    */
-  async fail(error: TransitionExecutionError | string): Promise<this> {
+  async fail(error: TransitionExecutionError | string, requestOptions?: RequestOptions): Promise<this> {
     // An Error's message is not enumerable: sent as it is, it would reach the API as `{}`.
     const body = typeof error === 'string' ? { message: error } : error instanceof Error ? { message: error.message } : error;
-    return this.update('failed', { error: body });
+    return this.update('failed', { error: body }, requestOptions);
   }
 
   /** Tells the API the execution is still being worked on. `POST /transitions/{transitionId}/executions/{executionId}/heartbeats` */
-  async heartbeat(): Promise<void> {
-    await this.session.post(`${this.path}/heartbeats`, {});
+  async heartbeat(requestOptions?: RequestOptions): Promise<void> {
+    await this.session.post(`${this.path}/heartbeats`, {}, requestOptions);
   }
 
   /**
@@ -135,13 +136,13 @@ export class TransitionExecutions extends Collection<TransitionExecution> {
   }
 
   /** Lists the transition's executions, optionally filtered. `GET /transitions/{transitionId}/executions` */
-  list(options: ListTransitionExecutionsOptions = {}) {
-    return this.listAt(path`/transitions/${this.transitionId}/executions`, 'executions', listTransitionExecutionsSchema, options, 'transition.executions.list');
+  list(options: ListTransitionExecutionsOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt(path`/transitions/${this.transitionId}/executions`, 'executions', listTransitionExecutionsSchema, options, 'transition.executions.list', requestOptions);
   }
 
   /** Gets one execution. `GET /transitions/{transitionId}/executions/{executionId}` */
-  async get(executionId: string): Promise<TransitionExecution> {
-    return this.ref(executionId).refresh();
+  async get(executionId: string, requestOptions?: RequestOptions): Promise<TransitionExecution> {
+    return this.ref(executionId).refresh(requestOptions);
   }
 
   /** A handle on an execution by id, without a request. */

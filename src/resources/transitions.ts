@@ -1,6 +1,7 @@
 import { omit, s, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection, listSchema, oneOrMore, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
 import { TransitionExecution, TransitionExecutions } from './transition-executions.js';
@@ -134,24 +135,24 @@ export class Transition extends Entity {
   }
 
   /** Loads this transition's data. `GET /transitions/{transitionId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
-  async update(options: UpdateTransitionOptions): Promise<this> {
+  async update(options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<this> {
     checkBody(updateTransitionOptionsSchema, options, 'transition.update');
-    return this.patchWith(updateTransitionSchema, toWire(options), 'transition.update');
+    return this.patchWith(updateTransitionSchema, toWire(options), 'transition.update', requestOptions);
   }
 
   /** Deletes the transition. `DELETE /transitions/{transitionId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 
   /** Starts an execution of this transition. `POST /transitions/{transitionId}/executions` */
-  async execute(): Promise<TransitionExecution> {
-    const data = await this.session.post(`${this.path}/executions`, {});
+  async execute(requestOptions?: RequestOptions): Promise<TransitionExecution> {
+    const data = await this.session.post(`${this.path}/executions`, {}, requestOptions);
     return TransitionExecution.fromApi(this.session, data);
   }
 
@@ -178,30 +179,30 @@ export class Transitions extends Collection<Transition> {
   protected readonly entity = Transition;
 
   /** Creates a transition. `POST /transitions` */
-  async create(transitionType: TransitionType, options: CreateTransitionOptions = {}): Promise<Transition> {
+  async create(transitionType: TransitionType, options: CreateTransitionOptions = {}, requestOptions?: RequestOptions): Promise<Transition> {
     checkBody(createTransitionOptionsSchema, options, 'transitions.create');
     const body = { ...toWire(options), transitionType };
-    return this.createAt('/transitions', createTransitionSchema, body, 'transitions.create');
+    return this.createAt('/transitions', createTransitionSchema, body, 'transitions.create', requestOptions);
   }
 
   /** Lists transitions, optionally of some types only. `GET /transitions` */
-  list(options: ListTransitionsOptions = {}) {
-    return this.listAt('/transitions', 'transitions', listTransitionsSchema, options, 'transitions.list');
+  list(options: ListTransitionsOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/transitions', 'transitions', listTransitionsSchema, options, 'transitions.list', requestOptions);
   }
 
   /** Gets one transition. `GET /transitions/{transitionId}` */
-  async get(transitionId: string): Promise<Transition> {
-    return this.ref(transitionId).refresh();
+  async get(transitionId: string, requestOptions?: RequestOptions): Promise<Transition> {
+    return this.ref(transitionId).refresh(requestOptions);
   }
 
   /** Updates a transition. `PATCH /transitions/{transitionId}` */
-  async update(transitionId: string, options: UpdateTransitionOptions): Promise<Transition> {
-    return this.ref(transitionId).update(options);
+  async update(transitionId: string, options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<Transition> {
+    return this.ref(transitionId).update(options, requestOptions);
   }
 
   /** Deletes a transition. `DELETE /transitions/{transitionId}` */
-  async delete(transitionId: string): Promise<Transition> {
-    return this.ref(transitionId).delete();
+  async delete(transitionId: string, requestOptions?: RequestOptions): Promise<Transition> {
+    return this.ref(transitionId).delete(requestOptions);
   }
 
   /** A handle on a transition by id (`las:transition:<hex>` or `las:transition:commons-<name>`), without a request. */

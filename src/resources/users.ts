@@ -1,6 +1,7 @@
 import { omit, s, type Infer } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
 
@@ -63,18 +64,18 @@ export class User extends Entity {
   }
 
   /** Loads this user's data. `GET /users/{userId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates name or avatar. `PATCH /users/{userId}` */
-  async update(options: UpdateUserOptions): Promise<this> {
-    return this.patchWith(updateUserSchema, options, 'user.update');
+  async update(options: UpdateUserOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateUserSchema, options, 'user.update', requestOptions);
   }
 
   /** Deletes the user. `DELETE /users/{userId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 }
 
@@ -83,29 +84,29 @@ export class Users extends Collection<User> {
   protected readonly entity = User;
 
   /** Creates a user with this email address. `POST /users` */
-  async create(email: string, options: CreateUserOptions = {}): Promise<User> {
+  async create(email: string, options: CreateUserOptions = {}, requestOptions?: RequestOptions): Promise<User> {
     checkBody(createUserOptionsSchema, options, 'users.create');
-    return this.createAt('/users', createUserSchema, { ...options, email }, 'users.create');
+    return this.createAt('/users', createUserSchema, { ...options, email }, 'users.create', requestOptions);
   }
 
   /** Lists users. `GET /users` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/users', 'users', listOptionsSchema, options, 'users.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/users', 'users', listOptionsSchema, options, 'users.list', requestOptions);
   }
 
   /** Gets one user. `GET /users/{userId}` */
-  async get(userId: string): Promise<User> {
-    return this.ref(userId).refresh();
+  async get(userId: string, requestOptions?: RequestOptions): Promise<User> {
+    return this.ref(userId).refresh(requestOptions);
   }
 
   /** Updates a user. `PATCH /users/{userId}` */
-  async update(userId: string, options: UpdateUserOptions): Promise<User> {
-    return this.ref(userId).update(options);
+  async update(userId: string, options: UpdateUserOptions, requestOptions?: RequestOptions): Promise<User> {
+    return this.ref(userId).update(options, requestOptions);
   }
 
   /** Deletes a user. `DELETE /users/{userId}` */
-  async delete(userId: string): Promise<User> {
-    return this.ref(userId).delete();
+  async delete(userId: string, requestOptions?: RequestOptions): Promise<User> {
+    return this.ref(userId).delete(requestOptions);
   }
 
   /** A handle on a user by id, without a request. */

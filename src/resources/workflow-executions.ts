@@ -1,6 +1,7 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import type { Session } from '../http/session.js';
 import { Collection, listSchema, waitOptionsSchema, oneOrMore, orderSchema, sortBySchema, type ListOptions, type SortOrder, type SortBy } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
@@ -63,18 +64,18 @@ export class WorkflowExecution extends Entity {
   }
 
   /** Loads this execution's data. `GET /workflows/{workflowId}/executions/{executionId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Sends the execution on to another transition. `PATCH /workflows/{workflowId}/executions/{executionId}` */
-  async update(options: UpdateWorkflowExecutionOptions): Promise<this> {
-    return this.patchWith(updateWorkflowExecutionSchema, options, 'workflowExecution.update');
+  async update(options: UpdateWorkflowExecutionOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateWorkflowExecutionSchema, options, 'workflowExecution.update', requestOptions);
   }
 
   /** Deletes the execution. `DELETE /workflows/{workflowId}/executions/{executionId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 
   /**
@@ -102,18 +103,18 @@ export class WorkflowExecutions extends Collection<WorkflowExecution> {
   }
 
   /** Lists the workflow's executions, optionally filtered. `GET /workflows/{workflowId}/executions` */
-  list(options: ListWorkflowExecutionsOptions = {}) {
-    return this.listAt(path`/workflows/${this.workflowId}/executions`, 'executions', listWorkflowExecutionsSchema, options, 'workflow.executions.list');
+  list(options: ListWorkflowExecutionsOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt(path`/workflows/${this.workflowId}/executions`, 'executions', listWorkflowExecutionsSchema, options, 'workflow.executions.list', requestOptions);
   }
 
   /** Gets one execution. `GET /workflows/{workflowId}/executions/{executionId}` */
-  async get(executionId: string): Promise<WorkflowExecution> {
-    return this.ref(executionId).refresh();
+  async get(executionId: string, requestOptions?: RequestOptions): Promise<WorkflowExecution> {
+    return this.ref(executionId).refresh(requestOptions);
   }
 
   /** Deletes one execution. `DELETE /workflows/{workflowId}/executions/{executionId}` */
-  async delete(executionId: string): Promise<WorkflowExecution> {
-    return this.ref(executionId).delete();
+  async delete(executionId: string, requestOptions?: RequestOptions): Promise<WorkflowExecution> {
+    return this.ref(executionId).delete(requestOptions);
   }
 
   /** A handle on an execution by id, without a request. */

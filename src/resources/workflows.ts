@@ -1,6 +1,7 @@
 import { omit, s, type Infer } from '../schema/index.js';
 import { ids } from '../schema/ids.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
 import { Entity, checkBody, checkedJson, checkId, entity } from './entity.js';
 import { WorkflowExecution, WorkflowExecutions } from './workflow-executions.js';
@@ -95,24 +96,24 @@ export class Workflow extends Entity {
   }
 
   /** Loads this workflow's data. `GET /workflows/{workflowId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates name, description, error or completed config. `PATCH /workflows/{workflowId}` */
-  async update(options: UpdateWorkflowOptions): Promise<this> {
-    return this.patchWith(updateWorkflowSchema, options, 'workflow.update');
+  async update(options: UpdateWorkflowOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateWorkflowSchema, options, 'workflow.update', requestOptions);
   }
 
   /** Deletes the workflow. `DELETE /workflows/{workflowId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 
   /** Runs the workflow on `input`. `POST /workflows/{workflowId}/executions` */
-  async execute(input: Record<string, unknown>): Promise<WorkflowExecution> {
+  async execute(input: Record<string, unknown>, requestOptions?: RequestOptions): Promise<WorkflowExecution> {
     const body = checkedJson(executeWorkflowSchema, { input }, 'workflow.execute');
-    return WorkflowExecution.fromApi(this.session, await this.session.post(`${this.path}/executions`, body));
+    return WorkflowExecution.fromApi(this.session, await this.session.post(`${this.path}/executions`, body, requestOptions));
   }
 }
 
@@ -121,29 +122,29 @@ export class Workflows extends Collection<Workflow> {
   protected readonly entity = Workflow;
 
   /** Creates a workflow from its specification. `POST /workflows` */
-  async create(specification: WorkflowSpecification, options: CreateWorkflowOptions = {}): Promise<Workflow> {
+  async create(specification: WorkflowSpecification, options: CreateWorkflowOptions = {}, requestOptions?: RequestOptions): Promise<Workflow> {
     checkBody(createWorkflowOptionsSchema, options, 'workflows.create');
-    return this.createAt('/workflows', createWorkflowSchema, { ...options, specification }, 'workflows.create');
+    return this.createAt('/workflows', createWorkflowSchema, { ...options, specification }, 'workflows.create', requestOptions);
   }
 
   /** Lists workflows. `GET /workflows` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/workflows', 'workflows', listOptionsSchema, options, 'workflows.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/workflows', 'workflows', listOptionsSchema, options, 'workflows.list', requestOptions);
   }
 
   /** Gets one workflow. `GET /workflows/{workflowId}` */
-  async get(workflowId: string): Promise<Workflow> {
-    return this.ref(workflowId).refresh();
+  async get(workflowId: string, requestOptions?: RequestOptions): Promise<Workflow> {
+    return this.ref(workflowId).refresh(requestOptions);
   }
 
   /** Updates a workflow. `PATCH /workflows/{workflowId}` */
-  async update(workflowId: string, options: UpdateWorkflowOptions): Promise<Workflow> {
-    return this.ref(workflowId).update(options);
+  async update(workflowId: string, options: UpdateWorkflowOptions, requestOptions?: RequestOptions): Promise<Workflow> {
+    return this.ref(workflowId).update(options, requestOptions);
   }
 
   /** Deletes a workflow. `DELETE /workflows/{workflowId}` */
-  async delete(workflowId: string): Promise<Workflow> {
-    return this.ref(workflowId).delete();
+  async delete(workflowId: string, requestOptions?: RequestOptions): Promise<Workflow> {
+    return this.ref(workflowId).delete(requestOptions);
   }
 
   /** A handle on a workflow by id, without a request. */
