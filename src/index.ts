@@ -1,7 +1,9 @@
 // class-transformer reads decorator metadata through this polyfill: load it before any entity.
 import 'reflect-metadata';
 
-export { Las, type LasOptions } from './las.js';
+export { Las, type LasDefaults, type LasOptions } from './las.js';
+export type { RequestOptions } from './http/request-options.js';
+export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
 export { Credentials, resolveCredentials, type CredentialsInit, type TokenProvider } from './auth/index.js';
 export * from './errors.js';
 export { Page, PagePromise } from './http/pagination.js';
