@@ -45,6 +45,8 @@ export interface TestServer {
   readonly tokenRequests: RecordedRequest[];
   /** Tokens handed out so far: `token-1`, `token-2`, ... */
   readonly tokens: string[];
+  /** Requests (API or token) whose connection the client closed before the reply was sent. */
+  readonly closedEarly: RecordedRequest[];
   /** Queues replies for the next API requests, one each, in order. */
   reply(...replies: Reply[]): void;
   /** Sets the handler used once the queue is empty (default: 200 `{}`). */
@@ -60,6 +62,7 @@ export async function startServer(): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const tokenRequests: RecordedRequest[] = [];
   const tokens: string[] = [];
+  const closedEarly: RecordedRequest[] = [];
   const queue: Reply[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -94,6 +97,9 @@ export async function startServer(): Promise<TestServer> {
       body: Buffer.concat(chunks).toString('utf8'),
       at: performance.now(),
     };
+    res.on('close', () => {
+      if (!res.writableEnded) closedEarly.push(recorded);
+    });
     const isToken = recorded.method === 'POST' && recorded.path === '/token';
     (isToken ? tokenRequests : requests).push(recorded);
     let reply: Reply;
@@ -134,6 +140,7 @@ export async function startServer(): Promise<TestServer> {
     requests,
     tokenRequests,
     tokens,
+    closedEarly,
     reply: (...replies) => void queue.push(...replies),
     handle: (next) => void (handler = next),
     handleToken: (next) => void (tokenHandler = next),
