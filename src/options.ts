@@ -72,7 +72,7 @@ export const option = {
     const unknown = Object.keys(value).find((name) => !names.includes(name));
     if (unknown !== undefined) return `has an unknown hook ${shownKey(unknown)} (known: ${names.join(', ')})`;
     const bad = names.find((name) => value[name] !== undefined && typeof value[name] !== 'function');
-    return bad === undefined ? undefined : `.${bad} must be a function`;
+    return bad === undefined ? undefined : `has ${bad} that is not a function`;
   }) as OptionCheck,
   /**
    * Extra request headers: a plain object of string values. `Authorization` and `X-Api-Key` (any
@@ -84,8 +84,8 @@ export const option = {
       if (!HEADER_NAME.test(name)) return `has an invalid header name ${shownKey(name)}`;
       if (RESERVED_HEADERS.has(name.toLowerCase())) return `may not set ${shownKey(name)}: the SDK sets it from its credentials`;
       // Values are not echoed: a caller's header may hold a secret of their own.
-      if (typeof header !== 'string') return `.${name} must be a string`;
-      if (/[\r\n\0]/.test(header)) return `.${name} must not hold line breaks or NUL`;
+      if (typeof header !== 'string') return `has a value for ${shownKey(name)} that is not a string`;
+      if (/[\r\n\0]/.test(header)) return `has a value for ${shownKey(name)} with a line break or NUL`;
     }
     return undefined;
   }) as OptionCheck,

@@ -280,7 +280,7 @@ describe('constructor options are checked', () => {
     ['hooks', { onRequets() {} }],
   ])('%s: %p is refused, naming the option', (name, value) => {
     const error = refusal({ ...base, [name]: value });
-    expect(error.message).toMatch(new RegExp(`^new Las: ${name} (must|invalidate|has an unknown hook|\\.on\\w+ must)`));
+    expect(error.message).toMatch(new RegExp(`^new Las: ${name} (must|invalidate|has)`));
   });
 
   test.each(['', 5])('profile: %p is refused', (value) => {

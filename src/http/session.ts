@@ -40,6 +40,9 @@ export interface SessionOptions extends SessionDefaults {
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-request-id', 'x-amz-apigw-id'];
 const NO_OPTIONS: RequestOptions = Object.freeze({});
+// The token each provider last handed out, to tell a newly fetched one in the debug log (never
+// logged itself); per provider, as the sessions of `withOptions` share one.
+const lastTokens = new WeakMap<TokenProvider, string>();
 
 /** One call as it goes: its attempts and what the last one got, for the log and the hooks. */
 interface Call {
@@ -67,8 +70,6 @@ export class Session {
   readonly #options: SessionOptions;
   readonly #fetch: typeof fetch | undefined;
   readonly #telemetry: Telemetry;
-  // The token last handed out, to tell a newly fetched one in the debug log (never logged itself).
-  #lastToken: string | undefined;
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -172,8 +173,8 @@ export class Session {
     const started = this.#telemetry.debugging ? performance.now() : 0;
     const { signal } = call.options;
     const token = await (signal ? untilAborted(this.#tokens.getAccessToken(), signal, () => aborted(call)) : this.#tokens.getAccessToken());
-    if (token !== this.#lastToken) {
-      this.#lastToken = token;
+    if (token !== lastTokens.get(this.#tokens)) {
+      lastTokens.set(this.#tokens, token);
       this.#telemetry.debug(`token: a new access token, ready in ${Math.round(performance.now() - started)} ms`);
     }
     return token;
