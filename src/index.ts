@@ -3,6 +3,7 @@ import 'reflect-metadata';
 
 export { Las, type LasOptions } from './las.js';
 export { Credentials, resolveCredentials, type CredentialsInit, type TokenProvider } from './auth/index.js';
+export { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, type SignOutOptions, type TokenStorage } from './auth/authorization-code.js';
 export * from './errors.js';
 export { Page, PagePromise } from './http/pagination.js';
 export type { ContentInput, DocumentContentType } from './http/content.js';

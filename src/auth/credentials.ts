@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MissingCredentialsError } from '../errors.js';
+import { authBaseUrl } from './auth-endpoint.js';
 import { requestClientCredentialsToken } from '../http/token-request.js';
 import { checkOptions, option, type OptionCheck } from '../options.js';
 import type { TokenProvider } from './token-provider.js';
@@ -96,8 +97,7 @@ export class Credentials implements TokenProvider {
 
   /** The token URL: `<authEndpoint>/token`, with `https://` added to a bare host. */
   get tokenUrl(): string {
-    const base = /^[a-z][a-z0-9+.-]*:\/\//i.test(this.authEndpoint) ? this.authEndpoint : `https://${this.authEndpoint}`;
-    return `${base.replace(/\/+$/, '')}/token`;
+    return `${authBaseUrl(this.authEndpoint)}/token`;
   }
 
   /** A valid bearer token: cached, or fetched with `POST <auth>/token` (one request shared by concurrent callers). */
