@@ -255,15 +255,17 @@ export class AuthorizationCodeCredentials implements TokenProvider {
       if ((error as Error | undefined)?.name === 'TimeoutError') throw new TimeoutError(`POST ${url} timed out`);
       throw new ConnectionError(`Could not reach the token endpoint ${url}: ${withheld(rootMessage(error), secrets)}`);
     }
-    let body: unknown = withheld(text, secrets);
+    let body: unknown = text;
     try {
-      body = JSON.parse(body as string);
+      body = JSON.parse(text);
     } catch {
       // not JSON: kept as text
     }
     if (!response.ok) {
       const requestId = response.headers.get('x-amzn-requestid') ?? response.headers.get('x-request-id') ?? undefined;
-      throw ApiError.from({ status: response.status, method: 'POST', url, body, requestId });
+      // A misbehaving server could echo the code or refresh token back: keep them out of the error.
+      const shown = withheld(text, secrets);
+      throw ApiError.from({ status: response.status, method: 'POST', url, body: shown === text ? body : shown, requestId });
     }
     const reply = body as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown } | null;
     if (typeof reply?.access_token !== 'string' || reply.access_token === '') throw new LasError(`POST ${url} replied without an access_token`);

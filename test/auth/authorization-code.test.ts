@@ -229,6 +229,12 @@ describe('getAccessToken', () => {
     expect(endpoint.sent).toHaveLength(2);
   });
 
+  it('takes a refresh reply that hands the same refresh token back', async () => {
+    const { credentials } = await signedIn({ access_token: 'access-2', expires_in: 3600, refresh_token: 'refresh-1' });
+    credentials.invalidate('access-1');
+    expect(await credentials.getAccessToken()).toBe('access-2');
+  });
+
   it('shares one refresh between concurrent calls', async () => {
     const start = Date.now();
     const now = jest.spyOn(Date, 'now').mockReturnValue(start);
