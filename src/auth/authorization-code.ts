@@ -10,8 +10,11 @@ import type { TokenProvider } from './token-provider.js';
 
 /** Where tokens and a sign-in in progress are kept: `sessionStorage`, `localStorage` or anything with the same three methods. */
 export interface TokenStorage {
+  /** The value under `key`, or null. */
   getItem(key: string): string | null;
+  /** Keeps `value` under `key`. */
   setItem(key: string, value: string): void;
+  /** Forgets `key`. */
   removeItem(key: string): void;
 }
 

@@ -40,8 +40,9 @@ export const CODE_LIFETIME_SECONDS = 60;
 /** Seconds a refresh token lasts (the service's default, 30 days). */
 export const REFRESH_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
 
-/** Paths of the sign-in pages. */
+/** Path of the sign-in page. */
 export const AUTHORIZE_PATH = '/oauth2/authorize';
+/** Path of the sign-out redirect. */
 export const LOGOUT_PATH = '/logout';
 
 const CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
@@ -199,7 +200,7 @@ function invalidGrant(message: string): HttpError {
   return new HttpError(400, message, { error: 'invalid_grant' });
 }
 
-/** `text` safe inside HTML text and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
+// Safe inside HTML text and double- or single-quoted attribute values.
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

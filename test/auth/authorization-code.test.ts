@@ -117,6 +117,25 @@ describe('signIn', () => {
   });
 });
 
+describe('in a browser window', () => {
+  afterEach(() => delete (globalThis as { location?: unknown }).location);
+
+  it('navigates with location.assign and reads the callback from location.href', async () => {
+    const assigned: string[] = [];
+    const location = { href: 'https://app.test/', assign: (url: string) => void assigned.push(url) };
+    (globalThis as { location?: unknown }).location = location;
+    const endpoint = tokenEndpoint(TOKENS);
+    const credentials = new AuthorizationCodeCredentials({ clientId: 'client-1', authEndpoint: AUTH, apiEndpoint: 'https://api.test/v1', redirectUri: REDIRECT, storage: memoryStorage(), fetch: endpoint.fetch });
+    expect(await credentials.handleRedirect()).toBe(false);
+    await credentials.signIn();
+    expect(assigned[0]).toMatch(/^http:\/\/auth\.test\/oauth2\/authorize\?/);
+    location.href = `${REDIRECT}?code=code-1&state=${new URL(assigned[0]).searchParams.get('state')}`;
+    expect(await credentials.handleRedirect()).toBe(true);
+    await credentials.signOut({ logoutUri: 'https://app.test/' });
+    expect(assigned[1]).toBe(`${AUTH}/logout?client_id=client-1&logout_uri=https%3A%2F%2Fapp.test%2F`);
+  });
+});
+
 describe('handleRedirect', () => {
   it('exchanges the code with the verifier (form POST) and keeps the tokens', async () => {
     const endpoint = tokenEndpoint(TOKENS);
