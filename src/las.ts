@@ -1,4 +1,4 @@
-import { Credentials } from './auth/credentials.js';
+import { Credentials, TOKEN_VIA } from './auth/credentials.js';
 import { resolveCredentials } from './auth/resolve.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
@@ -101,7 +101,7 @@ export class Las {
     const session = new Session({
       apiEndpoint: (options.apiEndpoint ?? credentials?.apiEndpoint) as string,
       apiKey: credentials?.apiKey,
-      tokenProvider: options.tokenProvider ?? (credentials as Credentials),
+      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials, options.fetch),
       fetch: options.fetch,
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
@@ -121,4 +121,11 @@ export class Las {
     this.users = new Users(session);
     this.workflows = new Workflows(session);
   }
+}
+
+// Explicit credentials without a fetch of their own request their tokens through the Las fetch,
+// as credentials resolved from the environment or the file do.
+function tokensVia(credentials: Credentials, fetch: typeof globalThis.fetch | undefined): TokenProvider {
+  if (fetch === undefined) return credentials;
+  return { getAccessToken: async () => credentials[TOKEN_VIA](fetch), invalidate: (token) => credentials.invalidate(token) };
 }

@@ -61,6 +61,13 @@ test('tls: true serves HTTPS that las-sdk reaches with the host-only and the URL
   await expect(fetch(`${emu.url}/token`, { method: 'POST' })).rejects.toThrow();
 });
 
+test("new Las({ credentials: emu.credentials, fetch }) sends the token request through that fetch too, so trusting the certificate there is enough", async () => {
+  emu = await startEmulator({ tls: true });
+  const fetch = fetchTrusting(readFileSync(emu.caFile as string, 'utf8'));
+  const las = new Las({ credentials: emu.credentials, fetch, maxRetries: 0 });
+  expect((await las.datasets.create({ name: 'through fetch' })).name).toBe('through fetch');
+});
+
 test('a data directory keeps the certificate (0600) and serves the same one after a restart', async () => {
   emu = await startEmulator({ tls: true, dataDir: dir });
   expect(emu.caFile).toBe(path.join(dir, 'cert.pem'));
