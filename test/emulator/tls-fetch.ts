@@ -4,7 +4,7 @@
  */
 import https from 'node:https';
 
-/** `fetch` over node:https, trusting `ca` (PEM) besides Node's own roots. */
+/** `fetch` over node:https, trusting only `ca` (PEM): it replaces Node's own roots for these requests. */
 export function fetchTrusting(ca: string): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);

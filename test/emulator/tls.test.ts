@@ -1,16 +1,19 @@
 /**
  * `--tls` / `startEmulator({ tls: true })`: HTTPS with a certificate the emulator makes (or is
  * given), which clients trust through the file it names; the service's own JavaScript client,
- * unmodified, against it; las-sdk with both endpoint forms.
+ * unmodified, against it; las-sdk with both endpoint forms; the lines the bin prints.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Credentials } from '../../src/auth/credentials.js';
+import { emulatorBanner, PLACEHOLDER_API_KEY } from '../../src/emulator/banner.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { tlsMaterial } from '../../src/emulator/tls.js';
 import { Las } from '../../src/las.js';
+import { killBins, startBin, stopBin } from './bin.js';
 import { PDF } from './helpers.js';
 import { fetchTrusting } from './tls-fetch.js';
 
@@ -22,6 +25,7 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'las-emulator-tls-'));
 });
 afterEach(async () => {
+  await killBins();
   await emu?.close();
   emu = undefined;
   rmSync(dir, { recursive: true, force: true });
@@ -88,38 +92,68 @@ test('without a data directory the certificate lives in a temporary directory, r
 });
 
 test('the las-emulator bin with --tls prints the host-only auth endpoint, a placeholder api key and the trust lines', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--tls', '--data', dir, '--quiet'], { cwd: ROOT });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  try {
-    const deadline = Date.now() + 60_000;
-    while (!output.includes('Press Ctrl+C') && child.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    const value = (name: string) => new RegExp(`^export ${name}=(.*)$`, 'm').exec(output)?.[1];
-    const port = /^export LAS_AUTH_ENDPOINT=127\.0\.0\.1:(\d+)$/m.exec(output)?.[1];
-    expect(port).toMatch(/^\d+$/);
-    const caFile = path.join(dir, 'cert.pem');
-    expect({
-      api: value('LAS_API_ENDPOINT'),
-      apiKey: typeof value('LAS_API_KEY'),
-      node: value('NODE_EXTRA_CA_CERTS'),
-      python: value('REQUESTS_CA_BUNDLE'),
-    }).toEqual({ api: `https://127.0.0.1:${port}/v1`, apiKey: 'string', node: caFile, python: caFile });
-    // The printed lines are all a client needs: las-sdk from them, trusting the printed file.
-    const fetch = fetchTrusting(readFileSync(caFile, 'utf8'));
-    const credentials = new Credentials({
-      clientId: value('LAS_CLIENT_ID') as string,
-      clientSecret: value('LAS_CLIENT_SECRET') as string,
-      authEndpoint: value('LAS_AUTH_ENDPOINT') as string,
-      apiEndpoint: value('LAS_API_ENDPOINT') as string,
-      fetch,
-    });
-    expect((await new Las({ credentials, fetch, maxRetries: 0 }).datasets.create()).datasetId).toMatch(/^las:dataset:/);
-  } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-  }
+  const bin = await startBin(['--tls', '--data', dir, '--quiet']);
+  const value = (name: string) => new RegExp(`^export ${name}=(.*)$`, 'm').exec(bin.output())?.[1];
+  const port = /^export LAS_AUTH_ENDPOINT=127\.0\.0\.1:(\d+)$/m.exec(bin.output())?.[1];
+  expect(port).toMatch(/^\d+$/);
+  const caFile = path.join(dir, 'cert.pem');
+  expect({
+    api: value('LAS_API_ENDPOINT'),
+    apiKey: /^# .*the emulator ignores it.*\nexport LAS_API_KEY=\S+$/m.test(bin.output()),
+    node: value('NODE_EXTRA_CA_CERTS'),
+    python: value('REQUESTS_CA_BUNDLE'),
+  }).toEqual({ api: `https://127.0.0.1:${port}/v1`, apiKey: true, node: caFile, python: caFile });
+  // The printed lines are all a client needs: las-sdk from them, trusting the printed file.
+  const fetch = fetchTrusting(readFileSync(caFile, 'utf8'));
+  expect((await new Las({ credentials: bin.credentials, fetch, maxRetries: 0 }).datasets.create()).datasetId).toMatch(/^las:dataset:/);
+  expect(await stopBin(bin)).toBe(0);
+});
+
+test('the printed lines hold in a shell: eval gives back each value, a path with a space included', async () => {
+  emu = await startEmulator({ tls: true, dataDir: path.join(dir, 'a b') });
+  const exports = emulatorBanner(emu)
+    .split('\n')
+    .filter((line) => line.startsWith('export '));
+  const names = ['LAS_CLIENT_ID', 'LAS_CLIENT_SECRET', 'LAS_AUTH_ENDPOINT', 'LAS_API_ENDPOINT', 'LAS_API_KEY', 'NODE_EXTRA_CA_CERTS', 'REQUESTS_CA_BUNDLE'];
+  const shell = spawnSync('sh', ['-c', `${exports.join('\n')}\nprintf '%s\\n' ${names.map((name) => `"$${name}"`).join(' ')}`], { encoding: 'utf8' });
+  const { clientId, clientSecret } = emu.credentials;
+  expect(shell.stdout.split('\n').slice(0, -1)).toEqual([
+    clientId,
+    clientSecret,
+    `127.0.0.1:${new URL(emu.url).port}`,
+    emu.apiEndpoint,
+    PLACEHOLDER_API_KEY,
+    path.join(dir, 'a b', 'cert.pem'),
+    path.join(dir, 'a b', 'cert.pem'),
+  ]);
+});
+
+test('without tls the printed lines are as before: the URL form of the auth endpoint, no api key, no trust lines', async () => {
+  emu = await startEmulator();
+  const exports = emulatorBanner(emu)
+    .split('\n')
+    .filter((line) => line.startsWith('export '));
+  const { clientId, clientSecret } = emu.credentials;
+  expect(exports).toEqual([
+    `export LAS_CLIENT_ID=${clientId}`,
+    `export LAS_CLIENT_SECRET=${clientSecret}`,
+    `export LAS_AUTH_ENDPOINT=${emu.url}`,
+    `export LAS_API_ENDPOINT=${emu.apiEndpoint}`,
+  ]);
+  expect({ url: emu.url.startsWith('http://'), caFile: emu.caFile }).toEqual({ url: true, caFile: undefined });
+});
+
+test('given certFile and keyFile are served, named as caFile, and left in place on close; without tls they are refused', async () => {
+  const made = await tlsMaterial({ dataDir: dir });
+  const certFile = path.join(dir, 'chain.pem');
+  const keyFile = path.join(dir, 'server-key.pem');
+  writeFileSync(certFile, made.cert);
+  emu = await startEmulator({ tls: true, certFile, keyFile });
+  expect(emu.caFile).toBe(certFile);
+  expect((await lasOn(emu, emu.url).datasets.create({ name: 'given' })).name).toBe('given');
+  await emu.close();
+  expect([statSync(certFile).isFile(), statSync(keyFile).isFile()]).toEqual([true, true]);
+  await expect(startEmulator({ certFile, keyFile })).rejects.toThrow('startEmulator: certFile and keyFile are served only with tls: true');
 });
 
 test(
