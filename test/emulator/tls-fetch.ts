@@ -1,5 +1,5 @@
 /**
- * A fetch that trusts one more certificate authority, for this process only: how a test points
+ * A fetch that trusts one certificate authority, for this process only: how a test points
  * las-sdk at an emulator serving HTTPS without touching Node's trust store or turning checks off.
  */
 import https from 'node:https';
