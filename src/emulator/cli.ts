@@ -72,7 +72,6 @@ async function main(argv: string[]): Promise<void> {
     keyFile: values.key,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
-  console.log(emulatorBanner(emulator));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -85,6 +84,9 @@ async function main(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // Only once the handlers are in: whoever waits for these lines may signal at once, and until then
+  // a signal kills the process without closing anything.
+  console.log(emulatorBanner(emulator));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
