@@ -43,7 +43,7 @@ test('las emulator start --tls serves HTTPS; its printed lines reach it, trustin
   }
   expect(await running).toBe(0);
   expect(stderr.text).toBe('LAS emulator stopped\n');
-});
+}, 60_000);
 
 test('las emulator start --cert without --tls is a usage error', async () => {
   const result = await cli(['emulator', 'start', '--cert', path.join(dir, 'c.pem'), '--key', path.join(dir, 'k.pem')]);

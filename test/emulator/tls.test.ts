@@ -107,7 +107,7 @@ test('the las-emulator bin with --tls prints the host-only auth endpoint, a plac
   const fetch = fetchTrusting(readFileSync(caFile, 'utf8'));
   expect((await new Las({ credentials: bin.credentials, fetch, maxRetries: 0 }).datasets.create()).datasetId).toMatch(/^las:dataset:/);
   expect(await stopBin(bin)).toBe(0);
-});
+}, 60_000);
 
 test('the printed lines hold in a shell: eval gives back each value, a path with a space included', async () => {
   emu = await startEmulator({ tls: true, dataDir: path.join(dir, 'a b') });
