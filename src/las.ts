@@ -1,5 +1,5 @@
 import { AuthorizationCodeCredentials } from './auth/authorization-code.js';
-import { Credentials } from './auth/credentials.js';
+import { Credentials, TOKEN_VIA } from './auth/credentials.js';
 import { resolveCredentials } from './auth/resolve.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
@@ -101,7 +101,7 @@ export class Las {
     const session = new Session({
       apiEndpoint: (options.apiEndpoint ?? credentials?.apiEndpoint) as string,
       apiKey: credentials instanceof Credentials ? credentials.apiKey : undefined,
-      tokenProvider: options.tokenProvider ?? (credentials as TokenProvider),
+      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, options.fetch),
       fetch: options.fetch,
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
@@ -121,4 +121,11 @@ export class Las {
     this.users = new Users(session);
     this.workflows = new Workflows(session);
   }
+}
+
+// Explicit credentials without a fetch of their own request their tokens through the Las fetch,
+// as credentials resolved from the environment or the file do.
+function tokensVia(credentials: Credentials | AuthorizationCodeCredentials, fetch: typeof globalThis.fetch | undefined): TokenProvider {
+  if (fetch === undefined || !(credentials instanceof Credentials)) return credentials;
+  return { getAccessToken: async () => credentials[TOKEN_VIA](fetch), invalidate: (token) => credentials.invalidate(token) };
 }

@@ -50,6 +50,13 @@ const CREDENTIALS_OPTIONS = {
 } satisfies Record<keyof CredentialsInit, OptionCheck>;
 const EARLY_EXPIRY_MS = 60_000;
 
+/**
+ * Package-internal, not exported from the SDK's entry: `credentials[TOKEN_VIA](fetch)` is
+ * `getAccessToken()` with a token request, when one is needed, sent through `fetch` unless the
+ * credentials were given a fetch of their own. How `new Las({ credentials, fetch })` passes its fetch on.
+ */
+export const TOKEN_VIA = Symbol('las-sdk token via fetch');
+
 /** Client credentials of an app client; hands out bearer tokens, cached in memory (and on disk if asked). */
 export class Credentials implements TokenProvider {
   /** The app client's id. */
@@ -102,8 +109,13 @@ export class Credentials implements TokenProvider {
 
   /** A valid bearer token: cached, or fetched with `POST <auth>/token` (one request shared by concurrent callers). */
   async getAccessToken(): Promise<string> {
+    return this[TOKEN_VIA](undefined);
+  }
+
+  /** {@link getAccessToken}, its token request through `fetch` when the credentials have none (see {@link TOKEN_VIA}). */
+  async [TOKEN_VIA](fetch: typeof globalThis.fetch | undefined): Promise<string> {
     if (this.#token && Date.now() < this.#token.staleAt) return this.#token.accessToken;
-    this.#inflight ??= this.#obtain().finally(() => {
+    this.#inflight ??= this.#obtain(this.#fetch ?? fetch).finally(() => {
       this.#inflight = undefined;
     });
     return this.#inflight;
@@ -144,7 +156,7 @@ export class Credentials implements TokenProvider {
     return `Credentials { clientId: ${JSON.stringify(this.clientId)}, authEndpoint: ${JSON.stringify(this.authEndpoint)}, apiEndpoint: ${JSON.stringify(this.apiEndpoint)} }`;
   }
 
-  async #obtain(): Promise<string> {
+  async #obtain(fetch: typeof globalThis.fetch | undefined): Promise<string> {
     if (this.useCache) {
       const entry = readCache()[this.profile];
       if (isDiskEntry(entry) && entry.clientId === this.clientId && entry.accessToken !== this.#rejected) {
@@ -160,7 +172,7 @@ export class Credentials implements TokenProvider {
       tokenUrl: this.tokenUrl,
       clientId: this.clientId,
       clientSecret: this.clientSecret,
-      fetch: this.#fetch,
+      fetch,
     });
     const now = Date.now();
     const lifeMs = Math.max(0, expiresIn * 1000);
