@@ -443,6 +443,7 @@ describe('connections', () => {
     const limited = createNodeFetch({ connections: 2 });
     const before = server.sockets.length;
     for (const socket of server.sockets) socket.destroy();
+    await Promise.all(server.sockets.map(async (_, i) => server.closed(i + 1)));
     server.maxOpen = 0;
     hold = 2;
     try {
