@@ -6,7 +6,8 @@
  *   npm run bench -- --src DIR             measure another source tree (results go to node_modules/.cache)
  *   npm run bench -- --profile FIGURE      CPU profile of one workload: per-call, listing, concurrency,
  *                                          upload, or their baselines per-call-raw, listing-raw, concurrency-raw,
- *                                          and ky alone with the Session's options: per-call-ky, concurrency-ky
+ *                                          and ky alone with the Session's options: per-call-ky, concurrency-ky,
+ *                                          or over the undici transport: per-call-ky-transport, concurrency-ky-transport
  */
 import path from 'node:path';
 import { build } from './lib/build.js';

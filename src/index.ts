@@ -5,6 +5,7 @@ export { Las, type LasDefaults, type LasOptions } from './las.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
 export { Credentials, resolveCredentials, type CredentialsInit, type TokenProvider } from './auth/index.js';
+export { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, type SignOutOptions, type TokenStorage } from './auth/authorization-code.js';
 export * from './errors.js';
 export { Page, PagePromise } from './http/pagination.js';
 export type { ContentInput, DocumentContentType } from './http/content.js';

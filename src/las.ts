@@ -1,4 +1,5 @@
-import { Credentials } from './auth/credentials.js';
+import { AuthorizationCodeCredentials } from './auth/authorization-code.js';
+import { Credentials, TOKEN_VIA } from './auth/credentials.js';
 import { resolveCredentials } from './auth/resolve.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
@@ -21,8 +22,8 @@ import { Workflows } from './resources/workflows.js';
 
 /** Options of {@link Las}. */
 export interface LasOptions {
-  /** Explicit credentials; otherwise resolved from the environment, then the credentials file. */
-  credentials?: Credentials;
+  /** Explicit credentials (an app client's, or a person's sign-in); otherwise resolved from the environment, then the credentials file. */
+  credentials?: Credentials | AuthorizationCodeCredentials;
   /** Section of the credentials file to use. Default `default`. */
   profile?: string;
   /** Any source of bearer tokens; replaces the credentials' own token requests. */
@@ -56,7 +57,7 @@ export type LasDefaults = Pick<LasOptions, 'timeout' | 'totalTimeout' | 'maxRetr
 
 // One line per option: the compiler insists every option of LasOptions has its check.
 const LAS_OPTIONS = {
-  credentials: option.instanceOf(Credentials, 'a Credentials instance (new Credentials({ clientId, clientSecret, authEndpoint, apiEndpoint }))'),
+  credentials: (value) => (value instanceof AuthorizationCodeCredentials ? undefined : option.instanceOf(Credentials, 'a Credentials or AuthorizationCodeCredentials instance')(value)),
   profile: option.text,
   tokenProvider: option.tokenProvider,
   apiEndpoint: option.httpUrl,
@@ -124,13 +125,12 @@ export class Las {
         'new Las: profile picks a section of the credentials file, which is not read when credentials, or tokenProvider and apiEndpoint, are given',
       );
     }
-    const credentials = needsCredentials
-      ? resolveCredentials({ credentials: options.credentials, profile: options.profile, fetch: options.fetch })
-      : options.credentials;
+    const credentials =
+      options.credentials ?? (needsCredentials ? resolveCredentials({ profile: options.profile, fetch: options.fetch }) : undefined);
     const session = new Session({
       apiEndpoint: (options.apiEndpoint ?? credentials?.apiEndpoint) as string,
-      apiKey: credentials?.apiKey,
-      tokenProvider: options.tokenProvider ?? (credentials as Credentials),
+      apiKey: credentials instanceof Credentials ? credentials.apiKey : undefined,
+      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, options.fetch),
       fetch: options.fetch,
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
@@ -173,4 +173,11 @@ function bind(las: Las, session: Session): void {
     users: new Users(session),
     workflows: new Workflows(session),
   } satisfies Omit<Las, 'withOptions'>);
+}
+
+// Explicit credentials without a fetch of their own request their tokens through the Las fetch,
+// as credentials resolved from the environment or the file do.
+function tokensVia(credentials: Credentials | AuthorizationCodeCredentials, fetch: typeof globalThis.fetch | undefined): TokenProvider {
+  if (fetch === undefined || !(credentials instanceof Credentials)) return credentials;
+  return { getAccessToken: async () => credentials[TOKEN_VIA](fetch), invalidate: (token) => credentials.invalidate(token) };
 }

@@ -381,3 +381,33 @@ describe('a client whose token the server no longer knows recovers', () => {
     }
   });
 });
+
+describe('the fetch option and token requests', () => {
+  /** A fetch that records the path of every request it sends. */
+  function recording(paths: string[]): typeof fetch {
+    return async (input, init) => {
+      const request = new Request(input, init);
+      paths.push(new URL(request.url).pathname);
+      return globalThis.fetch(request);
+    };
+  }
+
+  test("explicit credentials without a fetch of their own get their token through the Las fetch; with one, through theirs", async () => {
+    const emu = await startEmulator();
+    try {
+      const { clientId, clientSecret } = emu.credentials;
+      const init = { clientId, clientSecret, authEndpoint: emu.url, apiEndpoint: emu.apiEndpoint };
+      const viaLas: string[] = [];
+      await new Las({ credentials: new Credentials(init), fetch: recording(viaLas), maxRetries: 0 }).datasets.create();
+      expect(viaLas).toEqual(['/token', '/v1/datasets']);
+
+      const viaCredentials: string[] = [];
+      const viaLasToo: string[] = [];
+      const credentials = new Credentials({ ...init, fetch: recording(viaCredentials) });
+      await new Las({ credentials, fetch: recording(viaLasToo), maxRetries: 0 }).datasets.create();
+      expect({ viaCredentials, viaLasToo }).toEqual({ viaCredentials: ['/token'], viaLasToo: ['/v1/datasets'] });
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { ServerStats } from '../lib/api-server.js';
 import { PAGES, PAGE_SIZE, WORKFLOW_ID } from '../lib/api-server.js';
-import { kyGetter, loadSdk, newLas, newOfficialClient, rawGet, rawGetWithTimeout, rawToken, type Sdk } from '../lib/clients.js';
+import { kyGetter, loadSdk, newLas, newOfficialClient, nodeFetch, rawGet, rawGetWithTimeout, rawToken, type Sdk } from '../lib/clients.js';
 import { CALLS, IN_FLIGHT, ROUNDS, UPLOAD_BYTES, WARMUP } from '../lib/config.js';
 import { MemorySampler } from '../lib/memory.js';
 import { interleave } from '../lib/stats.js';
@@ -266,6 +266,29 @@ async function uploadMemory() {
   return { ...(await sampler.stop()), capLifted };
 }
 
+/**
+ * 5. ky alone with the Session's options over the undici transport (src/http/transport.ts) vs over
+ * the global fetch: sequential GETs, 100 a block; then 64 in flight, 250 a block.
+ */
+async function transport() {
+  const token = await rawToken(url);
+  const overFetch = await kyGetter(url, token);
+  const overTransport = await kyGetter(url, token, await nodeFetch());
+  const workflow = await overTransport<{ workflowId?: string }>(workflowPath);
+  if (workflow.workflowId !== WORKFLOW_ID) throw new Error('ky over the transport got no workflow');
+  const get = (side: typeof overFetch) => () => side(workflowPath);
+  const perCall = await interleave(
+    { fetch: () => repeat(100, get(overFetch)), transport: () => repeat(100, get(overTransport)) },
+    { warmup: WARMUP, rounds: ROUNDS, blocks: CALLS / 100 },
+  );
+  const blocks = 8;
+  const concurrency = await interleave(
+    { fetch: () => pool(CALLS / blocks, IN_FLIGHT, get(overFetch)), transport: () => pool(CALLS / blocks, IN_FLIGHT, get(overTransport)) },
+    { warmup: WARMUP, rounds: ROUNDS, blocks },
+  );
+  return { perCall, concurrency };
+}
+
 const figures: Record<string, () => Promise<unknown>> = {
   'per-call': perCall,
   listing,
@@ -273,6 +296,7 @@ const figures: Record<string, () => Promise<unknown>> = {
   concurrency,
   'upload-time': uploadTime,
   'upload-memory': uploadMemory,
+  transport,
 };
 
 let message: unknown;

@@ -11,7 +11,7 @@
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { PAGES, WORKFLOW_ID } from '../lib/api-server.js';
-import { kyGetter, loadSdk, newLas, rawGet, rawToken } from '../lib/clients.js';
+import { kyGetter, loadSdk, newLas, nodeFetch, rawGet, rawToken } from '../lib/clients.js';
 import { CALLS, IN_FLIGHT, STAGE_ROUNDS, UPLOAD_BYTES } from '../lib/config.js';
 import { formatStages, per, stageTimes, type CpuProfile, type ProfileNode, type Stage, type StageTimes } from '../lib/stages.js';
 import { pool } from '../lib/pool.js';
@@ -30,6 +30,12 @@ const token = await rawToken(url);
 const workflowPath = `workflows/${encodeURIComponent(WORKFLOW_ID)}`;
 const workflowUrl = `${url}/${workflowPath}`;
 const kyGet = await kyGetter(url, token);
+// ky alone over the build's undici transport, made on first use (a --src tree may have none).
+let kyOverTransport: Awaited<ReturnType<typeof kyGetter>> | undefined;
+const kyTransportGet = async <T>(path: string): Promise<T> => {
+  kyOverTransport ??= await kyGetter(url, token, await nodeFetch());
+  return kyOverTransport<T>(path);
+};
 const listRaw = async () => {
   let nextToken: string | null | undefined;
   do {
@@ -51,6 +57,10 @@ const workloads: Record<string, () => Promise<unknown>> = {
   'listing-raw': listRaw,
   'concurrency-raw': () => pool(CALLS, IN_FLIGHT, () => rawGet(workflowUrl, token)),
   'concurrency-ky': () => pool(CALLS, IN_FLIGHT, () => kyGet(workflowPath)),
+  'per-call-ky-transport': async () => {
+    for (let i = 0; i < CALLS; i++) await kyTransportGet(workflowPath);
+  },
+  'concurrency-ky-transport': () => pool(CALLS, IN_FLIGHT, () => kyTransportGet(workflowPath)),
   'per-call': async () => {
     for (let i = 0; i < CALLS; i++) await las.workflows.get(WORKFLOW_ID);
   },

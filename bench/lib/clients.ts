@@ -1,7 +1,7 @@
 /**
  * The clients each figure compares, all pointed at the bench server: las-sdk (loaded from the
- * build the runner made, LAS_BENCH_DIST), raw fetch, ky alone with the Session's options, and the
- * official @lucidtech/las-sdk-node.
+ * build the runner made, LAS_BENCH_DIST), raw fetch, ky alone with the Session's options (over the
+ * global fetch or over the build's undici transport), and the official @lucidtech/las-sdk-node.
  */
 import { pathToFileURL } from 'node:url';
 import official from '@lucidtech/las-sdk-node';
@@ -62,7 +62,7 @@ export async function rawGetWithTimeout<T>(url: string, token: string, timeout: 
  * build, default headers and fetch wrapper), reading a GET as the Session does: `.text()`, then
  * JSON.parse. What las-sdk costs over this is its own code; what this costs over fetch is ky's.
  */
-export async function kyGetter(url: string, token: string): Promise<<T>(path: string) => Promise<T>> {
+export async function kyGetter(url: string, token: string, send?: typeof fetch): Promise<<T>(path: string) => Promise<T>> {
   const dist = process.env.LAS_BENCH_DIST;
   const { retryPolicy } = (await import(pathToFileURL(`${dist}/http/retry.js`).href)) as { retryPolicy: (settings: object) => RetryOptions };
   const http = ky.create({
@@ -72,10 +72,18 @@ export async function kyGetter(url: string, token: string): Promise<<T>(path: st
     retry: retryPolicy({}),
     headers: { Accept: 'application/json' },
     parseJson: (text) => JSON.parse(text) as unknown,
-    fetch: async (input, init) => globalThis.fetch(input, init),
+    fetch: send ?? (async (input, init) => globalThis.fetch(input, init)),
   });
   const authorization = `Bearer ${token}`;
   return async <T>(path: string) => JSON.parse(await http(path, { method: 'GET', headers: { Authorization: authorization } }).text()) as T;
+}
+
+/** createNodeFetch() of the build (src/http/transport.ts): the fetch on undici's Dispatcher. */
+export async function nodeFetch(): Promise<typeof fetch> {
+  const dist = process.env.LAS_BENCH_DIST;
+  const file = `${dist}/http/transport.js`;
+  const transport = (await import(pathToFileURL(file).href)) as { createNodeFetch: () => typeof fetch };
+  return transport.createNodeFetch();
 }
 
 /**

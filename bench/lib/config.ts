@@ -26,4 +26,7 @@ export const TARGETS = {
   coldStart: 3,
   cliVersion: 3,
   emulatorWrite: 1.5,
+  /** ky over the undici transport against ky over the global fetch: time per call, and throughput. */
+  transportPerCall: 1.15,
+  transportConcurrency: 1.2,
 } as const;

@@ -236,6 +236,41 @@ export async function measure(context: Context): Promise<{ rows: Row[]; notes: s
     });
   });
 
+  await section('transportPerCall', 'ky over the undici transport', async () => {
+    const result = await runFigure<{ perCall: Measured; concurrency: Measured }>(context, 'transport');
+    const p = medians(result.perCall.rounds);
+    // Speed-up: ky over fetch's time over ky over the transport's, block by block.
+    const speedup = pairedRatio(result.perCall.blocks.fetch, result.perCall.blocks.transport);
+    row({
+      id: 'transportPerCall',
+      figure: `Per call: ky over the undici transport vs ky over fetch, ${CALLS} sequential GETs (speed-up)`,
+      sdk: `ky + transport: ${ms(p.transport)} (${perCall(p.transport)})`,
+      baseline: `ky + fetch: ${ms(p.fetch)} (${perCall(p.fetch)})`,
+      ratio: speedup,
+      target: `≥ ${TARGETS.transportPerCall}×`,
+      pass: shown(speedup) >= TARGETS.transportPerCall,
+      values: { transportMs: round(p.transport, 1), fetchMs: round(p.fetch, 1), transportRounds: tenths(result.perCall.rounds.transport), fetchRounds: tenths(result.perCall.rounds.fetch) },
+    });
+    const c = medians(result.concurrency.rounds);
+    const rate = (time: number) => `${Math.round((CALLS * 1000) / time).toLocaleString('en')} calls/s`;
+    const throughput = pairedRatio(result.concurrency.blocks.fetch, result.concurrency.blocks.transport);
+    row({
+      id: 'transportConcurrency',
+      figure: `Concurrency: ky over the undici transport vs ky over fetch, ${IN_FLIGHT} in flight (throughput)`,
+      sdk: `ky + transport: ${rate(c.transport)}`,
+      baseline: `ky + fetch: ${rate(c.fetch)}`,
+      ratio: throughput,
+      target: `≥ ${TARGETS.transportConcurrency}×`,
+      pass: shown(throughput) >= TARGETS.transportConcurrency,
+      values: {
+        transportCallsPerSecond: round((CALLS * 1000) / c.transport, 0),
+        fetchCallsPerSecond: round((CALLS * 1000) / c.fetch, 0),
+        transportRounds: tenths(result.concurrency.rounds.transport),
+        fetchRounds: tenths(result.concurrency.rounds.fetch),
+      },
+    });
+  });
+
   const size = `${UPLOAD_BYTES / MiB} MiB`;
   await section('uploadTime', `Upload: one ${size} document`, async () => {
     const result = await runFigure<Measured & { capLifted: boolean; rejected: number }>(context, 'upload-time');

@@ -30,6 +30,7 @@ export const STAGES = {
   classTransformer: 'class-transformer: JSON to entities',
   timestamps: 'las-sdk: timestamps',
   fetch: 'fetch() (undici): the request',
+  transport: 'createNodeFetch() (undici Dispatcher): the request',
   kyOther: 'ky: timers and races, retry checks, body read',
   sdk: 'las-sdk: session, pagination, entities',
   undici: 'undici: response and body',
@@ -65,6 +66,7 @@ function stageOf(stack: readonly Frame[]): Stage | 'idle' {
   if (has((f) => isSdk(f) && f.url.includes('/schema/timestamp'))) return 'timestamps';
   if (has((f) => f.url.includes('/class-transformer/'))) return 'classTransformer';
   if (has((f) => (f.functionName === 'fetch2' || f.functionName === 'fetch') && f.url.includes('undici'))) return 'fetch';
+  if (has((f) => isSdk(f) && f.url.endsWith('/http/transport.js'))) return 'transport';
   if (has(isKy)) return 'kyOther';
   if (has(isSdk)) return 'sdk';
   if (has((f) => f.url.includes('undici'))) return 'undici';

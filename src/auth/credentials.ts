@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MissingCredentialsError } from '../errors.js';
+import { authBaseUrl } from './auth-endpoint.js';
 import { requestClientCredentialsToken } from '../http/token-request.js';
 import { checkOptions, option, type OptionCheck } from '../options.js';
 import type { TokenProvider } from './token-provider.js';
@@ -48,6 +49,13 @@ const CREDENTIALS_OPTIONS = {
   fetch: option.function,
 } satisfies Record<keyof CredentialsInit, OptionCheck>;
 const EARLY_EXPIRY_MS = 60_000;
+
+/**
+ * Package-internal, not exported from the SDK's entry: `credentials[TOKEN_VIA](fetch)` is
+ * `getAccessToken()` with a token request, when one is needed, sent through `fetch` unless the
+ * credentials were given a fetch of their own. How `new Las({ credentials, fetch })` passes its fetch on.
+ */
+export const TOKEN_VIA = Symbol('las-sdk token via fetch');
 
 /** Client credentials of an app client; hands out bearer tokens, cached in memory (and on disk if asked). */
 export class Credentials implements TokenProvider {
@@ -96,14 +104,18 @@ export class Credentials implements TokenProvider {
 
   /** The token URL: `<authEndpoint>/token`, with `https://` added to a bare host. */
   get tokenUrl(): string {
-    const base = /^[a-z][a-z0-9+.-]*:\/\//i.test(this.authEndpoint) ? this.authEndpoint : `https://${this.authEndpoint}`;
-    return `${base.replace(/\/+$/, '')}/token`;
+    return `${authBaseUrl(this.authEndpoint)}/token`;
   }
 
   /** A valid bearer token: cached, or fetched with `POST <auth>/token` (one request shared by concurrent callers). */
   async getAccessToken(): Promise<string> {
+    return this[TOKEN_VIA](undefined);
+  }
+
+  /** {@link getAccessToken}, its token request through `fetch` when the credentials have none (see {@link TOKEN_VIA}). */
+  async [TOKEN_VIA](fetch: typeof globalThis.fetch | undefined): Promise<string> {
     if (this.#token && Date.now() < this.#token.staleAt) return this.#token.accessToken;
-    this.#inflight ??= this.#obtain().finally(() => {
+    this.#inflight ??= this.#obtain(this.#fetch ?? fetch).finally(() => {
       this.#inflight = undefined;
     });
     return this.#inflight;
@@ -144,7 +156,7 @@ export class Credentials implements TokenProvider {
     return `Credentials { clientId: ${JSON.stringify(this.clientId)}, authEndpoint: ${JSON.stringify(this.authEndpoint)}, apiEndpoint: ${JSON.stringify(this.apiEndpoint)} }`;
   }
 
-  async #obtain(): Promise<string> {
+  async #obtain(fetch: typeof globalThis.fetch | undefined): Promise<string> {
     if (this.useCache) {
       const entry = readCache()[this.profile];
       if (isDiskEntry(entry) && entry.clientId === this.clientId && entry.accessToken !== this.#rejected) {
@@ -160,7 +172,7 @@ export class Credentials implements TokenProvider {
       tokenUrl: this.tokenUrl,
       clientId: this.clientId,
       clientSecret: this.clientSecret,
-      fetch: this.#fetch,
+      fetch,
     });
     const now = Date.now();
     const lifeMs = Math.max(0, expiresIn * 1000);

@@ -1,10 +1,12 @@
 /**
- * The OAuth2 token endpoint (client credentials, HTTP Basic) and the bearer check of every API
- * request. Any app client with a secret can get tokens, the emulator's own one included.
+ * The OAuth2 token endpoint (client credentials with HTTP Basic; authorization code and refresh
+ * token for people signed in through oauth.ts) and the bearer check of every API request. Any app
+ * client with a secret can get tokens, the emulator's own one included.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { HttpError } from './http-error.js';
 import type { JsonObject } from './json.js';
+import { keepGrant, redeemCode, redeemRefreshToken, type Grant } from './oauth.js';
 import type { Store } from './store.js';
 
 /** Paths of the token endpoint: the SDK's `<auth>/token`, and `/oauth2/token` as the spec names it. */
@@ -30,12 +32,23 @@ export class Auth {
   /**
    * `POST /token?grant_type=client_credentials` with `Authorization: Basic base64(id:secret)`
    * (or `client_id`/`client_secret` in a form body). Answers `{ access_token, expires_in, token_type }`.
+   * `grant_type=authorization_code` and `refresh_token` (form body) answer a person's tokens, with
+   * `refresh_token`; an app client with a secret must send it with them too.
    */
   issue(authorization: string | undefined, query: URLSearchParams, body: string): JsonObject {
     const form = new URLSearchParams(body);
     const grantType = query.get('grant_type') ?? form.get('grant_type');
+    if (grantType === 'authorization_code' || grantType === 'refresh_token') {
+      const { appClientId, userId, refreshToken } = grantType === 'authorization_code' ? redeemCode(this.store, form) : redeemRefreshToken(this.store, form);
+      const secret = this.store.tables.appClients.get(appClientId)?.hidden.clientSecret;
+      if (typeof secret === 'string') {
+        const given = basicCredentials(authorization)?.[1] ?? form.get('client_secret');
+        if (given === null || !same(secret, given)) throw new HttpError(401, 'This app client has a secret: send it with the request', { error: 'invalid_client' });
+      }
+      return { ...this.#grant(appClientId, userId), refresh_token: refreshToken };
+    }
     if (grantType !== 'client_credentials') {
-      throw new HttpError(400, 'grant_type must be client_credentials', { error: 'unsupported_grant_type' });
+      throw new HttpError(400, 'grant_type must be client_credentials, authorization_code or refresh_token', { error: 'unsupported_grant_type' });
     }
     const [clientId, clientSecret] = basicCredentials(authorization) ?? [form.get('client_id'), form.get('client_secret')];
     if (!clientId || !clientSecret) {
@@ -45,28 +58,33 @@ export class Auth {
       .rows()
       .find((row) => row.data.clientId === clientId && typeof row.hidden.clientSecret === 'string' && same(row.hidden.clientSecret, clientSecret));
     if (!client) throw new HttpError(401, 'Unknown client id or wrong client secret', { error: 'invalid_client' });
-    const token = randomBytes(32).toString('base64url');
-    this.store.tokens.set(token, { appClientId: client.id, expiresAt: Date.now() + this.lifetimeSeconds * 1000 });
-    this.store.touch();
-    return { access_token: token, expires_in: this.lifetimeSeconds, token_type: 'Bearer' };
+    return this.#grant(client.id);
   }
 
   /**
-   * The app client behind `Authorization: Bearer <token>`, refused in the service's words (its
-   * clients match on them): 401 `Unauthorized` without a bearer token, 401 `The incoming token has
-   * expired`, 403 `Forbidden` for a token this emulator never handed out.
+   * Who is behind `Authorization: Bearer <token>`: the user signed in, else the app client. Refused
+   * in the service's words (its clients match on them): 401 `Unauthorized` without a bearer token,
+   * 401 `The incoming token has expired`, 403 `Forbidden` for a token this emulator never handed
+   * out as an access token (a code or refresh token included) or whose user is gone.
    */
   authenticate(authorization: string | undefined): string {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) throw new HttpError(401, UNAUTHORIZED);
-    const grant = this.store.tokens.get(match[1]);
-    if (!grant) throw new HttpError(403, FORBIDDEN);
+    const grant = this.store.tokens.get(match[1]) as Grant | undefined;
+    if (!grant || grant.kind !== undefined) throw new HttpError(403, FORBIDDEN);
     if (grant.expiresAt <= Date.now()) {
       this.store.tokens.delete(match[1]);
       this.store.touch();
       throw new HttpError(401, TOKEN_EXPIRED);
     }
-    return grant.appClientId;
+    if (grant.userId !== undefined && !this.store.tables.users.get(grant.userId)) throw new HttpError(403, FORBIDDEN);
+    return grant.userId ?? grant.appClientId;
+  }
+
+  #grant(appClientId: string, userId?: string): JsonObject {
+    const token = randomBytes(32).toString('base64url');
+    keepGrant(this.store, token, { appClientId, ...(userId !== undefined && { userId }), expiresAt: Date.now() + this.lifetimeSeconds * 1000 });
+    return { access_token: token, expires_in: this.lifetimeSeconds, token_type: 'Bearer' };
   }
 }
 

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
- * `las-emulator [--port N] [--data DIR]`: serves the LAS emulator from a terminal, prints its
- * endpoints and credentials (as `export` lines a shell can eval), and stops cleanly on
- * SIGINT/SIGTERM.
+ * `las-emulator [--port N] [--data DIR] [--tls [--cert FILE --key FILE]]`: serves the LAS
+ * emulator from a terminal, prints its endpoints and credentials (as `export` lines a shell can
+ * eval), and stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { emulatorBanner } from './banner.js';
 import { startEmulator } from './index.js';
 
-const USAGE = `Usage: las-emulator [--port N] [--host H] [--data DIR] [--client-id ID] [--client-secret SECRET] [--quiet]
+const USAGE = `Usage: las-emulator [--port N] [--host H] [--data DIR] [--client-id ID] [--client-secret SECRET]
+                    [--tls [--cert FILE --key FILE]] [--quiet]
 
 A local server that behaves like the Lucidtech AI Services API (predictions are simulated).
   --port N           port to listen on (default 0: a free port)
@@ -17,6 +18,11 @@ A local server that behaves like the Lucidtech AI Services API (predictions are 
                      (default: in memory); one emulator at a time per DIR
   --client-id ID     client id of the emulator's app client (default: random, or the one kept in DIR)
   --client-secret S  its client secret (default: random, or the one kept in DIR)
+  --tls              serve HTTPS, as the service's own clients expect, with a certificate for
+                     127.0.0.1/localhost from a local authority made at the first start (kept
+                     in DIR); prints the lines that make Node and Python trust it
+  --cert FILE        with --tls: serve this PEM certificate (chain) instead; clients trust FILE
+  --key FILE         with --tls: the PEM private key of --cert
   --quiet            do not print a line per request`;
 
 /** Runs the bin with `argv` (without node and script); resolves once it listens. */
@@ -31,6 +37,9 @@ async function main(argv: string[]): Promise<void> {
         data: { type: 'string' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
+        tls: { type: 'boolean' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -48,15 +57,21 @@ async function main(argv: string[]): Promise<void> {
     console.error(`--port must be a port number, got ${JSON.stringify(values.port)}\n\n${USAGE}`);
     process.exit(2);
   }
+  if (!values.tls && (values.cert !== undefined || values.key !== undefined)) {
+    console.error(`--cert and --key are served only with --tls\n\n${USAGE}`);
+    process.exit(2);
+  }
   const emulator = await startEmulator({
     port,
     host: values.host,
     dataDir: values.data,
     clientId: values['client-id'],
     clientSecret: values['client-secret'],
+    tls: values.tls,
+    certFile: values.cert,
+    keyFile: values.key,
     log: values.quiet ? undefined : (line) => console.log(line),
   });
-  console.log(emulatorBanner(emulator));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -69,6 +84,9 @@ async function main(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // Only once the handlers are in: whoever waits for these lines may signal at once, and until then
+  // a signal kills the process without closing anything.
+  console.log(emulatorBanner(emulator));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

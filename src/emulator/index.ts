@@ -22,6 +22,7 @@ import { routes } from './routes/index.js';
 import { createOrganization } from './routes/organizations.js';
 import { createServer } from './server.js';
 import { Store } from './store.js';
+import { tlsMaterial, type TlsMaterial } from './tls.js';
 import { WorkflowEngine } from './workflow-engine.js';
 
 export { DataDirInUseError } from './data-lock.js';
@@ -50,6 +51,16 @@ export interface EmulatorOptions {
    * 1/60, so that the shortest timeout the API takes (60 s) passes in one second.
    */
   timeoutScale?: number;
+  /**
+   * Serve HTTPS with a certificate for 127.0.0.1, ::1 and localhost, signed by a local authority
+   * made at the first start (kept in `dataDir`, else in a temporary directory removed on close),
+   * or `certFile`/`keyFile` when given. Clients trust {@link Emulator.caFile}.
+   */
+  tls?: boolean;
+  /** A PEM certificate (chain) to serve with `tls`, instead of a made one; needs `keyFile`. */
+  certFile?: string;
+  /** The PEM private key of `certFile`. */
+  keyFile?: string;
   /** Lifetime of the bearer tokens handed out, in seconds. Default 3600. */
   tokenLifetimeSeconds?: number;
   /** Called with one line per request (the bin prints them). */
@@ -58,7 +69,7 @@ export interface EmulatorOptions {
 
 /** A running emulator. */
 export interface Emulator {
-  /** `http://127.0.0.1:<port>`: the auth endpoint (`POST /token`). */
+  /** `http://127.0.0.1:<port>` (`https://` with `tls`): the auth endpoint (`POST /token`). */
   readonly url: string;
   /** The API's base URL: `url` + `/v1`. */
   readonly apiEndpoint: string;
@@ -69,18 +80,29 @@ export interface Emulator {
   /** Where the state is kept, when persisted. */
   readonly dataDir: string | undefined;
   /**
+   * With `tls`: the PEM certificate file clients must trust (`NODE_EXTRA_CA_CERTS`,
+   * `REQUESTS_CA_BUNDLE`): the local authority, or `certFile` when given.
+   */
+  readonly caFile: string | undefined;
+  /**
    * Stops listening, closes open connections, cancels every heartbeat deadline and lets go of the
-   * data directory. Never rejects.
+   * data directory, removing a temporary certificate. Never rejects.
    */
   close(): Promise<void>;
 }
 
 /** Starts an emulator; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  if (!options.tls && (options.certFile !== undefined || options.keyFile !== undefined)) {
+    throw new Error('startEmulator: certFile and keyFile are served only with tls: true');
+  }
   const store = Store.open(options.dataDir);
   let engine: WorkflowEngine | undefined;
+  let tls: TlsMaterial | undefined;
   let started: { server: http.Server; clientId: string; clientSecret: string; organizationId: string };
   try {
+    // After Store.open: the data directory exists and is this emulator's.
+    if (options.tls) tls = await tlsMaterial({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile });
     const { clientId, clientSecret } = ownAppClient(store, options);
     const organizationId = (store.meta.organizationId ??= createOrganization(store, store.meta.defaultAppClientId as string).id);
     store.touch();
@@ -88,7 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (failure) throw failure;
     engine = new WorkflowEngine(store, { timeoutScale: options.timeoutScale });
     const auth = new Auth(store, options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS);
-    const server = createServer({ routes, auth, context: { store, engine }, basePath: API_BASE_PATH, log: options.log });
+    const server = createServer({ routes, auth, context: { store, engine }, basePath: API_BASE_PATH, log: options.log, tls });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
@@ -99,12 +121,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     started = { server, clientId, clientSecret, organizationId };
   } catch (error) {
     engine?.close();
+    tls?.dispose();
     await store.close();
     throw error;
   }
   const { server, clientId, clientSecret, organizationId } = started;
   const { address, port } = server.address() as AddressInfo;
-  const url = `http://${urlHost(address)}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${urlHost(address)}:${port}`;
   const apiEndpoint = `${url}${API_BASE_PATH}`;
   let closing: Promise<void> | undefined;
   return {
@@ -113,11 +136,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials: new Credentials({ clientId, clientSecret, authEndpoint: url, apiEndpoint }),
     organizationId,
     dataDir: options.dataDir,
+    caFile: tls?.caFile,
     async close() {
       // Every change was saved when it was answered: closing only lets go of the files.
       closing ??= new Promise<void>((resolve) => {
         engine?.close();
-        server.close(() => resolve(store.close()));
+        server.close(() => {
+          tls?.dispose();
+          resolve(store.close());
+        });
         server.closeAllConnections();
       });
       return closing;

@@ -11,6 +11,7 @@ import { TOKEN_PATHS, type Auth } from './auth.js';
 import type { Context } from './context.js';
 import { HttpError, shorten } from './http-error.js';
 import type { JsonObject } from './json.js';
+import { answerSignIn } from './oauth.js';
 import { matchRoute, type Method, type Route } from './router.js';
 
 /** Largest request body accepted (content fields hold up to 6.25 MB of base64). */
@@ -37,7 +38,8 @@ export interface ServerDeps {
 
 interface Answer {
   status: number;
-  body?: JsonObject;
+  /** JSON, or the HTML of a sign-in page (its headers name its type). */
+  body?: JsonObject | string;
   headers?: Record<string, string>;
 }
 
@@ -57,7 +59,7 @@ export function createServer(deps: ServerDeps): http.Server {
 }
 
 function send(res: http.ServerResponse, reply: Answer): number {
-  const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const text = typeof reply.body === 'string' ? reply.body : reply.body === undefined ? '' : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     ...(text && { 'content-type': 'application/json' }),
     'x-request-id': randomUUID(),
@@ -135,6 +137,8 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, saved: { fail
     if (method === 'POST' && TOKEN_PATHS.includes(url.pathname)) {
       return { status: 200, body: deps.auth.issue(req.headers.authorization, url.searchParams, raw.toString('utf8')) };
     }
+    const signIn = answerSignIn(deps.context.store, method, url, raw.toString('utf8'));
+    if (signIn) return signIn;
     const path = url.pathname.startsWith(`${deps.basePath}/`) ? url.pathname.slice(deps.basePath.length) : undefined;
     const match = path === undefined ? ({ kind: 'none' } as const) : matchRoute(deps.routes, method, path);
     if (match.kind !== 'found') throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);

@@ -1,10 +1,10 @@
 /**
- * A fetch that trusts one more certificate authority, for this process only: how a test points
+ * A fetch that trusts one certificate authority, for this process only: how a test points
  * las-sdk at an emulator serving HTTPS without touching Node's trust store or turning checks off.
  */
 import https from 'node:https';
 
-/** `fetch` over node:https, trusting `ca` (PEM) besides Node's own roots. */
+/** `fetch` over node:https, trusting only `ca` (PEM): it replaces Node's own roots for these requests. */
 export function fetchTrusting(ca: string): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
