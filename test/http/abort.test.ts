@@ -125,6 +125,24 @@ test('aborted while waiting to retry: AbortError at once, no further attempt', a
   expect(server.requests).toHaveLength(1);
 });
 
+test('wait() aborted while a poll is in flight: the poll is cancelled, WaitAbortedError with the reason and the last status', async () => {
+  const execution = fixture<{ workflowId: string; executionId: string }>('workflow-execution');
+  let polls = 0;
+  server.handle(() => (++polls < 3 ? { body: { ...execution, status: 'running' } } : { delay: HELD_MS, body: {} }));
+  const controller = new AbortController();
+  const reason = new Error('shutting down');
+  const waiting = las.workflows.ref(execution.workflowId).executions.ref(execution.executionId).wait({ pollInterval: 5, signal: controller.signal });
+  await requestArrived(3);
+
+  const { error, ms } = await abortAndTime(controller, waiting, reason);
+
+  expect(error).toMatchObject({ name: 'WaitAbortedError', cause: reason, lastStatus: 'running' });
+  expect((error as Error).message).toMatch(/^Stopped waiting for workflow execution \S+ after \d+\.\d\d s \(shutting down\); last status: running$/);
+  expect(ms).toBeLessThan(PROMPT_MS);
+  await closedByClient();
+  expect(server.requests).toHaveLength(3);
+});
+
 test('work() aborted while it asks for work: that request is cancelled, and work resolves as aborted', async () => {
   const transition = { ...fixture<{ transitionId: string }>('transition'), transitionType: 'manual' };
   const tid = transition.transitionId;
