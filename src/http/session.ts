@@ -5,6 +5,7 @@ import { JsonBytes } from './document-body.js';
 import { Telemetry, type Logger, type LogLevel, type RequestHooks } from './log.js';
 import { checkRequestOptions, type RequestOptions } from './request-options.js';
 import { retryPolicy, type RetrySettings } from './retry.js';
+import { createNodeFetch } from './transport.js';
 
 /** Query values: arrays are sent as repeated keys; undefined and null are left out. */
 export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | undefined | null;
@@ -33,9 +34,13 @@ export interface SessionOptions extends SessionDefaults {
   tokenProvider: TokenProvider;
   /** Sent as `X-Api-Key` when set. */
   apiKey?: string;
-  /** Custom fetch (tests, proxies); defaults to the global fetch at call time. */
+  /** Custom fetch (tests, proxies); defaults to the SDK's transport on undici (see transport.ts). */
   fetch?: typeof fetch;
 }
+
+// One transport for every client without a fetch of its own, so they share connections as
+// clients of the global fetch do; made on first use.
+let defaultTransport: typeof fetch | undefined;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-request-id', 'x-amz-apigw-id'];
@@ -235,7 +240,7 @@ export class Session {
         telemetry.emit('onRetry', event);
       }
       try {
-        const response = await (this.#fetch ?? globalThis.fetch)(input, init);
+        const response = await (this.#fetch ?? (defaultTransport ??= createNodeFetch()))(input, init);
         call.status = response.status;
         call.requestId = requestIdOf(response.headers);
         call.failure = undefined;
