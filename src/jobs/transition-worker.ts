@@ -19,7 +19,8 @@ import {
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Las } from '../las.js';
-import { TransitionExecution, type UpdateTransitionExecutionOptions } from '../resources/transition-executions.js';
+import type { UpdateTransitionExecutionOptions } from '../api/transition-executions.js';
+import { TransitionExecution } from '../resources/transition-executions.js';
 import type { Transition } from '../resources/transitions.js';
 import { checkDuration, pollUntil, sleep } from './wait.js';
 

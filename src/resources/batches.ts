@@ -1,40 +1,19 @@
-import { s, partial, type Infer, type Schema } from '../schema/index.js';
-import { ids } from '../schema/ids.js';
+import { s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
-import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
+import { Collection } from './collection.js';
 import { Entity, checkBody, checkId, entity } from './entity.js';
 import { deleteAllDocuments } from './documents.js';
+import {
+  batchSchema,
+  createBatchSchema,
+  updateBatchSchema,
+  type BatchData,
+  type CreateBatchOptions,
+  type UpdateBatchOptions,
+} from '../api/batches.js';
+import { ids } from '../api/ids.js';
+import { listOptionsSchema, type ListOptions } from '../api/list.js';
 
-/** The API's shape of a batch. */
-export const batchSchema = s.object({
-  batchId: ids.batch,
-  name: s.optional(s.nullable(s.text())),
-  description: s.nullable(s.text()),
-  containsPersonallyIdentifiableInformation: s.boolean(),
-  numDocuments: s.integer({ minimum: 0 }),
-  retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
-  storageLocation: s.enum(['EU']),
-  createdTime: s.nullable(s.timestamp()),
-});
-
-/** Body of POST /batches. */
-export const createBatchSchema = s.object({
-  name: s.optional(s.nullable(s.text())),
-  description: s.optional(s.nullable(s.text())),
-  containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
-});
-
-/** Body of PATCH /batches/{batchId}. */
-export const updateBatchSchema = partial(s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()) }), {
-  minProperties: 1,
-});
-
-/** A batch's data as the API returns it. */
-export type BatchData = Infer<typeof batchSchema>;
-/** Options of `las.batches.create()`. */
-export type CreateBatchOptions = Infer<typeof createBatchSchema>;
-/** Options of `batch.update()`. */
-export type UpdateBatchOptions = Infer<typeof updateBatchSchema>;
 /** Options of `batch.delete()`. */
 export interface DeleteBatchOptions {
   /** Delete every document of the batch first (a page at a time), then the batch. */
