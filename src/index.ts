@@ -1,13 +1,10 @@
-// class-transformer reads decorator metadata through this polyfill: load it before any entity.
-import 'reflect-metadata';
-
 export { Las, type LasOptions } from './las.js';
 export { Credentials, resolveCredentials, type CredentialsInit, type TokenProvider } from './auth/index.js';
 export * from './errors.js';
 export { Page, PagePromise } from './http/pagination.js';
 export type { ContentInput, DocumentContentType } from './http/content.js';
 export { Timestamp } from './schema/timestamp.js';
-export { Entity } from './resources/entity.js';
+export { Entity, type Handle } from './resources/entity.js';
 export type { ListOptions } from './api/list.js';
 export * from './resources/app-clients.js';
 export * from './resources/assets.js';

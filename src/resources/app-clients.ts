@@ -1,6 +1,6 @@
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkId, entity } from './entity.js';
 import {
   appClientSchema,
   createAppClientSchema,
@@ -12,21 +12,12 @@ import {
 import { ids } from '../api/ids.js';
 import { listOptionsSchema, type ListOptions } from '../api/list.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface AppClient extends AppClientData {}
-
 /**
  * An app client: credentials for a program or a login page. `clientSecret` is only in the
  * answer of `create` (with `generateSecret`): the API never shows it again, so keep it then.
  */
-@entity(appClientSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class AppClient extends Entity {
-  /** The app client id. */
-  get id(): string {
-    return this.appClientId;
-  }
-
+@entity(appClientSchema, { id: 'appClientId' })
+export class AppClient extends Entity<AppClientData> {
   protected get path(): string {
     return path`/appClients/${this.appClientId}`;
   }
@@ -41,6 +32,9 @@ export class AppClient extends Entity {
     return this.deleteWith();
   }
 }
+
+/** A handle on a app client (`ref(id)`): its id and its methods; `await handle.refresh()` gives the app client. */
+export type AppClientHandle = Handle<AppClient, AppClientData, 'appClientId'>;
 
 /** `las.appClients`: the app clients of the organization. */
 export class AppClients extends Collection<AppClient> {
@@ -67,7 +61,7 @@ export class AppClients extends Collection<AppClient> {
   }
 
   /** A handle on an app client by id, without a request. */
-  ref(appClientId: string): AppClient {
+  ref(appClientId: string): AppClientHandle {
     return this.handle({ appClientId: checkId(appClientId, ids.appClient, 'appClientId', 'appClients') });
   }
 }

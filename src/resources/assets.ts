@@ -2,7 +2,7 @@ import { s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { loadAssetContent, type ContentInput } from '../http/content.js';
 import { Collection } from './collection.js';
-import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';
 import { assetSchema, createAssetSchema, updateAssetSchema, type AssetData, type CreateAssetOptions } from '../api/assets.js';
 import { ids } from '../api/ids.js';
 import { listOptionsSchema, type ListOptions } from '../api/list.js';
@@ -22,18 +22,9 @@ const updateAssetOptionsSchema = s.object(
   { minProperties: 1 },
 );
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Asset extends AssetData {}
-
 /** An asset: a file (template, script, image) transitions use. */
-@entity(assetSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Asset extends Entity {
-  /** The asset id. */
-  get id(): string {
-    return this.assetId;
-  }
-
+@entity(assetSchema, { id: 'assetId' })
+export class Asset extends Entity<AssetData> {
   protected get path(): string {
     return path`/assets/${this.assetId}`;
   }
@@ -56,6 +47,9 @@ export class Asset extends Entity {
     return this.deleteWith();
   }
 }
+
+/** A handle on a asset (`ref(id)`): its id and its methods; `await handle.refresh()` gives the asset. */
+export type AssetHandle = Handle<Asset, AssetData, 'assetId'>;
 
 /** `las.assets`: the assets of the organization. */
 export class Assets extends Collection<Asset> {
@@ -91,7 +85,7 @@ export class Assets extends Collection<Asset> {
   }
 
   /** A handle on an asset by id, without a request. */
-  ref(assetId: string): Asset {
+  ref(assetId: string): AssetHandle {
     return this.handle({ assetId: checkId(assetId, ids.asset, 'assetId', 'assets') });
   }
 }

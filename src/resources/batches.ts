@@ -1,7 +1,7 @@
 import { s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { deleteAllDocuments } from './documents.js';
 import {
   batchSchema,
@@ -22,18 +22,9 @@ export interface DeleteBatchOptions {
 
 const deleteBatchOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()) } satisfies Record<keyof DeleteBatchOptions, Schema>);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Batch extends BatchData {}
-
 /** A batch: documents uploaded together. */
-@entity(batchSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Batch extends Entity {
-  /** The batch id. */
-  get id(): string {
-    return this.batchId;
-  }
-
+@entity(batchSchema, { id: 'batchId' })
+export class Batch extends Entity<BatchData> {
   protected get path(): string {
     return path`/batches/${this.batchId}`;
   }
@@ -57,6 +48,9 @@ export class Batch extends Entity {
     return this.deleteWith();
   }
 }
+
+/** A handle on a batch (`ref(id)`): its id and its methods; `await handle.refresh()` gives the batch. */
+export type BatchHandle = Handle<Batch, BatchData, 'batchId'>;
 
 /** `las.batches`: the batches of the organization. */
 export class Batches extends Collection<Batch> {
@@ -83,7 +77,7 @@ export class Batches extends Collection<Batch> {
   }
 
   /** A handle on a batch by id, without a request. */
-  ref(batchId: string): Batch {
+  ref(batchId: string): BatchHandle {
     return this.handle({ batchId: checkId(batchId, ids.batch, 'batchId', 'batches') });
   }
 }

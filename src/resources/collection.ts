@@ -14,17 +14,17 @@ export abstract class Collection<E extends Entity> {
 
   /** Builds an entity bound to this collection's session. */
   protected hydrate(data: unknown): E {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApi(this.session, data) as E;
+    return this.entity.fromApi(this.session, data);
   }
 
   /** Builds the entities of a list page. */
   protected hydrateList(data: readonly unknown[]): E[] {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApiList(this.session, data) as E[];
+    return this.entity.fromApiList(this.session, data);
   }
 
   /** A handle holding only ids. */
   protected handle(ids: Partial<E>): E {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).handle(this.session, ids) as E;
+    return this.entity.handle(this.session, ids);
   }
 
   /** POSTs `body` (checked against `schema` first) to `path` and hydrates the answer. */

@@ -1,7 +1,7 @@
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Collection } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkId, entity } from './entity.js';
 import {
   listDataBundlesSchema,
   dataBundleSchema,
@@ -14,18 +14,9 @@ import {
 } from '../api/data-bundles.js';
 import { ids } from '../api/ids.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface DataBundle extends DataBundleData {}
-
 /** A data bundle: the datasets a model is trained on, frozen into one unit. */
-@entity(dataBundleSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class DataBundle extends Entity {
-  /** The data bundle id. */
-  get id(): string {
-    return this.dataBundleId;
-  }
-
+@entity(dataBundleSchema, { id: 'dataBundleId' })
+export class DataBundle extends Entity<DataBundleData> {
   protected get path(): string {
     return path`/models/${this.modelId}/dataBundles/${this.dataBundleId}`;
   }
@@ -40,6 +31,9 @@ export class DataBundle extends Entity {
     return this.deleteWith();
   }
 }
+
+/** A handle on a data bundle (`ref(id)`): its ids and its methods; `await handle.refresh()` gives the data bundle. */
+export type DataBundleHandle = Handle<DataBundle, DataBundleData, 'modelId' | 'dataBundleId'>;
 
 /** `model.dataBundles`: the data bundles of one model. */
 export class DataBundles extends Collection<DataBundle> {
@@ -74,7 +68,7 @@ export class DataBundles extends Collection<DataBundle> {
   }
 
   /** A handle on a data bundle of this model by id, without a request. */
-  ref(dataBundleId: string): DataBundle {
+  ref(dataBundleId: string): DataBundleHandle {
     return this.handle({ modelId: this.modelId, dataBundleId: checkId(dataBundleId, ids.dataBundle, 'dataBundleId', 'dataBundles') });
   }
 }

@@ -1,7 +1,7 @@
 import { s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { Documents, deleteAllDocuments } from './documents.js';
 import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from '../jobs/upload-documents.js';
 import {
@@ -34,18 +34,9 @@ const uploadDocumentsOptionsSchema = s.object({
   signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
 } satisfies Record<keyof UploadDocumentsOptions, Schema>);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Dataset extends DatasetData {}
-
 /** A dataset: a named set of documents to train models on. */
-@entity(datasetSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Dataset extends Entity {
-  /** The dataset id. */
-  get id(): string {
-    return this.datasetId;
-  }
-
+@entity(datasetSchema, { id: 'datasetId' })
+export class Dataset extends Entity<DatasetData> {
   protected get path(): string {
     return path`/datasets/${this.datasetId}`;
   }
@@ -86,6 +77,9 @@ export class Dataset extends Entity {
   }
 }
 
+/** A handle on a dataset (`ref(id)`): its id and its methods; `await handle.refresh()` gives the dataset. */
+export type DatasetHandle = Handle<Dataset, DatasetData, 'datasetId'>;
+
 /** `las.datasets`: the datasets of the organization. */
 export class Datasets extends Collection<Dataset> {
   protected readonly entity = Dataset;
@@ -116,7 +110,7 @@ export class Datasets extends Collection<Dataset> {
   }
 
   /** A handle on a dataset by id, without a request. */
-  ref(datasetId: string): Dataset {
+  ref(datasetId: string): DatasetHandle {
     return this.handle({ datasetId: checkId(datasetId, ids.dataset, 'datasetId', 'datasets') });
   }
 }

@@ -4,7 +4,7 @@ import type { Query, Session } from '../http/session.js';
 import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
 import { describeError, PartialFailureError } from '../errors.js';
 import { Collection, toQuery } from './collection.js';
-import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';
 import { Predictions, type Prediction } from './predictions.js';
 import {
   listDocumentsSchema,
@@ -41,18 +41,9 @@ export interface DeletedDocuments {
 const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()) });
 const predictOptionsSchema = omit(createPredictionSchema, ['documentId', 'modelId']);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Document extends DocumentData {}
-
 /** A document: a pdf or image, with optional ground truth. */
-@entity(documentSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Document extends Entity {
-  /** The document id. */
-  get id(): string {
-    return this.documentId;
-  }
-
+@entity(documentSchema, { id: 'documentId' })
+export class Document extends Entity<DocumentData> {
   protected get path(): string {
     return path`/documents/${this.documentId}`;
   }
@@ -80,6 +71,9 @@ export class Document extends Entity {
     return new Predictions(this.session).create(body);
   }
 }
+
+/** A handle on a document (`ref(id)`): its id and its methods; `await handle.refresh()` gives the document. */
+export type DocumentHandle = Handle<Document, DocumentData, 'documentId'>;
 
 /** `las.documents`: the documents of the organization. */
 export class Documents extends Collection<Document> {
@@ -132,7 +126,7 @@ export class Documents extends Collection<Document> {
   }
 
   /** A handle on a document by id, without a request. */
-  ref(documentId: string): Document {
+  ref(documentId: string): DocumentHandle {
     return this.handle({ documentId: checkId(documentId, ids.document, 'documentId', 'documents') });
   }
 }

@@ -1,21 +1,12 @@
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkId, entity } from './entity.js';
 import { ids } from '../api/ids.js';
 import { listLogsSchema, logSchema, type LogData, type ListLogsOptions } from '../api/logs.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Log extends LogData {}
-
 /** A log: what one transition execution wrote while it ran. */
-@entity(logSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Log extends Entity {
-  /** The log id. */
-  get id(): string {
-    return this.logId;
-  }
-
+@entity(logSchema, { id: 'logId' })
+export class Log extends Entity<LogData> {
   protected get path(): string {
     return path`/logs/${this.logId}`;
   }
@@ -25,6 +16,9 @@ export class Log extends Entity {
     return this.reload();
   }
 }
+
+/** A handle on a log (`ref(id)`): its id and its methods; `await handle.refresh()` gives the log. */
+export type LogHandle = Handle<Log, LogData, 'logId'>;
 
 /** `las.logs`: the logs of transition executions. */
 export class Logs extends Collection<Log> {
@@ -41,7 +35,7 @@ export class Logs extends Collection<Log> {
   }
 
   /** A handle on a log by id, without a request. */
-  ref(logId: string): Log {
+  ref(logId: string): LogHandle {
     return this.handle({ logId: checkId(logId, ids.log, 'logId', 'logs') });
   }
 }

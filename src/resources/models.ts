@@ -1,6 +1,6 @@
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkId, entity } from './entity.js';
 import { DataBundles } from './data-bundles.js';
 import { ids } from '../api/ids.js';
 import { listOptionsSchema, type ListOptions } from '../api/list.js';
@@ -13,18 +13,9 @@ import {
   type UpdateModelOptions,
 } from '../api/models.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Model extends ModelData {}
-
 /** A model: reads the configured fields from documents; trained on its data bundles. */
-@entity(modelSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Model extends Entity {
-  /** The model id. */
-  get id(): string {
-    return this.modelId;
-  }
-
+@entity(modelSchema, { id: 'modelId' })
+export class Model extends Entity<ModelData> {
   protected get path(): string {
     return path`/models/${this.modelId}`;
   }
@@ -49,6 +40,9 @@ export class Model extends Entity {
     return this.deleteWith();
   }
 }
+
+/** A handle on a model (`ref(id)`): its id and its methods; `await handle.refresh()` gives the model. */
+export type ModelHandle = Handle<Model, ModelData, 'modelId'>;
 
 /** `las.models`: the models of the organization. */
 export class Models extends Collection<Model> {
@@ -80,7 +74,7 @@ export class Models extends Collection<Model> {
   }
 
   /** A handle on a model by id, without a request. */
-  ref(modelId: string): Model {
+  ref(modelId: string): ModelHandle {
     return this.handle({ modelId: checkId(modelId, ids.model, 'modelId', 'models') });
   }
 }

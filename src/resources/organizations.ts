@@ -1,21 +1,12 @@
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkId, entity } from './entity.js';
 import { ids } from '../api/ids.js';
 import { organizationSchema, updateOrganizationSchema, type OrganizationData, type UpdateOrganizationOptions } from '../api/organizations.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Organization extends OrganizationData {}
-
 /** An organization: the account everything else belongs to, with its quotas. */
-@entity(organizationSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Organization extends Entity {
-  /** The organization id. */
-  get id(): string {
-    return this.organizationId;
-  }
-
+@entity(organizationSchema, { id: 'organizationId' })
+export class Organization extends Entity<OrganizationData> {
   protected get path(): string {
     return path`/organizations/${this.organizationId}`;
   }
@@ -30,6 +21,9 @@ export class Organization extends Entity {
     return this.patchWith(updateOrganizationSchema, options, 'organization.update');
   }
 }
+
+/** A handle on a organization (`ref(id)`): its id and its methods; `await handle.refresh()` gives the organization. */
+export type OrganizationHandle = Handle<Organization, OrganizationData, 'organizationId'>;
 
 /** `las.organizations`: the organization the credentials belong to. */
 export class Organizations extends Collection<Organization> {
@@ -46,7 +40,7 @@ export class Organizations extends Collection<Organization> {
   }
 
   /** A handle on an organization by id, without a request. */
-  ref(organizationId: string): Organization {
+  ref(organizationId: string): OrganizationHandle {
     return this.handle({ organizationId: checkId(organizationId, ids.organization, 'organizationId', 'organizations') });
   }
 }

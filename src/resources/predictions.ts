@@ -4,18 +4,9 @@ import { LasError } from '../errors.js';
 import { listOptionsSchema, type ListOptions } from '../api/list.js';
 import { predictionSchema, createPredictionSchema, type PredictionData, type CreatePredictionOptions } from '../api/predictions.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Prediction extends PredictionData {}
-
 /** A prediction: what a model read from a document, field by field. */
-@entity(predictionSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Prediction extends Entity {
-  /** The prediction id. */
-  get id(): string {
-    return this.predictionId;
-  }
-
+@entity(predictionSchema, { id: 'predictionId' })
+export class Prediction extends Entity<PredictionData> {
   protected get path(): string {
     throw new LasError('The API has no path for a single prediction: list them with las.predictions.list()');
   }

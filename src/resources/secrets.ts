@@ -1,7 +1,7 @@
 import { omit } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { ids } from '../api/ids.js';
 import { listOptionsSchema, type ListOptions } from '../api/list.js';
 import {
@@ -16,18 +16,9 @@ import {
 
 const createSecretOptionsSchema = omit(createSecretSchema, ['data']);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Secret extends SecretData {}
-
 /** A secret: values (passwords, keys) a transition gets in its environment. */
-@entity(secretSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Secret extends Entity {
-  /** The secret id. */
-  get id(): string {
-    return this.secretId;
-  }
-
+@entity(secretSchema, { id: 'secretId' })
+export class Secret extends Entity<SecretData> {
   protected get path(): string {
     return path`/secrets/${this.secretId}`;
   }
@@ -42,6 +33,9 @@ export class Secret extends Entity {
     return this.deleteWith();
   }
 }
+
+/** A handle on a secret (`ref(id)`): its id and its methods; `await handle.refresh()` gives the secret. */
+export type SecretHandle = Handle<Secret, SecretData, 'secretId'>;
 
 /** `las.secrets`: the secrets of the organization. */
 export class Secrets extends Collection<Secret> {
@@ -69,7 +63,7 @@ export class Secrets extends Collection<Secret> {
   }
 
   /** A handle on a secret by id, without a request. */
-  ref(secretId: string): Secret {
+  ref(secretId: string): SecretHandle {
     return this.handle({ secretId: checkId(secretId, ids.secret, 'secretId', 'secrets') });
   }
 }

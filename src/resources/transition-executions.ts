@@ -2,7 +2,7 @@ import { omit } from '../schema/index.js';
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Collection, waitOptionsSchema } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
 import { ids } from '../api/ids.js';
 import {
@@ -18,18 +18,9 @@ import {
 
 const updateOptionsSchema = omit(updateTransitionExecutionSchema, ['status']);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface TransitionExecution extends TransitionExecutionData {}
-
 /** One run of a transition: its input, and once done its status. */
-@entity(transitionExecutionSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class TransitionExecution extends Entity {
-  /** The execution id. */
-  get id(): string {
-    return this.executionId;
-  }
-
+@entity(transitionExecutionSchema, { id: 'executionId' })
+export class TransitionExecution extends Entity<TransitionExecutionData> {
   protected get path(): string {
     return path`/transitions/${this.transitionId}/executions/${this.executionId}`;
   }
@@ -76,6 +67,9 @@ export class TransitionExecution extends Entity {
   }
 }
 
+/** A handle on a transition execution (`ref(id)`): its ids and its methods; `await handle.refresh()` gives the transition execution. */
+export type TransitionExecutionHandle = Handle<TransitionExecution, TransitionExecutionData, 'transitionId' | 'executionId'>;
+
 /** `transition.executions`: the executions of one transition. */
 export class TransitionExecutions extends Collection<TransitionExecution> {
   protected readonly entity = TransitionExecution;
@@ -99,7 +93,7 @@ export class TransitionExecutions extends Collection<TransitionExecution> {
   }
 
   /** A handle on an execution by id, without a request. */
-  ref(executionId: string): TransitionExecution {
+  ref(executionId: string): TransitionExecutionHandle {
     return this.handle({
       transitionId: this.transitionId,
       executionId: checkId(executionId, ids.transitionExecution, 'executionId', 'transition.executions'),

@@ -1,7 +1,7 @@
 import { omit, s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { TransitionExecution, TransitionExecutions } from './transition-executions.js';
 import { workTransition, type TransitionHandler, type TransitionOutput, type WorkOptions, type WorkSummary } from '../jobs/transition-worker.js';
 import { ids } from '../api/ids.js';
@@ -49,18 +49,9 @@ function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O
   return { inputJsonSchema: inSchema, outputJsonSchema: outSchema, ...rest };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Transition extends TransitionData {}
-
 /** A transition: one step of a workflow, run by a docker image or by a person. */
-@entity(transitionSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Transition extends Entity {
-  /** The transition id. */
-  get id(): string {
-    return this.transitionId;
-  }
-
+@entity(transitionSchema, { id: 'transitionId' })
+export class Transition extends Entity<TransitionData> {
   protected get path(): string {
     return path`/transitions/${this.transitionId}`;
   }
@@ -110,6 +101,9 @@ export class Transition extends Entity {
   }
 }
 
+/** A handle on a transition (`ref(id)`): its id and its methods; `await handle.refresh()` gives the transition. */
+export type TransitionHandle = Handle<Transition, TransitionData, 'transitionId'>;
+
 /** `las.transitions`: the transitions of the organization. */
 export class Transitions extends Collection<Transition> {
   protected readonly entity = Transition;
@@ -142,7 +136,7 @@ export class Transitions extends Collection<Transition> {
   }
 
   /** A handle on a transition by id (`las:transition:<hex>` or `las:transition:commons-<name>`), without a request. */
-  ref(transitionId: string): Transition {
+  ref(transitionId: string): TransitionHandle {
     return this.handle({ transitionId: checkId(transitionId, ids.transition, 'transitionId', 'transitions') });
   }
 }

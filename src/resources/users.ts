@@ -1,25 +1,16 @@
 import { omit } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { ids } from '../api/ids.js';
 import { listOptionsSchema, type ListOptions } from '../api/list.js';
 import { userSchema, createUserSchema, updateUserSchema, type UserData, type CreateUserOptions, type UpdateUserOptions } from '../api/users.js';
 
 const createUserOptionsSchema = omit(createUserSchema, ['email']);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface User extends UserData {}
-
 /** A user: a person who logs in to the organization. */
-@entity(userSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class User extends Entity {
-  /** The user id. */
-  get id(): string {
-    return this.userId;
-  }
-
+@entity(userSchema, { id: 'userId' })
+export class User extends Entity<UserData> {
   protected get path(): string {
     return path`/users/${this.userId}`;
   }
@@ -39,6 +30,9 @@ export class User extends Entity {
     return this.deleteWith();
   }
 }
+
+/** A handle on a user (`ref(id)`): its id and its methods; `await handle.refresh()` gives the user. */
+export type UserHandle = Handle<User, UserData, 'userId'>;
 
 /** `las.users`: the users of the organization. */
 export class Users extends Collection<User> {
@@ -71,7 +65,7 @@ export class Users extends Collection<User> {
   }
 
   /** A handle on a user by id, without a request. */
-  ref(userId: string): User {
+  ref(userId: string): UserHandle {
     return this.handle({ userId: checkId(userId, ids.user, 'userId', 'users') });
   }
 }

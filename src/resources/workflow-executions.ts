@@ -1,7 +1,7 @@
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Collection, waitOptionsSchema } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
 import { ids } from '../api/ids.js';
 import {
@@ -13,18 +13,9 @@ import {
   type ListWorkflowExecutionsOptions,
 } from '../api/workflow-executions.js';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface WorkflowExecution extends WorkflowExecutionData {}
-
 /** One run of a workflow on an input, through its transitions. */
-@entity(workflowExecutionSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class WorkflowExecution extends Entity {
-  /** The execution id. */
-  get id(): string {
-    return this.executionId;
-  }
-
+@entity(workflowExecutionSchema, { id: 'executionId' })
+export class WorkflowExecution extends Entity<WorkflowExecutionData> {
   protected get path(): string {
     return path`/workflows/${this.workflowId}/executions/${this.executionId}`;
   }
@@ -56,6 +47,9 @@ export class WorkflowExecution extends Entity {
   }
 }
 
+/** A handle on a workflow execution (`ref(id)`): its ids and its methods; `await handle.refresh()` gives the workflow execution. */
+export type WorkflowExecutionHandle = Handle<WorkflowExecution, WorkflowExecutionData, 'workflowId' | 'executionId'>;
+
 /** `workflow.executions`: the executions of one workflow. */
 export class WorkflowExecutions extends Collection<WorkflowExecution> {
   protected readonly entity = WorkflowExecution;
@@ -84,7 +78,7 @@ export class WorkflowExecutions extends Collection<WorkflowExecution> {
   }
 
   /** A handle on an execution by id, without a request. */
-  ref(executionId: string): WorkflowExecution {
+  ref(executionId: string): WorkflowExecutionHandle {
     return this.handle({
       workflowId: this.workflowId,
       executionId: checkId(executionId, ids.workflowExecution, 'executionId', 'workflow.executions'),

@@ -1,7 +1,7 @@
 import { omit } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { Collection } from './collection.js';
-import { Entity, checkBody, checkedJson, checkId, entity } from './entity.js';
+import { Entity, type Handle, checkBody, checkedJson, checkId, entity } from './entity.js';
 import { WorkflowExecution, WorkflowExecutions } from './workflow-executions.js';
 import { ids } from '../api/ids.js';
 import { listOptionsSchema, type ListOptions } from '../api/list.js';
@@ -18,18 +18,9 @@ import {
 
 const createWorkflowOptionsSchema = omit(createWorkflowSchema, ['specification']);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Workflow extends WorkflowData {}
-
 /** A workflow: transitions chained by a state machine, run on an input per execution. */
-@entity(workflowSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Workflow extends Entity {
-  /** The workflow id. */
-  get id(): string {
-    return this.workflowId;
-  }
-
+@entity(workflowSchema, { id: 'workflowId' })
+export class Workflow extends Entity<WorkflowData> {
   protected get path(): string {
     return path`/workflows/${this.workflowId}`;
   }
@@ -60,6 +51,9 @@ export class Workflow extends Entity {
     return WorkflowExecution.fromApi(this.session, await this.session.post(`${this.path}/executions`, body));
   }
 }
+
+/** A handle on a workflow (`ref(id)`): its id and its methods; `await handle.refresh()` gives the workflow. */
+export type WorkflowHandle = Handle<Workflow, WorkflowData, 'workflowId'>;
 
 /** `las.workflows`: the workflows of the organization. */
 export class Workflows extends Collection<Workflow> {
@@ -92,7 +86,7 @@ export class Workflows extends Collection<Workflow> {
   }
 
   /** A handle on a workflow by id, without a request. */
-  ref(workflowId: string): Workflow {
+  ref(workflowId: string): WorkflowHandle {
     return this.handle({ workflowId: checkId(workflowId, ids.workflow, 'workflowId', 'workflows') });
   }
 }

@@ -117,7 +117,7 @@ describe('assets', () => {
     const handle = las.assets.ref(id);
     const same = await handle.refresh();
     expect(same).toBe(handle);
-    expect(handle.description).toBe('HTML template of the manual review step');
+    expect(same.description).toBe('HTML template of the manual review step');
   });
 
   test.each([

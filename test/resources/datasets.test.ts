@@ -129,8 +129,9 @@ describe('datasets', () => {
   test('refresh on a ref loads its data', async () => {
     api().get(`/datasets/${encoded}`).reply(200, dataset);
     const handle = las.datasets.ref(id);
-    await handle.refresh();
-    expect(handle.description).toBe('Supplier invoices');
+    const loaded = await handle.refresh();
+    expect(loaded).toBe(handle);
+    expect(loaded.description).toBe('Supplier invoices');
   });
 
   test('bad input is a ValidationError before anything is sent', async () => {

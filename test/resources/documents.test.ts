@@ -287,8 +287,9 @@ describe('documents', () => {
   test('refresh on a ref loads its data', async () => {
     api().get(`/documents/${encoded}`).reply(200, document);
     const handle = las.documents.ref(id);
-    await handle.refresh();
-    expect(handle.contentType).toBe('application/pdf');
+    const loaded = await handle.refresh();
+    expect(loaded).toBe(handle);
+    expect(loaded.contentType).toBe('application/pdf');
   });
 
   test('JSON.stringify round-trips to the API data', async () => {

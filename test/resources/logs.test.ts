@@ -92,9 +92,10 @@ describe('logs', () => {
   test('refresh on a ref loads its data', async () => {
     api().get(`/logs/${encoded}`).reply(200, log);
     const handle = las.logs.ref(id);
-    await handle.refresh();
-    expect(handle.workflowExecutionId).toBe(log.workflowExecutionId);
-    expect(handle.startTime?.toISOString()).toBe('2021-10-05T07:15:00.000Z');
+    const loaded = await handle.refresh();
+    expect(loaded).toBe(handle);
+    expect(loaded.workflowExecutionId).toBe(log.workflowExecutionId);
+    expect(loaded.startTime?.toISOString()).toBe('2021-10-05T07:15:00.000Z');
   });
 
   test('JSON.stringify round-trips to the API data', async () => {

@@ -179,9 +179,10 @@ describe('models', () => {
   test('refresh on a ref loads its data', async () => {
     api().get(`/models/${encoded}`).reply(200, model);
     const handle = las.models.ref(id);
-    await handle.refresh();
-    expect(handle.width).toBe(1052);
-    expect(handle.createdTime?.toISOString()).toBe('2021-09-23T08:42:38.123Z');
+    const loaded = await handle.refresh();
+    expect(loaded).toBe(handle);
+    expect(loaded.width).toBe(1052);
+    expect(loaded.createdTime?.toISOString()).toBe('2021-09-23T08:42:38.123Z');
   });
 
   test('JSON.stringify round-trips to the API data', async () => {

@@ -30,7 +30,7 @@ describe('organizations', () => {
     const handle = las.organizations.ref(id);
     const same = await handle.refresh();
     expect(same).toBe(handle);
-    expect(handle.monthlyNumberOfPredictionsAllowed).toBe(10000);
+    expect(same.monthlyNumberOfPredictionsAllowed).toBe(10000);
   });
 
   test.each([

@@ -117,7 +117,7 @@ describe('transition executions', () => {
     const handle = executions().ref(eid);
     const same = await handle.refresh();
     expect(same).toBe(handle);
-    expect(handle.status).toBe('running');
+    expect(same.status).toBe('running');
   });
 
   test('update PATCHes status, output, error and startTime; a Date is sent as its ISO string', async () => {
@@ -159,9 +159,9 @@ describe('transition executions', () => {
 
     expect(sent.body).toEqual({ status: 'succeeded', output: { erpReference: 'INV-2021-0042' } });
     expect(result).toBe(handle);
-    expect(handle.status).toBe('succeeded');
-    expect(handle.completedBy).toBe('las:app-client:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
-    expect(handle.endTime).toBeInstanceOf(Date);
+    expect(result.status).toBe('succeeded');
+    expect(result.completedBy).toBe('las:app-client:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+    expect(result.endTime).toBeInstanceOf(Date);
   });
 
   test.each([

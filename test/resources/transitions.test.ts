@@ -176,8 +176,8 @@ describe('transitions', () => {
     const handle = las.transitions.ref(id);
     const same = await handle.refresh();
     expect(same).toBe(handle);
-    expect(handle.transitionType).toBe('docker');
-    expect(handle.createdTime?.toISOString()).toBe('2021-10-01T12:00:05.000Z');
+    expect(same.transitionType).toBe('docker');
+    expect(same.createdTime?.toISOString()).toBe('2021-10-01T12:00:05.000Z');
   });
 
   test('ref holds only the id and sends nothing', () => {

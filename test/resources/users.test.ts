@@ -73,7 +73,7 @@ describe('users', () => {
     const handle = las.users.ref(id);
     const same = await handle.refresh();
     expect(same).toBe(handle);
-    expect(handle.email).toBe('kari.nordmann@example.com');
+    expect(same.email).toBe('kari.nordmann@example.com');
   });
 
   test.each([

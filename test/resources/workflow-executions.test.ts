@@ -88,7 +88,7 @@ describe('workflow executions', () => {
     const handle = executions().ref(eid);
     const same = await handle.refresh();
     expect(same).toBe(handle);
-    expect(handle.logId).toBe('las:log:4d5e6f708192a3b4c5d6e7f8091a2b3c');
+    expect(same.logId).toBe('las:log:4d5e6f708192a3b4c5d6e7f8091a2b3c');
   });
 
   test.each([

@@ -184,7 +184,7 @@ describe('workflows', () => {
     const handle = las.workflows.ref(id);
     const same = await handle.refresh();
     expect(same).toBe(handle);
-    expect(handle.numberOfRunningExecutions).toBe(3);
+    expect(same.numberOfRunningExecutions).toBe(3);
   });
 
   test('ref holds only the id and sends nothing', () => {
