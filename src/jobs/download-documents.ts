@@ -9,9 +9,10 @@ import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, PartialFailureError, ValidationError } from '../errors.js';
 import type { DocumentContentType } from '../http/content.js';
-import type { Documents, GroundTruthEntry } from '../resources/documents.js';
+import type { GroundTruthEntry } from '../api/documents.js';
+import type { Documents } from '../resources/documents.js';
 import { checkId } from '../resources/entity.js';
-import { ids } from '../schema/ids.js';
+import { ids } from '../api/ids.js';
 
 /** Options of {@link downloadDocuments}. */
 export interface DownloadDocumentsOptions {

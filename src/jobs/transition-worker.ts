@@ -19,8 +19,9 @@ import {
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Las } from '../las.js';
-import { TransitionExecution, type UpdateTransitionExecutionOptions } from '../resources/transition-executions.js';
-import type { Transition } from '../resources/transitions.js';
+import type { UpdateTransitionExecutionOptions } from '../api/transition-executions.js';
+import { TransitionExecution } from '../resources/transition-executions.js';
+import type { Transition, TransitionHandle } from '../resources/transitions.js';
 import { checkDuration, pollUntil, sleep } from './wait.js';
 
 /** What a handler returns: the execution's output, an object. Returning nothing sends `{}`. */
@@ -181,7 +182,7 @@ const ON_ABORT: readonly OnAbort[] = ['finish', 'fail', 'retry'];
  * the running executions end as `onAbort` says before the error is thrown.
  */
 export async function workTransition<I, O extends TransitionOutput>(
-  transition: Transition,
+  transition: TransitionHandle,
   session: Session,
   handler: TransitionHandler<I, O>,
   options: WorkOptions = {},
@@ -247,17 +248,18 @@ export async function workTransition<I, O extends TransitionOutput>(
 
   try {
     // Loaded before polling: on a docker transition the same POST starts a new execution each time.
-    if (transition.transitionType === undefined) {
-      await pollUntil(
-        {
-          what: `transition ${transition.transitionId}`,
-          poll: async () => ask(async () => transition.refresh({ signal: halt.signal })),
-          done: (t) => t !== 'unavailable',
-        },
-        { ...pacing, signal: halt.signal },
-      );
-    }
-    checkTransition(transition, heartbeatInterval);
+    const loaded = isLoaded(transition)
+      ? transition
+      : // done() lets only a transition through.
+        ((await pollUntil(
+          {
+            what: `transition ${transition.transitionId}`,
+            poll: async () => ask(async () => transition.refresh({ signal: halt.signal })),
+            done: (t) => t !== 'unavailable',
+          },
+          { ...pacing, signal: halt.signal },
+        )) as Transition);
+    checkTransition(loaded, heartbeatInterval);
     while (!halt.signal.aborted) {
       if (running.size >= concurrency) {
         // A fresh promise per wait: a listener added to one long-lived promise per wait would pile up.
@@ -294,6 +296,11 @@ export async function workTransition<I, O extends TransitionOutput>(
   summary.durationMs = Math.round(performance.now() - started);
   if (failure) throw failure.error;
   return summary;
+}
+
+/** Whether `transition` holds its data: a handle from `ref()` holds only its id. */
+function isLoaded(transition: TransitionHandle): transition is Transition {
+  return 'transitionType' in transition && transition.transitionType !== undefined;
 }
 
 /** Refuses a transition `work()` cannot or should not work on. */

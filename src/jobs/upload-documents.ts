@@ -9,7 +9,8 @@ import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { readContent, sniffContentType } from '../http/content.js';
 import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
-import type { Documents, GroundTruthEntry } from '../resources/documents.js';
+import type { GroundTruthEntry } from '../api/documents.js';
+import type { Documents } from '../resources/documents.js';
 
 /** Where documents come from: a folder (walked recursively), or file paths. */
 export type UploadSource = string | Iterable<string> | AsyncIterable<string>;

@@ -1,44 +1,10 @@
-import { s, type Infer, type ObjectSchema, type Properties, type Schema, type StringSchema, type UnionSchema } from '../schema/index.js';
+import { s, type ObjectSchema, type Schema } from '../schema/index.js';
 import type { QueryValue, Session } from '../http/session.js';
 import { PagePromise } from '../http/pagination.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { WaitOptions } from '../jobs/wait.js';
 import { documentBody, type UploadContent } from '../http/document-body.js';
 import { checkedJson, checkUpload, refusal, type Entity, type EntityClass } from './entity.js';
-
-/** Options every `list()` takes. */
-export interface ListOptions {
-  /** Items per page, 1 to {@link MAX_RESULTS} (the API's default when omitted). */
-  maxResults?: number;
-  /** Token of the page to start at, from `page.nextToken`. */
-  nextToken?: string;
-}
-
-/**
- * The most items a page may be asked for. The spec types `maxResults` as a string and sets no
- * bound; the SDK refuses more than this before sending, and the emulator answers 400 past it.
- */
-export const MAX_RESULTS = 1000;
-
-/** The schema of {@link ListOptions}. */
-export const listOptionsSchema = s.object({
-  maxResults: s.optional(s.integer({ minimum: 1, maximum: MAX_RESULTS })),
-  nextToken: s.optional(s.string()),
-} satisfies Record<keyof ListOptions, Schema>);
-
-/** The schema of a list's options: {@link ListOptions} and the list's own filters. */
-export function listSchema<P extends Properties>(filters: P) {
-  return s.object({ ...listOptionsSchema.properties, ...filters });
-}
-
-/**
- * A filter that takes one value or several (sent as repeated keys). An empty list is refused:
- * it would send no filter at all, and `deleteMany` would delete every document.
- */
-export function oneOrMore<S extends StringSchema | UnionSchema>(schema: S) {
-  const one = schema.expected ?? (schema.kind === 'string' && schema.values ? `one of ${schema.values.join(', ')}` : 'a value');
-  return s.described(s.union(schema, s.array(schema, { minItems: 1 })), `${one}, or a non-empty list of them`);
-}
 
 /** Base of every collection: creates, fetches and lists one kind of entity over the session. */
 export abstract class Collection<E extends Entity> {
@@ -49,17 +15,17 @@ export abstract class Collection<E extends Entity> {
 
   /** Builds an entity bound to this collection's session. */
   protected hydrate(data: unknown): E {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApi(this.session, data) as E;
+    return this.entity.fromApi(this.session, data);
   }
 
   /** Builds the entities of a list page. */
   protected hydrateList(data: readonly unknown[]): E[] {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApiList(this.session, data) as E[];
+    return this.entity.fromApiList(this.session, data);
   }
 
   /** A handle holding only ids. */
   protected handle(ids: Partial<E>): E {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).handle(this.session, ids) as E;
+    return this.entity.handle(this.session, ids);
   }
 
   /** POSTs `body` (checked against `schema` first) to `path` and hydrates the answer. */
@@ -123,12 +89,3 @@ export const waitOptionsSchema = s.object({
   timeout: s.optional(s.number()),
   signal: s.optional(signalSchema),
 } satisfies Record<keyof WaitOptions, Schema>);
-
-/** How execution lists are sorted (`sortBy`). */
-export const sortBySchema = s.enum(['startTime', 'endTime']);
-/** Sort direction of execution and log lists (`order`). */
-export const orderSchema = s.enum(['ascending', 'descending']);
-/** A list's `sortBy` value. */
-export type SortBy = Infer<typeof sortBySchema>;
-/** A list's `order` value. */
-export type SortOrder = Infer<typeof orderSchema>;

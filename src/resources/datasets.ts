@@ -1,48 +1,21 @@
-import { s, partial, type Infer, type Schema } from '../schema/index.js';
-import { ids } from '../schema/ids.js';
+import { s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { withSignal, type RequestOptions } from '../http/request-options.js';
-import { Collection, listOptionsSchema, signalSchema, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { Collection, signalSchema } from './collection.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { Documents, deleteAllDocuments } from './documents.js';
 import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from '../jobs/upload-documents.js';
+import {
+  datasetSchema,
+  createDatasetSchema,
+  updateDatasetSchema,
+  type DatasetData,
+  type CreateDatasetOptions,
+  type UpdateDatasetOptions,
+} from '../api/datasets.js';
+import { ids } from '../api/ids.js';
+import { listOptionsSchema, type ListOptions } from '../api/list.js';
 
-/** The API's shape of a dataset. */
-export const datasetSchema = s.object({
-  datasetId: ids.dataset,
-  name: s.optional(s.nullable(s.text())),
-  description: s.nullable(s.text()),
-  containsPersonallyIdentifiableInformation: s.boolean(),
-  groundTruthSummary: s.record(),
-  numberOfDocuments: s.integer({ minimum: 0 }),
-  retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
-  storageLocation: s.enum(['EU']),
-  version: s.integer({ minimum: 0 }),
-  createdBy: s.nullable(s.text()),
-  createdTime: s.nullable(s.timestamp()),
-  updatedBy: s.nullable(s.text()),
-  updatedTime: s.nullable(s.timestamp()),
-});
-
-/** Body of POST /datasets. */
-export const createDatasetSchema = s.object({
-  name: s.optional(s.nullable(s.text())),
-  description: s.optional(s.nullable(s.text())),
-  containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
-  retentionInDays: s.optional(s.integer({ minimum: 1 })),
-});
-
-/** Body of PATCH /datasets/{datasetId}. */
-export const updateDatasetSchema = partial(s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()) }), {
-  minProperties: 1,
-});
-
-/** A dataset's data as the API returns it. */
-export type DatasetData = Infer<typeof datasetSchema>;
-/** Options of `las.datasets.create()`. */
-export type CreateDatasetOptions = Infer<typeof createDatasetSchema>;
-/** Options of `dataset.update()`. */
-export type UpdateDatasetOptions = Infer<typeof updateDatasetSchema>;
 /** Options of `dataset.delete()`. */
 export interface DeleteDatasetOptions {
   /** Delete every document of the dataset first (a page at a time), then the dataset. */
@@ -64,18 +37,9 @@ const uploadDocumentsOptionsSchema = s.object({
   signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
 } satisfies Record<keyof UploadDocumentsOptions, Schema>);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Dataset extends DatasetData {}
-
 /** A dataset: a named set of documents to train models on. */
-@entity(datasetSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Dataset extends Entity {
-  /** The dataset id. */
-  get id(): string {
-    return this.datasetId;
-  }
-
+@entity(datasetSchema, { id: 'datasetId' })
+export class Dataset extends Entity<DatasetData> {
   protected get path(): string {
     return path`/datasets/${this.datasetId}`;
   }
@@ -117,6 +81,9 @@ export class Dataset extends Entity {
   }
 }
 
+/** A handle on a dataset (`ref(id)`): its id and its methods; `await handle.refresh()` gives the dataset. */
+export type DatasetHandle = Handle<Dataset, DatasetData, 'datasetId'>;
+
 /** `las.datasets`: the datasets of the organization. */
 export class Datasets extends Collection<Dataset> {
   protected readonly entity = Dataset;
@@ -147,7 +114,7 @@ export class Datasets extends Collection<Dataset> {
   }
 
   /** A handle on a dataset by id, without a request. */
-  ref(datasetId: string): Dataset {
+  ref(datasetId: string): DatasetHandle {
     return this.handle({ datasetId: checkId(datasetId, ids.dataset, 'datasetId', 'datasets') });
   }
 }

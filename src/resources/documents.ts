@@ -1,78 +1,31 @@
-import { omit, s, type Infer, type Schema } from '../schema/index.js';
-import { ids } from '../schema/ids.js';
+import { omit, s, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { withSignal, type RequestOptions } from '../http/request-options.js';
 import type { Query, Session } from '../http/session.js';
 import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
 import { describeError, PartialFailureError } from '../errors.js';
-import { Collection, listSchema, oneOrMore, signalSchema, toQuery, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
-import { createPredictionSchema, Predictions, type CreatePredictionOptions, type Prediction } from './predictions.js';
+import { Collection, signalSchema, toQuery } from './collection.js';
+import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';
+import { Predictions, type Prediction } from './predictions.js';
+import {
+  listDocumentsSchema,
+  documentFilters,
+  documentSchema,
+  createDocumentSchema,
+  updateDocumentSchema,
+  type DocumentData,
+  type UpdateDocumentOptions,
+  type ListDocumentsOptions,
+} from '../api/documents.js';
+import { ids } from '../api/ids.js';
+import { listSchema } from '../api/list.js';
+import { createPredictionSchema, type CreatePredictionOptions } from '../api/predictions.js';
 
-const groundTruthSchema = s.array(
-  s.object({
-    label: s.string({ pattern: /^[0-9A-Za-z_]+$/, minLength: 1, maxLength: 36 }),
-    value: s.nullable(s.union(s.string({ minLength: 1, maxLength: 64 }), s.boolean())),
-  }),
-);
-const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']);
-
-/** The API's shape of a document. */
-export const documentSchema = s.object({
-  documentId: ids.document,
-  contentType: contentTypeSchema,
-  content: s.optional(s.string({ minLength: 1 })),
-  consentId: s.optional(ids.consent),
-  batchId: s.optional(ids.batch),
-  datasetId: s.optional(ids.dataset),
-  groundTruth: s.optional(groundTruthSchema),
-  retentionInDays: s.integer({ minimum: 1 }),
-  createdBy: s.nullable(s.text()),
-  createdTime: s.nullable(s.timestamp()),
-  updatedBy: s.nullable(s.text()),
-  updatedTime: s.nullable(s.timestamp()),
-});
-
-/** Body of POST /documents. */
-export const createDocumentSchema = s.object({
-  content: s.string({ minLength: 1, maxLength: 6_250_000 }),
-  contentType: contentTypeSchema,
-  consentId: s.optional(ids.consent),
-  batchId: s.optional(ids.batch),
-  datasetId: s.optional(ids.dataset),
-  groundTruth: s.optional(groundTruthSchema),
-  retentionInDays: s.optional(s.integer({ minimum: 1 })),
-});
-
-/** Body of PATCH /documents/{documentId}. */
-export const updateDocumentSchema = s.object(
-  {
-    groundTruth: s.optional(groundTruthSchema),
-    datasetId: s.optional(ids.dataset),
-    retentionInDays: s.optional(s.integer({ minimum: 1 })),
-  },
-  { minProperties: 1 },
-);
-
-/** A document's data as the API returns it. */
-export type DocumentData = Infer<typeof documentSchema>;
-/** One labelled value of a document's ground truth. */
-export type GroundTruthEntry = Infer<typeof groundTruthSchema>[number];
 /** Options of `las.documents.create()`. */
 export interface CreateDocumentOptions extends Omit<Infer<typeof createDocumentSchema>, 'content' | 'contentType'> {
   /** The content's type; detected from the bytes (pdf, jpeg, png, tiff) when omitted. */
   contentType?: DocumentContentType;
 }
-/** Options of `document.update()`. */
-export type UpdateDocumentOptions = Infer<typeof updateDocumentSchema>;
-/** Which documents to list or delete: each filter takes one id or several. */
-export interface DocumentFilters {
-  batchId?: string | string[];
-  consentId?: string | string[];
-  datasetId?: string | string[];
-}
-/** Options of `las.documents.list()`. */
-export interface ListDocumentsOptions extends DocumentFilters, ListOptions {}
 /** Options of `las.documents.deleteMany()`. */
 export interface DeleteDocumentsOptions extends ListDocumentsOptions {
   /** Keep deleting page after page until no document matches. */
@@ -88,27 +41,12 @@ export interface DeletedDocuments {
   nextToken?: string;
 }
 
-const documentFilters = {
-  batchId: s.optional(oneOrMore(ids.batch)),
-  consentId: s.optional(oneOrMore(ids.consent)),
-  datasetId: s.optional(oneOrMore(ids.dataset)),
-} satisfies Record<keyof DocumentFilters, Schema>;
-const listDocumentsSchema = listSchema(documentFilters);
 const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()), signal: s.optional(signalSchema) });
 const predictOptionsSchema = omit(createPredictionSchema, ['documentId', 'modelId']);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Document extends DocumentData {}
-
 /** A document: a pdf or image, with optional ground truth. */
-@entity(documentSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Document extends Entity {
-  /** The document id. */
-  get id(): string {
-    return this.documentId;
-  }
-
+@entity(documentSchema, { id: 'documentId' })
+export class Document extends Entity<DocumentData> {
   protected get path(): string {
     return path`/documents/${this.documentId}`;
   }
@@ -136,6 +74,9 @@ export class Document extends Entity {
     return new Predictions(this.session).create(body, requestOptions);
   }
 }
+
+/** A handle on a document (`ref(id)`): its id and its methods; `await handle.refresh()` gives the document. */
+export type DocumentHandle = Handle<Document, DocumentData, 'documentId'>;
 
 /** `las.documents`: the documents of the organization. */
 export class Documents extends Collection<Document> {
@@ -190,7 +131,7 @@ export class Documents extends Collection<Document> {
   }
 
   /** A handle on a document by id, without a request. */
-  ref(documentId: string): Document {
+  ref(documentId: string): DocumentHandle {
     return this.handle({ documentId: checkId(documentId, ids.document, 'documentId', 'documents') });
   }
 }

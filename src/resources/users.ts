@@ -1,64 +1,17 @@
-import { omit, s, type Infer } from '../schema/index.js';
-import { ids } from '../schema/ids.js';
+import { omit } from '../schema/index.js';
 import { path } from '../http/path.js';
 import type { RequestOptions } from '../http/request-options.js';
-import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
-
-const emailSchema = s.email();
-// An image as a data URL or base64, small enough to store with the user.
-const avatarSchema = s.string({ maxLength: 131_072 });
-
-/** The API's shape of a user. */
-export const userSchema = s.object({
-  userId: ids.user,
-  email: emailSchema,
-  name: s.optional(s.nullable(s.text())),
-  avatar: s.optional(s.nullable(avatarSchema)),
-  createdBy: s.nullable(s.text()),
-  createdTime: s.nullable(s.timestamp()),
-  updatedBy: s.nullable(s.text()),
-  updatedTime: s.nullable(s.timestamp()),
-});
-
-/** Body of POST /users. */
-export const createUserSchema = s.object({
-  email: emailSchema,
-  appClientId: s.optional(ids.appClient),
-  name: s.optional(s.nullable(s.text())),
-  avatar: s.optional(s.nullable(avatarSchema)),
-});
-
-/** Body of PATCH /users/{userId}. */
-export const updateUserSchema = s.object(
-  {
-    name: s.optional(s.nullable(s.text())),
-    avatar: s.optional(s.nullable(avatarSchema)),
-  },
-  { minProperties: 1 },
-);
-
-/** A user's data as the API returns it. */
-export type UserData = Infer<typeof userSchema>;
-/** Options of `las.users.create()`. */
-export type CreateUserOptions = Omit<Infer<typeof createUserSchema>, 'email'>;
-/** Options of `user.update()`. */
-export type UpdateUserOptions = Infer<typeof updateUserSchema>;
+import { Collection } from './collection.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
+import { ids } from '../api/ids.js';
+import { listOptionsSchema, type ListOptions } from '../api/list.js';
+import { userSchema, createUserSchema, updateUserSchema, type UserData, type CreateUserOptions, type UpdateUserOptions } from '../api/users.js';
 
 const createUserOptionsSchema = omit(createUserSchema, ['email']);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface User extends UserData {}
-
 /** A user: a person who logs in to the organization. */
-@entity(userSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class User extends Entity {
-  /** The user id. */
-  get id(): string {
-    return this.userId;
-  }
-
+@entity(userSchema, { id: 'userId' })
+export class User extends Entity<UserData> {
   protected get path(): string {
     return path`/users/${this.userId}`;
   }
@@ -78,6 +31,9 @@ export class User extends Entity {
     return this.deleteWith(undefined, requestOptions);
   }
 }
+
+/** A handle on a user (`ref(id)`): its id and its methods; `await handle.refresh()` gives the user. */
+export type UserHandle = Handle<User, UserData, 'userId'>;
 
 /** `las.users`: the users of the organization. */
 export class Users extends Collection<User> {
@@ -110,7 +66,7 @@ export class Users extends Collection<User> {
   }
 
   /** A handle on a user by id, without a request. */
-  ref(userId: string): User {
+  ref(userId: string): UserHandle {
     return this.handle({ userId: checkId(userId, ids.user, 'userId', 'users') });
   }
 }

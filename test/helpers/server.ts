@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { Credentials } from '../../src/auth/credentials.js';
+import type { Credentials } from '../../src/auth/credentials.js';
+import { credentialsAt } from './credentials.js';
 
 /** One request as the test server received it. */
 export interface RecordedRequest {
@@ -154,20 +155,10 @@ export async function startServer(): Promise<TestServer> {
   };
 }
 
-/** The test client's id and secrets: distinctive, for the tests that check none of them leaks. */
-export const CLIENT_ID = 'test-client-id';
-export const CLIENT_SECRET = 'cl1ent-s3cret-Qx7Zp';
-export const API_KEY = 'ap1-k3y-Wv9Lm';
-/** What the token request sends as HTTP Basic credentials. */
-export const BASIC = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64');
+// Imported from here by many tests; they live in credentials.ts.
+export { API_KEY, BASIC, CLIENT_ID, CLIENT_SECRET } from './credentials.js';
 
 /** Credentials of the test client on `server`: its token endpoint, and the API below `/v1`. */
 export function serverCredentials(server: TestServer, extra: { apiKey?: string } = {}): Credentials {
-  return new Credentials({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    authEndpoint: server.url,
-    apiEndpoint: `${server.url}/v1`,
-    ...extra,
-  });
+  return credentialsAt(server.url, `${server.url}/v1`, extra);
 }

@@ -6,6 +6,7 @@ import { LasError, NotFoundError, ValidationError, WaitAbortedError, WaitTimeout
 import type { Session } from '../../src/http/session.js';
 import { pollUntil } from '../../src/jobs/wait.js';
 import { WorkflowExecution } from '../../src/resources/workflow-executions.js';
+import { thrown } from '../helpers/thrown.js';
 
 const workflowExecution = fixture('workflow-execution');
 const transitionExecution = fixture('transition-execution');
@@ -56,7 +57,7 @@ describe('wait()', () => {
         .times(100)
         .reply(() => (polls++, [200, wf('running')]));
       const started = performance.now();
-      const error = await workflowRun().wait({ timeout: 60, pollInterval: 10 }).catch((e: unknown) => e);
+      const error = await thrown(workflowRun().wait({ timeout: 60, pollInterval: 10 }));
       const elapsed = performance.now() - started;
 
       expect(error).toBeInstanceOf(WaitTimeoutError);
@@ -76,7 +77,7 @@ describe('wait()', () => {
         const started = performance.now();
         const session = { get: async () => (seen.push(performance.now() - started), wf('running')) } as unknown as Session;
         const waiting = WorkflowExecution.fromApi(session, wf('running')).wait({ timeout: 60, pollInterval: 10, maxPollInterval: 10 });
-        const outcome = waiting.catch((e: unknown) => e);
+        const outcome = thrown(waiting);
         await jest.runAllTimersAsync();
         const error = (await outcome) as WaitTimeoutError;
 
@@ -102,9 +103,8 @@ describe('wait()', () => {
     // An abort while a poll is in flight: test/http/abort.test.ts, on a real server (nock fails on a request cancelled mid-reply).
 
     test('an already aborted signal sends nothing', async () => {
-      const error = (await workflowRun()
-        .wait({ signal: AbortSignal.abort() })
-        .catch((e: unknown) => e)) as WaitAbortedError;
+      const error = (await thrown(workflowRun()
+        .wait({ signal: AbortSignal.abort() }))) as WaitAbortedError;
       expect(error).toBeInstanceOf(WaitAbortedError);
       expect(error.lastStatus).toBeUndefined();
       expect(error.message).toMatch(/last status: none seen$/);
