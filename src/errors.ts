@@ -103,6 +103,22 @@ export class TimeoutError extends LasError {
     this.mayHaveBeenApplied = options.mayHaveBeenApplied ?? false;
   }
 }
+/**
+ * The caller's `signal` stopped the call: before it was sent (nothing was sent), while it waited
+ * for a token or a retry, or in flight (the HTTP request was cancelled). `cause` is the signal's reason.
+ */
+export class AbortError extends LasError {
+  /**
+   * True for a POST or PATCH cancelled in flight: the server may have received and applied it.
+   * False when nothing was sent, and for GET and DELETE.
+   */
+  readonly mayHaveBeenApplied: boolean;
+
+  constructor(message: string, options: TransportErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.mayHaveBeenApplied = options.mayHaveBeenApplied ?? false;
+  }
+}
 /** Document or asset content the SDK cannot read or whose type it cannot tell. */
 export class ContentError extends LasError {}
 /** An argument is missing or malformed; nothing was sent. */

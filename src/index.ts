@@ -1,15 +1,14 @@
-// class-transformer reads decorator metadata through this polyfill: load it before any entity.
-import 'reflect-metadata';
-
-export { Las, type LasOptions } from './las.js';
+export { Las, type LasDefaults, type LasOptions } from './las.js';
+export type { RequestOptions } from './http/request-options.js';
+export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
 export { Credentials, resolveCredentials, type CredentialsInit, type TokenProvider } from './auth/index.js';
 export { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, type SignOutOptions, type TokenStorage } from './auth/authorization-code.js';
 export * from './errors.js';
 export { Page, PagePromise } from './http/pagination.js';
 export type { ContentInput, DocumentContentType } from './http/content.js';
 export { Timestamp } from './schema/timestamp.js';
-export { Entity } from './resources/entity.js';
-export type { ListOptions } from './resources/collection.js';
+export { Entity, type Handle } from './resources/entity.js';
+export type { ListOptions } from './api/list.js';
 export * from './resources/app-clients.js';
 export * from './resources/assets.js';
 export * from './resources/batches.js';
@@ -25,6 +24,23 @@ export * from './resources/transition-executions.js';
 export * from './resources/users.js';
 export * from './resources/workflows.js';
 export * from './resources/workflow-executions.js';
+// The API's data and option types; its schemas are in the `las-sdk/api` subpath.
+export type { AppClientData, CreateAppClientOptions, UpdateAppClientOptions } from './api/app-clients.js';
+export type { AssetData, CreateAssetOptions } from './api/assets.js';
+export type { BatchData, CreateBatchOptions, UpdateBatchOptions } from './api/batches.js';
+export type { DataBundleData, DataBundleStatus, BundledDataset, CreateDataBundleOptions, UpdateDataBundleOptions, ListDataBundlesOptions } from './api/data-bundles.js';
+export type { DatasetData, CreateDatasetOptions, UpdateDatasetOptions } from './api/datasets.js';
+export type { DocumentData, GroundTruthEntry, UpdateDocumentOptions, DocumentFilters, ListDocumentsOptions } from './api/documents.js';
+export type { LogData, ListLogsOptions } from './api/logs.js';
+export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions } from './api/models.js';
+export type { OrganizationData, UpdateOrganizationOptions } from './api/organizations.js';
+export type { PredictionData, CreatePredictionOptions } from './api/predictions.js';
+export type { SecretValues, SecretData, CreateSecretOptions, UpdateSecretOptions } from './api/secrets.js';
+export type { TransitionExecutionData, TransitionExecutionStatus, TransitionExecutionUpdateStatus, TransitionExecutionError, UpdateTransitionExecutionOptions, ListTransitionExecutionsOptions } from './api/transition-executions.js';
+export type { TransitionData, TransitionType, ListTransitionsOptions } from './api/transitions.js';
+export type { UserData, CreateUserOptions, UpdateUserOptions } from './api/users.js';
+export type { WorkflowExecutionData, WorkflowExecutionStatus, UpdateWorkflowExecutionOptions, ListWorkflowExecutionsOptions } from './api/workflow-executions.js';
+export type { WorkflowData, WorkflowSpecification, WorkflowErrorConfig, WorkflowCompletedConfig, CreateWorkflowOptions, UpdateWorkflowOptions } from './api/workflows.js';
 export type { WaitOptions } from './jobs/wait.js';
 export {
   handleTransitionExecution,

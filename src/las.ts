@@ -3,8 +3,9 @@ import { Credentials, TOKEN_VIA } from './auth/credentials.js';
 import { resolveCredentials } from './auth/resolve.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
-import { Session } from './http/session.js';
-import { checkOptions, MAX_TIMEOUT_MS, option, type OptionCheck } from './options.js';
+import { logLevelFromEnv, type Logger, type LogLevel, type RequestHooks } from './http/log.js';
+import { Session, type SessionDefaults } from './http/session.js';
+import { checkOptions, option, type OptionCheck } from './options.js';
 import { AppClients } from './resources/app-clients.js';
 import { Assets } from './resources/assets.js';
 import { Batches } from './resources/batches.js';
@@ -37,10 +38,22 @@ export interface LasOptions {
   totalTimeout?: number;
   /** Custom fetch (tests, proxies). */
   fetch?: typeof fetch;
+  /**
+   * What is logged: `debug` (also each retry, token fetches, page walks), `info` (one line per
+   * call), `warn`, `error` (a hook that threw), `off`. Default: the environment's `LAS_LOG`, else `warn`.
+   */
+  logLevel?: LogLevel;
+  /** Where log lines go: any `{ debug, info, warn, error }`. Default `console`. */
+  logger?: Logger;
+  /** Called around each call: `onRequest`, `onRetry`, `onResponse`. */
+  hooks?: RequestHooks;
 }
 
-/** The most retries per request `maxRetries` takes: beyond it, a failing call would stall for minutes. */
-const MAX_RETRIES = 10;
+/** What {@link Las.withOptions} may change: a client's defaults, not its credentials. */
+export type LasDefaults = Pick<LasOptions, 'timeout' | 'totalTimeout' | 'maxRetries' | 'logLevel' | 'logger' | 'hooks'> & {
+  /** Headers sent with every request, added to the client's. `Authorization` and `X-Api-Key` are refused. */
+  headers?: Record<string, string>;
+};
 
 // One line per option: the compiler insists every option of LasOptions has its check.
 const LAS_OPTIONS = {
@@ -48,40 +61,56 @@ const LAS_OPTIONS = {
   profile: option.text,
   tokenProvider: option.tokenProvider,
   apiEndpoint: option.httpUrl,
-  maxRetries: option.integer(0, MAX_RETRIES),
-  timeout: option.integer(1, MAX_TIMEOUT_MS, 'milliseconds'),
-  totalTimeout: option.integer(1, MAX_TIMEOUT_MS, 'milliseconds'),
+  maxRetries: option.retries,
+  timeout: option.milliseconds,
+  totalTimeout: option.milliseconds,
   fetch: option.function,
+  logLevel: option.logLevel,
+  logger: option.logger,
+  hooks: option.hooks,
 } satisfies Record<keyof LasOptions, OptionCheck>;
+
+const LAS_DEFAULTS = {
+  maxRetries: option.retries,
+  timeout: option.milliseconds,
+  totalTimeout: option.milliseconds,
+  headers: option.headers,
+  logLevel: option.logLevel,
+  logger: option.logger,
+  hooks: option.hooks,
+} satisfies Record<keyof LasDefaults, OptionCheck>;
+
+// The session of each client, out of sight (JSON.stringify(las), console.log(las)).
+const sessions = new WeakMap<Las, Session>();
 
 /** The LAS client: one shared session and a collection per kind of entity. */
 export class Las {
   /** App clients: `las.appClients.create()`, ... */
-  readonly appClients: AppClients;
+  declare readonly appClients: AppClients;
   /** Assets: files transitions use. */
-  readonly assets: Assets;
+  declare readonly assets: Assets;
   /** Batches of documents. */
-  readonly batches: Batches;
+  declare readonly batches: Batches;
   /** Datasets of documents to train on. */
-  readonly datasets: Datasets;
+  declare readonly datasets: Datasets;
   /** Documents: pdfs and images. */
-  readonly documents: Documents;
+  declare readonly documents: Documents;
   /** Logs of transition executions. */
-  readonly logs: Logs;
+  declare readonly logs: Logs;
   /** Models, with their data bundles. */
-  readonly models: Models;
+  declare readonly models: Models;
   /** The organization. */
-  readonly organizations: Organizations;
+  declare readonly organizations: Organizations;
   /** Predictions of models on documents. */
-  readonly predictions: Predictions;
+  declare readonly predictions: Predictions;
   /** Secrets for transitions. */
-  readonly secrets: Secrets;
+  declare readonly secrets: Secrets;
   /** Transitions (workflow steps), with their executions. */
-  readonly transitions: Transitions;
+  declare readonly transitions: Transitions;
   /** Users of the organization. */
-  readonly users: Users;
+  declare readonly users: Users;
   /** Workflows, with their executions. */
-  readonly workflows: Workflows;
+  declare readonly workflows: Workflows;
 
   /**
    * Resolves credentials (explicit, then `LAS_*` environment variables, then
@@ -106,21 +135,44 @@ export class Las {
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
       maxRetries: options.maxRetries,
+      logLevel: options.logLevel ?? logLevelFromEnv(typeof process === 'undefined' ? undefined : process.env.LAS_LOG),
+      logger: options.logger,
+      hooks: options.hooks,
     });
-    this.appClients = new AppClients(session);
-    this.assets = new Assets(session);
-    this.batches = new Batches(session);
-    this.datasets = new Datasets(session);
-    this.documents = new Documents(session);
-    this.logs = new Logs(session);
-    this.models = new Models(session);
-    this.organizations = new Organizations(session);
-    this.predictions = new Predictions(session);
-    this.secrets = new Secrets(session);
-    this.transitions = new Transitions(session);
-    this.users = new Users(session);
-    this.workflows = new Workflows(session);
+    bind(this, session);
   }
+
+  /**
+   * A client with the same credentials and token provider (one token serves both) and these
+   * defaults instead of this client's; `headers` are added to its headers. Checked like the
+   * constructor's options.
+   */
+  withOptions(defaults: LasDefaults): Las {
+    const checked: SessionDefaults = checkOptions('las.withOptions', defaults, LAS_DEFAULTS);
+    const client = Object.create(Las.prototype) as Las;
+    bind(client, (sessions.get(this) as Session).withDefaults(checked));
+    return client;
+  }
+}
+
+/** Gives `las` its collections over `session`. */
+function bind(las: Las, session: Session): void {
+  sessions.set(las, session);
+  Object.assign(las, {
+    appClients: new AppClients(session),
+    assets: new Assets(session),
+    batches: new Batches(session),
+    datasets: new Datasets(session),
+    documents: new Documents(session),
+    logs: new Logs(session),
+    models: new Models(session),
+    organizations: new Organizations(session),
+    predictions: new Predictions(session),
+    secrets: new Secrets(session),
+    transitions: new Transitions(session),
+    users: new Users(session),
+    workflows: new Workflows(session),
+  } satisfies Omit<Las, 'withOptions'>);
 }
 
 // Explicit credentials without a fetch of their own request their tokens through the Las fetch,

@@ -11,6 +11,17 @@ export type OptionCheck = (value: unknown) => string | undefined;
 /** The longest timeout a timer can hold: 2^31 - 1 ms, about 24.8 days. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
 
+/** The most retries per request `maxRetries` takes: beyond it, a failing call would stall for minutes. */
+export const MAX_RETRIES = 10;
+
+/** The levels of `logLevel` and `LAS_LOG`, most verbose first. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'off'] as const;
+
+/** Headers the SDK sets from its credentials: request options may not replace them. */
+const RESERVED_HEADERS = new Set(['authorization', 'x-api-key']);
+// RFC 9110 token: what fetch accepts as a header name.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 const MAX_KEY_SHOWN = 40;
 
 /** Checks for the kinds of option the constructors take. */
@@ -19,9 +30,7 @@ export const option = {
   integer:
     (minimum: number, maximum: number, unit = ''): OptionCheck =>
     (value) =>
-      typeof value === 'number' && Number.isInteger(value) && value >= minimum && value <= maximum
-        ? undefined
-        : `must be a whole number${unit && ` of ${unit}`} from ${minimum} to ${maximum}`,
+      integerProblem(value, minimum, maximum, unit),
   /** A string that is not empty or blank. */
   text: ((value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a non-empty string')) as OptionCheck,
   /** Any string, empty included. */
@@ -40,6 +49,45 @@ export const option = {
       return 'must be an object with a getAccessToken() method';
     }
     return provider.invalidate === undefined || typeof provider.invalidate === 'function' ? undefined : 'invalidate must be a method';
+  }) as OptionCheck,
+  /** An AbortSignal. */
+  signal: ((value) => (value instanceof AbortSignal ? undefined : 'must be an AbortSignal')) as OptionCheck,
+  /** Retries per request, 0 to {@link MAX_RETRIES}. */
+  retries: ((value) => integerProblem(value, 0, MAX_RETRIES, '')) as OptionCheck,
+  /** Milliseconds for a timer: a whole number from 1 to {@link MAX_TIMEOUT_MS}. */
+  milliseconds: ((value) => integerProblem(value, 1, MAX_TIMEOUT_MS, 'milliseconds')) as OptionCheck,
+  /** One of {@link LOG_LEVELS}. */
+  logLevel: ((value) => ((LOG_LEVELS as readonly unknown[]).includes(value) ? undefined : `must be one of ${LOG_LEVELS.join(', ')}`)) as OptionCheck,
+  /** An object with `debug`, `info`, `warn` and `error` methods, such as `console`. */
+  logger: ((value) => {
+    const logger = value as Record<string, unknown> | null;
+    if ((typeof logger !== 'object' && typeof logger !== 'function') || logger === null) return 'must be an object with debug, info, warn and error methods';
+    const missing = ['debug', 'info', 'warn', 'error'].find((level) => typeof logger[level] !== 'function');
+    return missing === undefined ? undefined : `must have a ${missing} method`;
+  }) as OptionCheck,
+  /** `{ onRequest?, onResponse?, onRetry? }`, each a function. */
+  hooks: ((value) => {
+    if (!isPlainObject(value)) return 'must be an object with onRequest, onResponse or onRetry functions';
+    const names = ['onRequest', 'onResponse', 'onRetry'];
+    const unknown = Object.keys(value).find((name) => !names.includes(name));
+    if (unknown !== undefined) return `has an unknown hook ${shownKey(unknown)} (known: ${names.join(', ')})`;
+    const bad = names.find((name) => value[name] !== undefined && typeof value[name] !== 'function');
+    return bad === undefined ? undefined : `has ${bad} that is not a function`;
+  }) as OptionCheck,
+  /**
+   * Extra request headers: a plain object of string values. `Authorization` and `X-Api-Key` (any
+   * case) are refused: the SDK sets them from its credentials, and a request option never replaces them.
+   */
+  headers: ((value) => {
+    if (!isPlainObject(value)) return 'must be a plain object of header names to string values';
+    for (const [name, header] of Object.entries(value)) {
+      if (!HEADER_NAME.test(name)) return `has an invalid header name ${shownKey(name)}`;
+      if (RESERVED_HEADERS.has(name.toLowerCase())) return `may not set ${shownKey(name)}: the SDK sets it from its credentials`;
+      // Values are not echoed: a caller's header may hold a secret of their own.
+      if (typeof header !== 'string') return `has a value for ${shownKey(name)} that is not a string`;
+      if (/[\r\n\0]/.test(header)) return `has a value for ${shownKey(name)} with a line break or NUL`;
+    }
+    return undefined;
   }) as OptionCheck,
   /** An absolute http or https URL, such as `https://api.lucidtech.ai/v1`. */
   httpUrl: ((value) => urlProblem(value, false)) as OptionCheck,
@@ -70,6 +118,18 @@ export function checkOptions<T extends object>(owner: string, options: T | undef
     given[key] = value;
   }
   return given as Partial<T>;
+}
+
+function integerProblem(value: unknown, minimum: number, maximum: number, unit: string): string | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= minimum && value <= maximum
+    ? undefined
+    : `must be a whole number${unit && ` of ${unit}`} from ${minimum} to ${maximum}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function shownKey(key: string): string {

@@ -229,7 +229,7 @@ describe('constructor options are checked', () => {
   test.each([['timout'], ['toString'], ['hasOwnProperty'], ['max_retries']])('an unknown option %s is refused, naming it', (name) => {
     const error = refusal({ ...base, [name]: 5 });
     expect(error.message).toBe(
-      `new Las: unknown option "${name}" (known: credentials, profile, tokenProvider, apiEndpoint, maxRetries, timeout, totalTimeout, fetch)`,
+      `new Las: unknown option "${name}" (known: credentials, profile, tokenProvider, apiEndpoint, maxRetries, timeout, totalTimeout, fetch, logLevel, logger, hooks)`,
     );
   });
 
@@ -271,9 +271,16 @@ describe('constructor options are checked', () => {
     ['tokenProvider', null],
     ['credentials', { clientId: 'a', clientSecret: 'b', authEndpoint: 'auth.lucidtech.ai', apiEndpoint: 'https://api.lucidtech.ai/v1' }],
     ['credentials', 'default'],
+    ['logLevel', 'verbose'],
+    ['logLevel', 'DEBUG'],
+    ['logger', {}],
+    ['logger', { debug() {}, info() {}, warn() {} }],
+    ['hooks', () => {}],
+    ['hooks', { onRequest: 'log' }],
+    ['hooks', { onRequets() {} }],
   ])('%s: %p is refused, naming the option', (name, value) => {
     const error = refusal({ ...base, [name]: value });
-    expect(error.message).toMatch(new RegExp(`^new Las: ${name} (must|invalidate)`));
+    expect(error.message).toMatch(new RegExp(`^new Las: ${name} (must|invalidate|has)`));
   });
 
   test.each(['', 5])('profile: %p is refused', (value) => {

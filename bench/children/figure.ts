@@ -5,7 +5,7 @@
  */
 import type { ServerStats } from '../lib/api-server.js';
 import { PAGES, PAGE_SIZE, WORKFLOW_ID } from '../lib/api-server.js';
-import { kyGetter, loadSdk, newLas, newOfficialClient, nodeFetch, rawGet, rawGetWithTimeout, rawToken, type Sdk } from '../lib/clients.js';
+import { documentContentBound, kyGetter, loadSdk, newLas, newOfficialClient, nodeFetch, rawGet, rawGetWithTimeout, rawToken, type Sdk } from '../lib/clients.js';
 import { CALLS, IN_FLIGHT, ROUNDS, UPLOAD_BYTES, WARMUP } from '../lib/config.js';
 import { MemorySampler } from '../lib/memory.js';
 import { interleave } from '../lib/stats.js';
@@ -207,9 +207,8 @@ function pdfBytes(size: number): Buffer {
  * The API caps POST /documents content at 6,250,000 base64 characters (~4.5 MiB of file) and the
  * SDK checks that before sending; a 20 MiB upload can only be timed with the check lifted.
  */
-function liftContentCap(lib: Sdk): boolean {
-  const content = (lib as { createDocumentSchema?: { properties?: { content?: { maxLength?: number } } } })
-    .createDocumentSchema?.properties?.content;
+async function liftContentCap(lib: Sdk): Promise<boolean> {
+  const content = await documentContentBound(lib);
   if (!content || content.maxLength === undefined) return false;
   content.maxLength = undefined;
   return true;
@@ -244,7 +243,7 @@ function uploaders(bytes: Buffer) {
 
 /** 4. Time of one 20 MiB upload, SDK vs fetch posting the same JSON. */
 async function uploadTime() {
-  const capLifted = liftContentCap(sdk);
+  const capLifted = await liftContentCap(sdk);
   const bytes = pdfBytes(UPLOAD_BYTES);
   const upload = uploaders(bytes);
   await upload.warm();
@@ -256,7 +255,7 @@ async function uploadTime() {
 
 /** 4b. Peak RSS of one 20 MiB upload above the baseline (the bytes already in memory), one side per process. */
 async function uploadMemory() {
-  const capLifted = liftContentCap(sdk);
+  const capLifted = await liftContentCap(sdk);
   const bytes = pdfBytes(UPLOAD_BYTES);
   const upload = uploaders(bytes);
   await upload.warm();

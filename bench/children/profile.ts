@@ -11,7 +11,7 @@
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { PAGES, WORKFLOW_ID } from '../lib/api-server.js';
-import { kyGetter, loadSdk, newLas, nodeFetch, rawGet, rawToken } from '../lib/clients.js';
+import { documentContentBound, kyGetter, loadSdk, newLas, nodeFetch, rawGet, rawToken } from '../lib/clients.js';
 import { CALLS, IN_FLIGHT, STAGE_ROUNDS, UPLOAD_BYTES } from '../lib/config.js';
 import { formatStages, per, stageTimes, type CpuProfile, type ProfileNode, type Stage, type StageTimes } from '../lib/stages.js';
 import { pool } from '../lib/pool.js';
@@ -23,7 +23,7 @@ const las = newLas(sdk, url);
 
 const bytes = Buffer.alloc(UPLOAD_BYTES, 7);
 bytes.write('%PDF-1.7\n', 0, 'latin1');
-const content = (sdk as { createDocumentSchema?: { properties?: { content?: { maxLength?: number } } } }).createDocumentSchema?.properties?.content;
+const content = await documentContentBound(sdk);
 if (content) content.maxLength = undefined;
 
 const token = await rawToken(url);

@@ -18,6 +18,17 @@ export async function loadSdk(): Promise<Sdk> {
   return (await import(pathToFileURL(`${dist}/index.js`).href)) as Sdk;
 }
 
+/**
+ * The bound on POST /documents content the SDK checks before sending (`createDocumentSchema`), in
+ * the build's `las-sdk/api` module (older trees exported it from the root), for the upload
+ * figures to lift.
+ */
+export async function documentContentBound(sdk: Sdk): Promise<{ maxLength?: number } | undefined> {
+  type Shapes = { createDocumentSchema?: { properties?: { content?: { maxLength?: number } } } };
+  const api = (await import(pathToFileURL(`${process.env.LAS_BENCH_DIST}/api/documents.js`).href).catch(() => sdk)) as Shapes;
+  return (api.createDocumentSchema ?? (sdk as Shapes).createDocumentSchema)?.properties?.content;
+}
+
 /** A fresh client with fresh credentials: its first call fetches a token. */
 export function newLas(sdk: Sdk, url: string): LasSdk.Las {
   const credentials = new sdk.Credentials({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, authEndpoint: url, apiEndpoint: url });

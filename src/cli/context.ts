@@ -27,13 +27,12 @@ export interface Globals {
  */
 export async function createLas(globals: Globals, env: CliIo['env']): Promise<Las> {
   const level = globals.verbose >= 2 ? 'debug' : globals.verbose === 1 ? 'info' : undefined;
-  // The SDK reads LAS_LOG for its log level; `new Las({ logLevel })` replaces this once it exists.
-  if (level) process.env.LAS_LOG = level;
   const { Las: LasClient, resolveCredentials } = await import('../index.js');
   return new LasClient({
     credentials: resolveCredentials({ env: env as NodeJS.ProcessEnv, ...(globals.profile !== undefined && { profile: globals.profile }) }),
     ...(globals.apiEndpoint !== undefined && { apiEndpoint: globals.apiEndpoint }),
     ...(globals.timeout !== undefined && { timeout: Math.round(globals.timeout * 1000) }),
+    ...(level && { logLevel: level, logger: { debug: console.error, info: console.error, warn: console.warn, error: console.error } }), // stdout holds the output
   });
 }
 

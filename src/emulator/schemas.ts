@@ -1,6 +1,6 @@
 /**
  * The one request shape the SDK has no schema for (it always sends `{}`), in the same schema
- * language as src/resources, whose definitions serve the emulator everywhere else.
+ * language as src/api, whose definitions serve the emulator everywhere else.
  */
 import { s } from '../schema/index.js';
 

@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import type { HTTPError } from 'ky';
 import { ApiError, ConnectionError, LasError, TimeoutError } from '../errors.js';
 
 /** What {@link requestClientCredentialsToken} needs. */
@@ -28,6 +28,9 @@ const DEFAULT_EXPIRES_IN = 3600;
  */
 export async function requestClientCredentialsToken(opts: TokenRequestOptions): Promise<TokenResponse> {
   const basic = Buffer.from(`${opts.clientId}:${opts.clientSecret}`).toString('base64');
+  // Loaded at the first token request, not with Credentials: the emulator hands out Credentials
+  // and must not load the HTTP client.
+  const { default: ky, HTTPError, TimeoutError: KyTimeoutError } = await import('ky');
   let reply: { access_token?: unknown; expires_in?: unknown };
   try {
     reply = await ky
@@ -40,14 +43,16 @@ export async function requestClientCredentialsToken(opts: TokenRequestOptions): 
           methods: ['post'],
           statusCodes: [429, 500, 502, 503, 504],
           maxRetryAfter: 10_000,
-          shouldRetry: onlyHttpErrors,
+          // Connection failures are left to the caller: retrying them would stall for seconds with no reply.
+          shouldRetry: ({ error }) => (error instanceof HTTPError ? undefined : false),
         },
         // Looked up per call: test tools patch globalThis.fetch after this module is loaded.
         fetch: opts.fetch ?? (async (...args) => globalThis.fetch(...args)),
       })
       .json();
   } catch (error) {
-    throw toLasError(error, opts.tokenUrl, [opts.clientSecret, basic]);
+    const timedOut = error instanceof KyTimeoutError;
+    throw toLasError(error instanceof HTTPError ? error : undefined, timedOut, error, opts.tokenUrl, [opts.clientSecret, basic]);
   }
   if (!reply || typeof reply.access_token !== 'string' || reply.access_token === '') {
     throw new LasError(`POST ${opts.tokenUrl} replied without an access_token`);
@@ -56,24 +61,19 @@ export async function requestClientCredentialsToken(opts: TokenRequestOptions): 
   return { accessToken: reply.access_token, expiresIn: Number.isFinite(expiresIn) ? expiresIn : DEFAULT_EXPIRES_IN };
 }
 
-// Connection failures are left to the caller: retrying them would stall for seconds with no reply.
-function onlyHttpErrors({ error }: { error: Error }): boolean | undefined {
-  return error instanceof HTTPError ? undefined : false;
-}
-
 // ky errors hold the Request and its Authorization header: never pass them on as `cause`.
-function toLasError(error: unknown, tokenUrl: string, secrets: string[]): LasError {
-  if (error instanceof HTTPError) {
-    const headers = error.response.headers;
+function toLasError(httpError: HTTPError | undefined, timedOut: boolean, error: unknown, tokenUrl: string, secrets: string[]): LasError {
+  if (httpError) {
+    const headers = httpError.response.headers;
     return ApiError.from({
-      status: error.response.status,
+      status: httpError.response.status,
       method: 'POST',
       url: tokenUrl,
-      body: scrub(error.data, secrets),
+      body: scrub(httpError.data, secrets),
       requestId: headers.get('x-amzn-requestid') ?? headers.get('x-request-id') ?? undefined,
     });
   }
-  if (error instanceof KyTimeoutError) return new TimeoutError(`POST ${tokenUrl} timed out`);
+  if (timedOut) return new TimeoutError(`POST ${tokenUrl} timed out`);
   if (error instanceof SyntaxError) return new LasError(`POST ${tokenUrl} replied with invalid JSON`);
   const reason = scrub(rootMessage(error), secrets) as string;
   return new ConnectionError(`Could not reach the token endpoint ${tokenUrl}${reason ? `: ${reason}` : ''}`);

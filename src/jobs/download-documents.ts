@@ -7,11 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ContentError, describeError, InvalidCredentialsError, LimitExceededError, PartialFailureError, ValidationError } from '../errors.js';
+import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, PartialFailureError, ValidationError } from '../errors.js';
 import type { DocumentContentType } from '../http/content.js';
-import type { Documents, GroundTruthEntry } from '../resources/documents.js';
+import type { GroundTruthEntry } from '../api/documents.js';
+import type { Documents } from '../resources/documents.js';
 import { checkId } from '../resources/entity.js';
-import { ids } from '../schema/ids.js';
+import { ids } from '../api/ids.js';
 
 /** Options of {@link downloadDocuments}. */
 export interface DownloadDocumentsOptions {
@@ -21,7 +22,11 @@ export interface DownloadDocumentsOptions {
   onListed?: (total: number) => void;
   /** Called after each document, whatever its outcome. Errors it throws are ignored. */
   onProgress?: (progress: DownloadProgress) => void;
-  /** Stops starting documents; the ones under way finish. The report then has `aborted: true`. */
+  /**
+   * Stops the download: no more documents are started and the requests in flight are cancelled
+   * (those documents count as not tried). The report then has `aborted: true`; after an abort
+   * while the dataset is listed, its `total` counts the documents listed by then.
+   */
   signal?: AbortSignal;
 }
 
@@ -92,7 +97,7 @@ interface Listed {
   groundTruth?: GroundTruthEntry[];
 }
 
-type Outcome = { kind: 'downloaded'; value: DownloadedDocument } | { kind: 'skipped' } | { kind: 'failed'; value: DownloadFailure };
+type Outcome = { kind: 'downloaded'; value: DownloadedDocument } | { kind: 'skipped' } | { kind: 'failed'; value: DownloadFailure } | { kind: 'aborted' };
 
 /**
  * Downloads every document of a dataset into `dir` (created when missing): lists the dataset
@@ -115,8 +120,14 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
     throw new ContentError(`could not create folder ${JSON.stringify(dir)}: ${describeError(error)}`, { cause: error });
   }
   const listed: Listed[] = [];
-  for await (const document of documents.list({ datasetId })) {
-    listed.push({ documentId: document.documentId, contentType: document.contentType, ...(document.groundTruth && { groundTruth: document.groundTruth }) });
+  let listingAborted = false;
+  try {
+    for await (const document of documents.list({ datasetId }, signal && { signal })) {
+      listed.push({ documentId: document.documentId, contentType: document.contentType, ...(document.groundTruth && { groundTruth: document.groundTruth }) });
+    }
+  } catch (error) {
+    if (!(error instanceof AbortError)) throw error;
+    listingAborted = true;
   }
   try {
     options.onListed?.(listed.length);
@@ -133,7 +144,7 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
     try {
       const needsGroundTruth = (item.groundTruth?.length ?? 0) > 0;
       if ((await exists(contentPath)) && (!needsGroundTruth || (await exists(groundTruthPath)))) return { kind: 'skipped' };
-      const document = await documents.get(item.documentId);
+      const document = await documents.get(item.documentId, signal && { signal });
       if (typeof document.content !== 'string') throw new ContentError(`the API sent no content for ${item.documentId}`);
       const bytes = Buffer.from(document.content, 'base64');
       await writeAtomically(contentPath, bytes);
@@ -144,6 +155,8 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
         value: { documentId: item.documentId, path: contentPath, ...(groundTruth.length > 0 && { groundTruthPath }), bytes: bytes.byteLength },
       };
     } catch (error) {
+      // Cancelled by the signal: not tried, as the documents after it (a GET has no effect to report).
+      if (error instanceof AbortError) return { kind: 'aborted' };
       if (error instanceof InvalidCredentialsError || error instanceof LimitExceededError) stop ??= { error, documentId: item.documentId };
       return { kind: 'failed', value: { documentId: item.documentId, reason: describeError(error), error } };
     }
@@ -153,6 +166,7 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
     while (next < listed.length && !signal?.aborted && !stop) {
       const item = listed[next++];
       const outcome = await downloadOne(item);
+      if (outcome.kind === 'aborted') continue;
       if (outcome.kind === 'downloaded') {
         report.downloaded.push(outcome.value);
         report.bytes += outcome.value.bytes;
@@ -187,7 +201,7 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
       { cause: stop.error, completed: report.downloaded.length },
     );
   }
-  report.aborted = finished < report.total;
+  report.aborted = listingAborted || finished < report.total;
   return report;
 }
 

@@ -19,8 +19,9 @@ import {
 import { path } from '../http/path.js';
 import type { Session } from '../http/session.js';
 import { Las } from '../las.js';
-import { TransitionExecution, type UpdateTransitionExecutionOptions } from '../resources/transition-executions.js';
-import type { Transition } from '../resources/transitions.js';
+import type { UpdateTransitionExecutionOptions } from '../api/transition-executions.js';
+import { TransitionExecution } from '../resources/transition-executions.js';
+import type { Transition, TransitionHandle } from '../resources/transitions.js';
 import { checkDuration, pollUntil, sleep } from './wait.js';
 
 /** What a handler returns: the execution's output, an object. Returning nothing sends `{}`. */
@@ -71,7 +72,11 @@ export interface HandlerOptions {
    * API's deadline (the transition's `timeoutInSeconds`, at least 60 s).
    */
   heartbeatInterval?: number;
-  /** Stops the work: no new execution is taken; running handlers go as `onAbort` says. */
+  /**
+   * Stops the work: no new execution is taken, and an ask for work in flight is cancelled; running
+   * handlers go as `onAbort` says (their heartbeats and final statuses are not cancelled: they are
+   * how the API learns what became of them).
+   */
   signal?: AbortSignal;
   /**
    * On abort: `finish` lets running handlers finish and sends their results (default); `fail` ends
@@ -177,7 +182,7 @@ const ON_ABORT: readonly OnAbort[] = ['finish', 'fail', 'retry'];
  * the running executions end as `onAbort` says before the error is thrown.
  */
 export async function workTransition<I, O extends TransitionOutput>(
-  transition: Transition,
+  transition: TransitionHandle,
   session: Session,
   handler: TransitionHandler<I, O>,
   options: WorkOptions = {},
@@ -228,6 +233,8 @@ export async function workTransition<I, O extends TransitionOutput>(
       consecutiveFailures = 0;
       return value;
     } catch (error) {
+      // Cancelled by the halt: not a failure to report; pollUntil ends the wait.
+      if (halt.signal.aborted) throw error;
       report(error, { during: 'take', consecutiveFailures: ++consecutiveFailures });
       if (!isTransient(error)) throw error;
       if (consecutiveFailures < maxFailures) return 'unavailable';
@@ -241,13 +248,18 @@ export async function workTransition<I, O extends TransitionOutput>(
 
   try {
     // Loaded before polling: on a docker transition the same POST starts a new execution each time.
-    if (transition.transitionType === undefined) {
-      await pollUntil(
-        { what: `transition ${transition.transitionId}`, poll: async () => ask(async () => transition.refresh()), done: (t) => t !== 'unavailable' },
-        { ...pacing, signal: halt.signal },
-      );
-    }
-    checkTransition(transition, heartbeatInterval);
+    const loaded = isLoaded(transition)
+      ? transition
+      : // done() lets only a transition through.
+        ((await pollUntil(
+          {
+            what: `transition ${transition.transitionId}`,
+            poll: async () => ask(async () => transition.refresh({ signal: halt.signal })),
+            done: (t) => t !== 'unavailable',
+          },
+          { ...pacing, signal: halt.signal },
+        )) as Transition);
+    checkTransition(loaded, heartbeatInterval);
     while (!halt.signal.aborted) {
       if (running.size >= concurrency) {
         // A fresh promise per wait: a listener added to one long-lived promise per wait would pile up.
@@ -257,7 +269,7 @@ export async function workTransition<I, O extends TransitionOutput>(
       const next = await pollUntil(
         {
           what: `work on transition ${transition.transitionId}`,
-          poll: async () => ask(async () => takeNext(session, transition.transitionId)),
+          poll: async () => ask(async () => takeNext(session, transition.transitionId, halt.signal)),
           done: (taken) => taken instanceof TransitionExecution || (stopWhenIdle && taken === 'none'),
         },
         { ...pacing, signal: halt.signal },
@@ -284,6 +296,11 @@ export async function workTransition<I, O extends TransitionOutput>(
   summary.durationMs = Math.round(performance.now() - started);
   if (failure) throw failure.error;
   return summary;
+}
+
+/** Whether `transition` holds its data: a handle from `ref()` holds only its id. */
+function isLoaded(transition: TransitionHandle): transition is Transition {
+  return 'transitionType' in transition && transition.transitionType !== undefined;
 }
 
 /** Refuses a transition `work()` cannot or should not work on. */
@@ -391,11 +408,14 @@ type Settled =
   | { kind: 'stopped' }
   | { kind: 'gone'; error: unknown };
 
-/** `POST /transitions/{id}/executions`: the next pending execution, or `none`. */
-async function takeNext(session: Session, transitionId: string): Promise<TransitionExecution | 'none'> {
+/**
+ * `POST /transitions/{id}/executions`: the next pending execution, or `none`. `signal` cancels the
+ * request in flight (an execution the API handed out meanwhile goes back to it when its deadline passes).
+ */
+async function takeNext(session: Session, transitionId: string, signal: AbortSignal): Promise<TransitionExecution | 'none'> {
   let data: unknown;
   try {
-    data = await session.post(path`/transitions/${transitionId}/executions`, {});
+    data = await session.post(path`/transitions/${transitionId}/executions`, {}, { signal });
   } catch (error) {
     // The API answers 404 when a manual transition has no pending execution.
     if (error instanceof NotFoundError) return 'none';

@@ -8,8 +8,9 @@ import { mkdir, open, readdir, readFile, stat, type FileHandle } from 'node:fs/p
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { readContent, sniffContentType } from '../http/content.js';
-import { ContentError, describeError, InvalidCredentialsError, LimitExceededError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
-import type { Documents, GroundTruthEntry } from '../resources/documents.js';
+import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
+import type { GroundTruthEntry } from '../api/documents.js';
+import type { Documents } from '../resources/documents.js';
 
 /** Where documents come from: a folder (walked recursively), or file paths. */
 export type UploadSource = string | Iterable<string> | AsyncIterable<string>;
@@ -26,7 +27,10 @@ export interface UploadDocumentsOptions {
    * `~/.lucidtech/uploads`.
    */
   resume?: boolean | ResumeOptions;
-  /** Stops starting documents; the ones under way finish. The report then has `aborted: true`. */
+  /**
+   * Stops the upload: no more documents are started and the uploads in flight are cancelled (each
+   * is a failure with an `AbortError`: the API may have created it). The report then has `aborted: true`.
+   */
   signal?: AbortSignal;
 }
 
@@ -103,6 +107,7 @@ const MAX_BASE64_LENGTH = 6_250_000;
 const MAX_BYTES = (MAX_BASE64_LENGTH / 4) * 3;
 
 type Outcome =
+  | { kind: 'aborted' }
   | { kind: 'uploaded'; value: UploadedDocument }
   | { kind: 'skipped'; value: SkippedDocument }
   | { kind: 'failed'; value: UploadFailure };
@@ -128,7 +133,7 @@ export async function uploadDocumentsToDataset(
   const { signal, onProgress } = options;
   const paths = await collectPaths(source);
   const manifest = options.resume
-    ? await ResumeManifest.open(documents, datasetId, (options.resume === true ? undefined : options.resume.cacheDir) ?? defaultCacheDir())
+    ? await ResumeManifest.open(documents, datasetId, (options.resume === true ? undefined : options.resume.cacheDir) ?? defaultCacheDir(), signal)
     : undefined;
   const report: UploadReport = {
     datasetId,
@@ -159,11 +164,13 @@ export async function uploadDocumentsToDataset(
       const known = manifest?.lookup(sha256);
       if (known) return { kind: 'skipped', value: { path: file, documentId: known, sha256 } };
       const groundTruth = await readGroundTruth(file);
-      const document = await documents.create(bytes, { datasetId, contentType, ...(groundTruth && { groundTruth }) });
+      const document = await documents.create(bytes, { datasetId, contentType, ...(groundTruth && { groundTruth }) }, signal && { signal });
       const warning = await manifest?.record({ sha256, documentId: document.documentId, path: file });
       if (warning) report.warnings.push(warning);
       return { kind: 'uploaded', value: { path: file, documentId: document.documentId, sha256, bytes: bytes.byteLength } };
     } catch (error) {
+      // Stopped before it was sent: not tried, as the documents after it.
+      if (error instanceof AbortError && !error.mayHaveBeenApplied) return { kind: 'aborted' };
       if (isFatal(error)) stop ??= { error, path: file };
       return { kind: 'failed', value: { path: file, reason: describeError(error), error } };
     }
@@ -173,6 +180,7 @@ export async function uploadDocumentsToDataset(
     while (next < paths.length && !signal?.aborted && !stop) {
       const file = paths[next++];
       const outcome = await uploadOne(file);
+      if (outcome.kind === 'aborted') continue;
       if (outcome.kind === 'uploaded') {
         report.uploaded.push(outcome.value);
         report.bytes += outcome.value.bytes;
@@ -214,7 +222,8 @@ export async function uploadDocumentsToDataset(
       { cause: stop.error, completed: report.uploaded.length },
     );
   }
-  report.aborted = finished < report.total;
+  // A document cut off in flight is among the failures (the API may have created it), yet not done.
+  report.aborted = finished < report.total || report.failures.some((failure) => failure.error instanceof AbortError);
   return report;
 }
 
@@ -301,7 +310,7 @@ class ResumeManifest {
 
   private constructor(readonly file: string) {}
 
-  static async open(documents: Documents, datasetId: string, cacheDir: string): Promise<ResumeManifest> {
+  static async open(documents: Documents, datasetId: string, cacheDir: string, signal: AbortSignal | undefined): Promise<ResumeManifest> {
     const manifest = new ResumeManifest(join(cacheDir, `${datasetId.replace(/[^A-Za-z0-9-]/g, '_')}.jsonl`));
     let text = '';
     try {
@@ -321,7 +330,7 @@ class ResumeManifest {
     });
     if (entries.length > 0) {
       const present = new Set<string>();
-      for await (const document of documents.list({ datasetId })) present.add(document.documentId);
+      for await (const document of documents.list({ datasetId }, signal && { signal })) present.add(document.documentId);
       for (const entry of entries) if (present.has(entry.documentId)) manifest.#known.set(entry.sha256, entry.documentId);
     }
     // Opened before any upload, so a cache folder that cannot be written stops the run before it starts.

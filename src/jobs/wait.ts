@@ -3,6 +3,7 @@
  * the transition worker's search for work all pace their requests through {@link pollUntil}.
  */
 import { ValidationError, WaitAbortedError, WaitTimeoutError } from '../errors.js';
+import type { RequestOptions } from '../http/request-options.js';
 
 /** How {@link pollUntil} paces and bounds its polls. */
 export interface PollOptions {
@@ -12,7 +13,10 @@ export interface PollOptions {
   maxPollInterval?: number;
   /** Give up after this many milliseconds with a {@link WaitTimeoutError}. Default: no limit. */
   timeout?: number;
-  /** Stops the wait with a {@link WaitAbortedError}; a poll already sent is let finish first. */
+  /**
+   * Stops the wait with a {@link WaitAbortedError}. {@link waitUntilFinal} sends it with each poll,
+   * so a poll in flight is cancelled; a poll that does not take it is let finish first.
+   */
   signal?: AbortSignal;
 }
 
@@ -20,7 +24,7 @@ export interface PollOptions {
 export interface PollTarget<T> {
   /** Names what is waited on in error messages, e.g. `workflow execution las:workflow-execution:...`. */
   what: string;
-  /** One poll. Its errors end the wait. */
+  /** One poll. Its errors end the wait; once the signal has aborted, any error is taken as the abort. */
   poll: () => Promise<T>;
   /** Whether a poll's answer ends the wait. */
   done: (value: T) => boolean;
@@ -53,7 +57,14 @@ export async function pollUntil<T>(target: PollTarget<T>, options: PollOptions =
   let atDeadline = false;
   for (;;) {
     if (signal?.aborted) throw aborted(target.what, started, lastStatus, signal.reason);
-    const value = await target.poll();
+    let value: T;
+    try {
+      value = await target.poll();
+    } catch (error) {
+      // The poll was cancelled by the signal (an AbortError) or failed as it aborted: the wait was stopped.
+      if (signal?.aborted) throw aborted(target.what, started, lastStatus, signal.reason);
+      throw error;
+    }
     if (target.done(value)) return value;
     lastStatus = target.status?.(value) ?? lastStatus;
     if (signal?.aborted) throw aborted(target.what, started, lastStatus, signal.reason);
@@ -77,9 +88,9 @@ export type WaitOptions = PollOptions;
 
 /**
  * Refreshes `entity` until its status leaves `pending`, with {@link pollUntil}'s backoff, and
- * returns it. Shared by the executions' `wait()` methods.
+ * returns it; the signal goes with each refresh. Shared by the executions' `wait()` methods.
  */
-export async function waitUntilFinal<E extends { refresh(): Promise<E>; status?: string }>(
+export async function waitUntilFinal<E extends { refresh(requestOptions?: RequestOptions): Promise<E>; status?: string }>(
   entity: E,
   pending: readonly string[],
   what: string,
@@ -88,7 +99,7 @@ export async function waitUntilFinal<E extends { refresh(): Promise<E>; status?:
   return pollUntil(
     {
       what,
-      poll: async () => entity.refresh(),
+      poll: async () => entity.refresh(options.signal && { signal: options.signal }),
       done: (e) => e.status !== undefined && !pending.includes(e.status),
       status: (e) => e.status,
     },

@@ -1,41 +1,13 @@
-import { s, partial, type Infer, type Schema } from '../schema/index.js';
-import { ids } from '../schema/ids.js';
+import { s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
+import type { RequestOptions } from '../http/request-options.js';
 import { loadAssetContent, type ContentInput } from '../http/content.js';
-import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
+import { Collection } from './collection.js';
+import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';
+import { assetSchema, createAssetSchema, updateAssetSchema, type AssetData, type CreateAssetOptions } from '../api/assets.js';
+import { ids } from '../api/ids.js';
+import { listOptionsSchema, type ListOptions } from '../api/list.js';
 
-const contentSchema = s.string({ minLength: 1, maxLength: 6_250_000 });
-
-/** The API's shape of an asset. */
-export const assetSchema = s.object({
-  assetId: ids.asset,
-  content: s.optional(s.string({ minLength: 1 })),
-  name: s.nullable(s.text()),
-  description: s.nullable(s.text()),
-  createdBy: s.nullable(s.text()),
-  createdTime: s.nullable(s.timestamp()),
-  updatedBy: s.nullable(s.text()),
-  updatedTime: s.nullable(s.timestamp()),
-});
-
-/** Body of POST /assets. */
-export const createAssetSchema = s.object({
-  content: contentSchema,
-  name: s.optional(s.nullable(s.text())),
-  description: s.optional(s.nullable(s.text())),
-});
-
-/** Body of PATCH /assets/{assetId}: the spec sets no upper bound on `content` here. */
-export const updateAssetSchema = partial(
-  s.object({ content: s.string({ minLength: 1 }), name: s.nullable(s.text()), description: s.nullable(s.text()) }),
-  { minProperties: 1 },
-);
-
-/** An asset's data as the API returns it (`content` is base64). */
-export type AssetData = Infer<typeof assetSchema>;
-/** Options of `las.assets.create()`. */
-export type CreateAssetOptions = Omit<Infer<typeof createAssetSchema>, 'content'>;
 /** Options of `asset.update()`. */
 export interface UpdateAssetOptions extends CreateAssetOptions {
   /** New content: bytes, a Blob, a stream, a file path or URL, or `{ base64 }`. */
@@ -51,40 +23,34 @@ const updateAssetOptionsSchema = s.object(
   { minProperties: 1 },
 );
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Asset extends AssetData {}
-
 /** An asset: a file (template, script, image) transitions use. */
-@entity(assetSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Asset extends Entity {
-  /** The asset id. */
-  get id(): string {
-    return this.assetId;
-  }
-
+@entity(assetSchema, { id: 'assetId' })
+export class Asset extends Entity<AssetData> {
   protected get path(): string {
     return path`/assets/${this.assetId}`;
   }
 
   /** Loads this asset's data and content. `GET /assets/{assetId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates content, name or description. `PATCH /assets/{assetId}` */
-  async update(options: UpdateAssetOptions): Promise<this> {
+  async update(options: UpdateAssetOptions, requestOptions?: RequestOptions): Promise<this> {
     checkBody(updateAssetOptionsSchema, options, 'asset.update');
     const { content, ...rest } = options;
-    if (content === undefined) return this.patchWith(updateAssetSchema, rest, 'asset.update');
-    return this.patchUpload(updateAssetSchema, rest, await loadAssetContent(content), 'asset.update');
+    if (content === undefined) return this.patchWith(updateAssetSchema, rest, 'asset.update', requestOptions);
+    return this.patchUpload(updateAssetSchema, rest, await loadAssetContent(content), 'asset.update', requestOptions);
   }
 
   /** Deletes the asset. `DELETE /assets/{assetId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 }
+
+/** A handle on a asset (`ref(id)`): its id and its methods; `await handle.refresh()` gives the asset. */
+export type AssetHandle = Handle<Asset, AssetData, 'assetId'>;
 
 /** `las.assets`: the assets of the organization. */
 export class Assets extends Collection<Asset> {
@@ -94,33 +60,33 @@ export class Assets extends Collection<Asset> {
    * Uploads an asset. `POST /assets`. Content is bytes, a Blob, a stream, a file path or URL, or
    * `{ base64 }`.
    */
-  async create(content: ContentInput, options: CreateAssetOptions = {}): Promise<Asset> {
+  async create(content: ContentInput, options: CreateAssetOptions = {}, requestOptions?: RequestOptions): Promise<Asset> {
     checkBody(someOptions, options, 'assets.create');
-    return this.uploadAt('/assets', createAssetSchema, { ...options }, await loadAssetContent(content), 'assets.create');
+    return this.uploadAt('/assets', createAssetSchema, { ...options }, await loadAssetContent(content), 'assets.create', requestOptions);
   }
 
   /** Lists assets. `GET /assets` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/assets', 'assets', listOptionsSchema, options, 'assets.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/assets', 'assets', listOptionsSchema, options, 'assets.list', requestOptions);
   }
 
   /** Gets one asset with its content. `GET /assets/{assetId}` */
-  async get(assetId: string): Promise<Asset> {
-    return this.ref(assetId).refresh();
+  async get(assetId: string, requestOptions?: RequestOptions): Promise<Asset> {
+    return this.ref(assetId).refresh(requestOptions);
   }
 
   /** Updates an asset. `PATCH /assets/{assetId}` */
-  async update(assetId: string, options: UpdateAssetOptions): Promise<Asset> {
-    return this.ref(assetId).update(options);
+  async update(assetId: string, options: UpdateAssetOptions, requestOptions?: RequestOptions): Promise<Asset> {
+    return this.ref(assetId).update(options, requestOptions);
   }
 
   /** Deletes an asset. `DELETE /assets/{assetId}` */
-  async delete(assetId: string): Promise<Asset> {
-    return this.ref(assetId).delete();
+  async delete(assetId: string, requestOptions?: RequestOptions): Promise<Asset> {
+    return this.ref(assetId).delete(requestOptions);
   }
 
   /** A handle on an asset by id, without a request. */
-  ref(assetId: string): Asset {
+  ref(assetId: string): AssetHandle {
     return this.handle({ assetId: checkId(assetId, ids.asset, 'assetId', 'assets') });
   }
 }

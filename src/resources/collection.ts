@@ -1,43 +1,10 @@
-import { s, type Infer, type ObjectSchema, type Properties, type Schema, type StringSchema, type UnionSchema } from '../schema/index.js';
+import { s, type ObjectSchema, type Schema } from '../schema/index.js';
 import type { QueryValue, Session } from '../http/session.js';
 import { PagePromise } from '../http/pagination.js';
+import type { RequestOptions } from '../http/request-options.js';
 import type { WaitOptions } from '../jobs/wait.js';
 import { documentBody, type UploadContent } from '../http/document-body.js';
 import { checkedJson, checkUpload, refusal, type Entity, type EntityClass } from './entity.js';
-
-/** Options every `list()` takes. */
-export interface ListOptions {
-  /** Items per page, 1 to {@link MAX_RESULTS} (the API's default when omitted). */
-  maxResults?: number;
-  /** Token of the page to start at, from `page.nextToken`. */
-  nextToken?: string;
-}
-
-/**
- * The most items a page may be asked for. The spec types `maxResults` as a string and sets no
- * bound; the SDK refuses more than this before sending, and the emulator answers 400 past it.
- */
-export const MAX_RESULTS = 1000;
-
-/** The schema of {@link ListOptions}. */
-export const listOptionsSchema = s.object({
-  maxResults: s.optional(s.integer({ minimum: 1, maximum: MAX_RESULTS })),
-  nextToken: s.optional(s.string()),
-} satisfies Record<keyof ListOptions, Schema>);
-
-/** The schema of a list's options: {@link ListOptions} and the list's own filters. */
-export function listSchema<P extends Properties>(filters: P) {
-  return s.object({ ...listOptionsSchema.properties, ...filters });
-}
-
-/**
- * A filter that takes one value or several (sent as repeated keys). An empty list is refused:
- * it would send no filter at all, and `deleteMany` would delete every document.
- */
-export function oneOrMore<S extends StringSchema | UnionSchema>(schema: S) {
-  const one = schema.expected ?? (schema.kind === 'string' && schema.values ? `one of ${schema.values.join(', ')}` : 'a value');
-  return s.described(s.union(schema, s.array(schema, { minItems: 1 })), `${one}, or a non-empty list of them`);
-}
 
 /** Base of every collection: creates, fetches and lists one kind of entity over the session. */
 export abstract class Collection<E extends Entity> {
@@ -48,22 +15,22 @@ export abstract class Collection<E extends Entity> {
 
   /** Builds an entity bound to this collection's session. */
   protected hydrate(data: unknown): E {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApi(this.session, data) as E;
+    return this.entity.fromApi(this.session, data);
   }
 
   /** Builds the entities of a list page. */
   protected hydrateList(data: readonly unknown[]): E[] {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).fromApiList(this.session, data) as E[];
+    return this.entity.fromApiList(this.session, data);
   }
 
   /** A handle holding only ids. */
   protected handle(ids: Partial<E>): E {
-    return (this.entity as unknown as typeof Entity & EntityClass<E>).handle(this.session, ids) as E;
+    return this.entity.handle(this.session, ids);
   }
 
   /** POSTs `body` (checked against `schema` first) to `path` and hydrates the answer. */
-  protected async createAt(path: string, schema: ObjectSchema, body: object, what: string): Promise<E> {
-    return this.hydrate(await this.session.post(path, checkedJson(schema, body, what)));
+  protected async createAt(path: string, schema: ObjectSchema, body: object, what: string, requestOptions?: RequestOptions): Promise<E> {
+    return this.hydrate(await this.session.post(path, checkedJson(schema, body, what), requestOptions));
   }
 
   /**
@@ -71,23 +38,34 @@ export abstract class Collection<E extends Entity> {
    * `schema` first, see checkUpload) and hydrates the answer. The body is built as bytes, never
    * as a base64 or JSON string (see document-body.ts).
    */
-  protected async uploadAt(path: string, schema: ObjectSchema, fields: Record<string, unknown>, content: UploadContent, what: string): Promise<E> {
+  protected async uploadAt(
+    path: string,
+    schema: ObjectSchema,
+    fields: Record<string, unknown>,
+    content: UploadContent,
+    what: string,
+    requestOptions?: RequestOptions,
+  ): Promise<E> {
     checkUpload(schema, fields, content, what);
-    return this.hydrate(await this.session.post(path, documentBody(fields, content)));
+    return this.hydrate(await this.session.post(path, documentBody(fields, content), requestOptions));
   }
 
   /**
    * Lists `path`, whose answer holds the page's items under `key`, with `options` as the query.
    * The options are checked against `schema` now, and copied: what was checked is what is sent.
-   * A refusal rejects the page promise, and nothing is sent.
+   * A refusal rejects the page promise, and nothing is sent. `requestOptions` apply to every
+   * page request of the walk.
    */
-  protected listAt(path: string, key: string, schema: ObjectSchema, options: unknown, what: string): PagePromise<E> {
+  protected listAt(path: string, key: string, schema: ObjectSchema, options: unknown, what: string, requestOptions?: RequestOptions): PagePromise<E> {
     const refused = refusal(schema, options, what);
     const query = refused ? {} : toQuery(options as Record<string, QueryValue>);
+    const { telemetry } = this.session;
+    let pages = 0;
     return new PagePromise(async (nextToken) => {
       if (refused) throw refused;
-      const page = await this.session.get<Record<string, unknown>>(path, { ...query, nextToken: nextToken ?? query.nextToken });
+      const page = await this.session.get<Record<string, unknown>>(path, { ...query, nextToken: nextToken ?? query.nextToken }, requestOptions);
       const items = (page[key] as unknown[] | undefined) ?? [];
+      telemetry.debug(`${what}: page ${++pages}, ${items.length} items${page.nextToken ? ', more follow' : ', the last'}`);
       return { items: this.hydrateList(items), nextToken: page.nextToken as string | null | undefined };
     });
   }
@@ -98,6 +76,9 @@ export function toQuery(options: Readonly<Record<string, QueryValue>>): Record<s
   return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, Array.isArray(value) ? [...(value as readonly string[])] : value]));
 }
 
+/** An option that must be an AbortSignal. */
+export const signalSchema = s.custom<AbortSignal>('an AbortSignal', (value) => value instanceof AbortSignal);
+
 /**
  * The options of `wait()`, as far as the resource checks them: their names and types. The
  * waiting checks the bounds (at least 1 ms between polls, ...).
@@ -106,14 +87,5 @@ export const waitOptionsSchema = s.object({
   pollInterval: s.optional(s.number()),
   maxPollInterval: s.optional(s.number()),
   timeout: s.optional(s.number()),
-  signal: s.optional(s.custom<AbortSignal>('an AbortSignal', (value) => value instanceof AbortSignal)),
+  signal: s.optional(signalSchema),
 } satisfies Record<keyof WaitOptions, Schema>);
-
-/** How execution lists are sorted (`sortBy`). */
-export const sortBySchema = s.enum(['startTime', 'endTime']);
-/** Sort direction of execution and log lists (`order`). */
-export const orderSchema = s.enum(['ascending', 'descending']);
-/** A list's `sortBy` value. */
-export type SortBy = Infer<typeof sortBySchema>;
-/** A list's `order` value. */
-export type SortOrder = Infer<typeof orderSchema>;

@@ -1,54 +1,30 @@
-import { s, partial, type Infer, type Schema } from '../schema/index.js';
-import { ids } from '../schema/ids.js';
+import { s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
-import { Collection, listOptionsSchema, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import { withSignal, type RequestOptions } from '../http/request-options.js';
+import { Collection, signalSchema } from './collection.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { Documents, deleteAllDocuments } from './documents.js';
 import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from '../jobs/upload-documents.js';
+import {
+  datasetSchema,
+  createDatasetSchema,
+  updateDatasetSchema,
+  type DatasetData,
+  type CreateDatasetOptions,
+  type UpdateDatasetOptions,
+} from '../api/datasets.js';
+import { ids } from '../api/ids.js';
+import { listOptionsSchema, type ListOptions } from '../api/list.js';
 
-/** The API's shape of a dataset. */
-export const datasetSchema = s.object({
-  datasetId: ids.dataset,
-  name: s.optional(s.nullable(s.text())),
-  description: s.nullable(s.text()),
-  containsPersonallyIdentifiableInformation: s.boolean(),
-  groundTruthSummary: s.record(),
-  numberOfDocuments: s.integer({ minimum: 0 }),
-  retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
-  storageLocation: s.enum(['EU']),
-  version: s.integer({ minimum: 0 }),
-  createdBy: s.nullable(s.text()),
-  createdTime: s.nullable(s.timestamp()),
-  updatedBy: s.nullable(s.text()),
-  updatedTime: s.nullable(s.timestamp()),
-});
-
-/** Body of POST /datasets. */
-export const createDatasetSchema = s.object({
-  name: s.optional(s.nullable(s.text())),
-  description: s.optional(s.nullable(s.text())),
-  containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
-  retentionInDays: s.optional(s.integer({ minimum: 1 })),
-});
-
-/** Body of PATCH /datasets/{datasetId}. */
-export const updateDatasetSchema = partial(s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()) }), {
-  minProperties: 1,
-});
-
-/** A dataset's data as the API returns it. */
-export type DatasetData = Infer<typeof datasetSchema>;
-/** Options of `las.datasets.create()`. */
-export type CreateDatasetOptions = Infer<typeof createDatasetSchema>;
-/** Options of `dataset.update()`. */
-export type UpdateDatasetOptions = Infer<typeof updateDatasetSchema>;
 /** Options of `dataset.delete()`. */
 export interface DeleteDatasetOptions {
   /** Delete every document of the dataset first (a page at a time), then the dataset. */
   deleteDocuments?: boolean;
+  /** Stops the deletion, cancelling the request in flight. */
+  signal?: AbortSignal;
 }
 
-const deleteDatasetOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()) } satisfies Record<keyof DeleteDatasetOptions, Schema>);
+const deleteDatasetOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()), signal: s.optional(signalSchema) } satisfies Record<keyof DeleteDatasetOptions, Schema>);
 
 /**
  * The options of uploadDocuments as far as this method checks them: their names and types. The
@@ -61,44 +37,36 @@ const uploadDocumentsOptionsSchema = s.object({
   signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
 } satisfies Record<keyof UploadDocumentsOptions, Schema>);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Dataset extends DatasetData {}
-
 /** A dataset: a named set of documents to train models on. */
-@entity(datasetSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Dataset extends Entity {
-  /** The dataset id. */
-  get id(): string {
-    return this.datasetId;
-  }
-
+@entity(datasetSchema, { id: 'datasetId' })
+export class Dataset extends Entity<DatasetData> {
   protected get path(): string {
     return path`/datasets/${this.datasetId}`;
   }
 
   /** Loads this dataset's data. `GET /datasets/{datasetId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates name or description. `PATCH /datasets/{datasetId}` */
-  async update(options: UpdateDatasetOptions): Promise<this> {
-    return this.patchWith(updateDatasetSchema, options, 'dataset.update');
+  async update(options: UpdateDatasetOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateDatasetSchema, options, 'dataset.update', requestOptions);
   }
 
   /**
    * Deletes the dataset. `DELETE /datasets/{datasetId}`; with `deleteDocuments`, first
    * `DELETE /documents?datasetId=...` until none are left.
    */
-  async delete(options: DeleteDatasetOptions = {}): Promise<this> {
+  async delete(options: DeleteDatasetOptions = {}, requestOptions?: RequestOptions): Promise<this> {
     checkBody(deleteDatasetOptionsSchema, options, 'dataset.delete');
+    const perRequest = withSignal(requestOptions, options.signal);
     if (options.deleteDocuments) {
       // Without its id the filter would be gone, and DELETE /documents would take every document.
       const datasetId = checkId(this.datasetId, ids.dataset, 'datasetId', 'dataset.delete');
-      await deleteAllDocuments(this.session, { datasetId }, `dataset ${datasetId}`);
+      await deleteAllDocuments(this.session, { datasetId }, `dataset ${datasetId}`, perRequest);
     }
-    return this.deleteWith();
+    return this.deleteWith(undefined, perRequest);
   }
 
   /**
@@ -113,37 +81,40 @@ export class Dataset extends Entity {
   }
 }
 
+/** A handle on a dataset (`ref(id)`): its id and its methods; `await handle.refresh()` gives the dataset. */
+export type DatasetHandle = Handle<Dataset, DatasetData, 'datasetId'>;
+
 /** `las.datasets`: the datasets of the organization. */
 export class Datasets extends Collection<Dataset> {
   protected readonly entity = Dataset;
 
   /** Creates a dataset. `POST /datasets` */
-  async create(options: CreateDatasetOptions = {}): Promise<Dataset> {
-    return this.createAt('/datasets', createDatasetSchema, options, 'datasets.create');
+  async create(options: CreateDatasetOptions = {}, requestOptions?: RequestOptions): Promise<Dataset> {
+    return this.createAt('/datasets', createDatasetSchema, options, 'datasets.create', requestOptions);
   }
 
   /** Lists datasets. `GET /datasets` */
-  list(options: ListOptions = {}) {
-    return this.listAt('/datasets', 'datasets', listOptionsSchema, options, 'datasets.list');
+  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/datasets', 'datasets', listOptionsSchema, options, 'datasets.list', requestOptions);
   }
 
   /** Gets one dataset. `GET /datasets/{datasetId}` */
-  async get(datasetId: string): Promise<Dataset> {
-    return this.ref(datasetId).refresh();
+  async get(datasetId: string, requestOptions?: RequestOptions): Promise<Dataset> {
+    return this.ref(datasetId).refresh(requestOptions);
   }
 
   /** Updates a dataset. `PATCH /datasets/{datasetId}` */
-  async update(datasetId: string, options: UpdateDatasetOptions): Promise<Dataset> {
-    return this.ref(datasetId).update(options);
+  async update(datasetId: string, options: UpdateDatasetOptions, requestOptions?: RequestOptions): Promise<Dataset> {
+    return this.ref(datasetId).update(options, requestOptions);
   }
 
   /** Deletes a dataset, and first its documents with `deleteDocuments`. `DELETE /datasets/{datasetId}` */
-  async delete(datasetId: string, options: DeleteDatasetOptions = {}): Promise<Dataset> {
-    return this.ref(datasetId).delete(options);
+  async delete(datasetId: string, options: DeleteDatasetOptions = {}, requestOptions?: RequestOptions): Promise<Dataset> {
+    return this.ref(datasetId).delete(options, requestOptions);
   }
 
   /** A handle on a dataset by id, without a request. */
-  ref(datasetId: string): Dataset {
+  ref(datasetId: string): DatasetHandle {
     return this.handle({ datasetId: checkId(datasetId, ids.dataset, 'datasetId', 'datasets') });
   }
 }

@@ -1,81 +1,37 @@
-import { omit, s, type Infer, type Schema } from '../schema/index.js';
-import { ids } from '../schema/ids.js';
+import { omit, s, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
+import { withSignal, type RequestOptions } from '../http/request-options.js';
 import type { Query, Session } from '../http/session.js';
 import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
 import { describeError, PartialFailureError } from '../errors.js';
-import { Collection, listSchema, oneOrMore, toQuery, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity, someOptions } from './entity.js';
-import { createPredictionSchema, Predictions, type CreatePredictionOptions, type Prediction } from './predictions.js';
+import { Collection, signalSchema, toQuery } from './collection.js';
+import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';
+import { Predictions, type Prediction } from './predictions.js';
+import {
+  listDocumentsSchema,
+  documentFilters,
+  documentSchema,
+  createDocumentSchema,
+  updateDocumentSchema,
+  type DocumentData,
+  type UpdateDocumentOptions,
+  type ListDocumentsOptions,
+} from '../api/documents.js';
+import { ids } from '../api/ids.js';
+import { listSchema } from '../api/list.js';
+import { createPredictionSchema, type CreatePredictionOptions } from '../api/predictions.js';
 
-const groundTruthSchema = s.array(
-  s.object({
-    label: s.string({ pattern: /^[0-9A-Za-z_]+$/, minLength: 1, maxLength: 36 }),
-    value: s.nullable(s.union(s.string({ minLength: 1, maxLength: 64 }), s.boolean())),
-  }),
-);
-const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']);
-
-/** The API's shape of a document. */
-export const documentSchema = s.object({
-  documentId: ids.document,
-  contentType: contentTypeSchema,
-  content: s.optional(s.string({ minLength: 1 })),
-  consentId: s.optional(ids.consent),
-  batchId: s.optional(ids.batch),
-  datasetId: s.optional(ids.dataset),
-  groundTruth: s.optional(groundTruthSchema),
-  retentionInDays: s.integer({ minimum: 1 }),
-  createdBy: s.nullable(s.text()),
-  createdTime: s.nullable(s.timestamp()),
-  updatedBy: s.nullable(s.text()),
-  updatedTime: s.nullable(s.timestamp()),
-});
-
-/** Body of POST /documents. */
-export const createDocumentSchema = s.object({
-  content: s.string({ minLength: 1, maxLength: 6_250_000 }),
-  contentType: contentTypeSchema,
-  consentId: s.optional(ids.consent),
-  batchId: s.optional(ids.batch),
-  datasetId: s.optional(ids.dataset),
-  groundTruth: s.optional(groundTruthSchema),
-  retentionInDays: s.optional(s.integer({ minimum: 1 })),
-});
-
-/** Body of PATCH /documents/{documentId}. */
-export const updateDocumentSchema = s.object(
-  {
-    groundTruth: s.optional(groundTruthSchema),
-    datasetId: s.optional(ids.dataset),
-    retentionInDays: s.optional(s.integer({ minimum: 1 })),
-  },
-  { minProperties: 1 },
-);
-
-/** A document's data as the API returns it. */
-export type DocumentData = Infer<typeof documentSchema>;
-/** One labelled value of a document's ground truth. */
-export type GroundTruthEntry = Infer<typeof groundTruthSchema>[number];
 /** Options of `las.documents.create()`. */
 export interface CreateDocumentOptions extends Omit<Infer<typeof createDocumentSchema>, 'content' | 'contentType'> {
   /** The content's type; detected from the bytes (pdf, jpeg, png, tiff) when omitted. */
   contentType?: DocumentContentType;
 }
-/** Options of `document.update()`. */
-export type UpdateDocumentOptions = Infer<typeof updateDocumentSchema>;
-/** Which documents to list or delete: each filter takes one id or several. */
-export interface DocumentFilters {
-  batchId?: string | string[];
-  consentId?: string | string[];
-  datasetId?: string | string[];
-}
-/** Options of `las.documents.list()`. */
-export interface ListDocumentsOptions extends DocumentFilters, ListOptions {}
 /** Options of `las.documents.deleteMany()`. */
 export interface DeleteDocumentsOptions extends ListDocumentsOptions {
   /** Keep deleting page after page until no document matches. */
   deleteAll?: boolean;
+  /** Stops the deletion, cancelling the request in flight (an `AbortError`, or a `PartialFailureError` after some pages). */
+  signal?: AbortSignal;
 }
 /** What `deleteMany` deleted. */
 export interface DeletedDocuments {
@@ -85,54 +41,42 @@ export interface DeletedDocuments {
   nextToken?: string;
 }
 
-const documentFilters = {
-  batchId: s.optional(oneOrMore(ids.batch)),
-  consentId: s.optional(oneOrMore(ids.consent)),
-  datasetId: s.optional(oneOrMore(ids.dataset)),
-} satisfies Record<keyof DocumentFilters, Schema>;
-const listDocumentsSchema = listSchema(documentFilters);
-const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()) });
+const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()), signal: s.optional(signalSchema) });
 const predictOptionsSchema = omit(createPredictionSchema, ['documentId', 'modelId']);
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Document extends DocumentData {}
-
 /** A document: a pdf or image, with optional ground truth. */
-@entity(documentSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Document extends Entity {
-  /** The document id. */
-  get id(): string {
-    return this.documentId;
-  }
-
+@entity(documentSchema, { id: 'documentId' })
+export class Document extends Entity<DocumentData> {
   protected get path(): string {
     return path`/documents/${this.documentId}`;
   }
 
   /** Loads this document's data and content. `GET /documents/{documentId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates ground truth, dataset or retention. `PATCH /documents/{documentId}` */
-  async update(options: UpdateDocumentOptions): Promise<this> {
-    return this.patchWith(updateDocumentSchema, options, 'document.update');
+  async update(options: UpdateDocumentOptions, requestOptions?: RequestOptions): Promise<this> {
+    return this.patchWith(updateDocumentSchema, options, 'document.update', requestOptions);
   }
 
   /** Deletes the document. `DELETE /documents/{documentId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 
   /** Runs a model on this document. `POST /predictions` */
-  async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}): Promise<Prediction> {
+  async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
     checkBody(predictOptionsSchema, options, 'document.predict');
     const body = { ...options, documentId: this.documentId, modelId };
     checkBody(createPredictionSchema, body, 'document.predict');
-    return new Predictions(this.session).create(body);
+    return new Predictions(this.session).create(body, requestOptions);
   }
 }
+
+/** A handle on a document (`ref(id)`): its id and its methods; `await handle.refresh()` gives the document. */
+export type DocumentHandle = Handle<Document, DocumentData, 'documentId'>;
 
 /** `las.documents`: the documents of the organization. */
 export class Documents extends Collection<Document> {
@@ -142,62 +86,64 @@ export class Documents extends Collection<Document> {
    * Uploads a document. `POST /documents`. Content is bytes, a Blob, a stream, a file path or
    * URL, or `{ base64 }`; its type is detected when `contentType` is omitted.
    */
-  async create(content: ContentInput, options: CreateDocumentOptions = {}): Promise<Document> {
+  async create(content: ContentInput, options: CreateDocumentOptions = {}, requestOptions?: RequestOptions): Promise<Document> {
     checkBody(someOptions, options, 'documents.create');
     const loaded = await loadDocumentContent(content, options.contentType);
     const fields = { ...options, contentType: loaded.contentType };
-    return this.uploadAt('/documents', createDocumentSchema, fields, loaded.content, 'documents.create');
+    return this.uploadAt('/documents', createDocumentSchema, fields, loaded.content, 'documents.create', requestOptions);
   }
 
   /** Lists documents, optionally filtered. `GET /documents` */
-  list(options: ListDocumentsOptions = {}) {
-    return this.listAt('/documents', 'documents', listDocumentsSchema, options, 'documents.list');
+  list(options: ListDocumentsOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/documents', 'documents', listDocumentsSchema, options, 'documents.list', requestOptions);
   }
 
   /** Gets one document with its content. `GET /documents/{documentId}` */
-  async get(documentId: string): Promise<Document> {
-    return this.ref(documentId).refresh();
+  async get(documentId: string, requestOptions?: RequestOptions): Promise<Document> {
+    return this.ref(documentId).refresh(requestOptions);
   }
 
   /** Updates a document. `PATCH /documents/{documentId}` */
-  async update(documentId: string, options: UpdateDocumentOptions): Promise<Document> {
-    return this.ref(documentId).update(options);
+  async update(documentId: string, options: UpdateDocumentOptions, requestOptions?: RequestOptions): Promise<Document> {
+    return this.ref(documentId).update(options, requestOptions);
   }
 
   /** Deletes one document. `DELETE /documents/{documentId}` */
-  async delete(documentId: string): Promise<Document> {
-    return this.ref(documentId).delete();
+  async delete(documentId: string, requestOptions?: RequestOptions): Promise<Document> {
+    return this.ref(documentId).delete(requestOptions);
   }
 
   /**
    * Deletes the documents matching the filters, a page per request. `DELETE /documents`. With
    * `deleteAll`, repeats until none match; a failure part-way is a {@link PartialFailureError}
-   * saying how many were deleted.
+   * saying how many were deleted. `signal` (here or in `requestOptions`) goes with every request.
    */
-  async deleteMany(options: DeleteDocumentsOptions = {}): Promise<DeletedDocuments> {
+  async deleteMany(options: DeleteDocumentsOptions = {}, requestOptions?: RequestOptions): Promise<DeletedDocuments> {
     checkBody(deleteDocumentsSchema, options, 'documents.deleteMany');
-    const { deleteAll, ...query } = toQuery(options as Query);
+    const { deleteAll, signal, ...filters } = options;
+    const query = toQuery(filters as Query);
+    const perRequest = withSignal(requestOptions, signal);
     if (!deleteAll) {
-      const page = await this.session.delete<{ documents: unknown[]; nextToken?: string | null }>('/documents', query);
+      const page = await this.session.delete<{ documents: unknown[]; nextToken?: string | null }>('/documents', query, perRequest);
       return { documents: page.documents.map((d) => this.hydrate(d)), nextToken: page.nextToken ?? undefined };
     }
-    return { documents: await deleteAllDocuments(this.session, query, 'documents') };
+    return { documents: await deleteAllDocuments(this.session, query, 'documents', perRequest) };
   }
 
   /** A handle on a document by id, without a request. */
-  ref(documentId: string): Document {
+  ref(documentId: string): DocumentHandle {
     return this.handle({ documentId: checkId(documentId, ids.document, 'documentId', 'documents') });
   }
 }
 
 /** `DELETE /documents` with `query` until no document matches; returns every deleted document. */
-export async function deleteAllDocuments(session: Session, query: Query, what: string): Promise<Document[]> {
+export async function deleteAllDocuments(session: Session, query: Query, what: string, requestOptions?: RequestOptions): Promise<Document[]> {
   const deleted: Document[] = [];
   let nextToken = query.nextToken as string | undefined;
   do {
     let page: { documents: unknown[]; nextToken?: string | null };
     try {
-      page = await session.delete('/documents', { ...query, nextToken });
+      page = await session.delete('/documents', { ...query, nextToken }, requestOptions);
     } catch (cause) {
       throw new PartialFailureError(
         `Deleting the documents of ${what} failed after ${deleted.length} were deleted: ${describeError(cause)}. Nothing else was deleted; call again to delete the rest.`,

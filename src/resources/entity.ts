@@ -1,26 +1,42 @@
+// The entity decorator records what it declares through reflect-metadata's Reflect.defineMetadata.
+import 'reflect-metadata';
 import { plainToInstance, Transform, type ClassTransformOptions } from 'class-transformer';
 import { decode, s, validate, type ObjectSchema, type Schema, type StringSchema } from '../schema/index.js';
 import { base64Length, documentBody, JsonBytes, type UploadContent } from '../http/document-body.js';
 import { LasError, ValidationError } from '../errors.js';
 import type { Query, Session } from '../http/session.js';
+import type { RequestOptions } from '../http/request-options.js';
 
-/** A constructor of entities. */
-export interface EntityClass<E extends Entity = Entity> {
-  new (): E;
+/** What {@link entity} records of an entity class; read through {@link entityMetadata}. */
+export interface EntityMetadata {
+  /** The API's shape of the entity (one of src/api). */
+  readonly schema: ObjectSchema;
+  /** The field that holds the entity's own id: `datasetId`, `executionId`, ... */
+  readonly idField: string;
 }
 
+const ENTITY_METADATA = Symbol('las-sdk:entity');
+
 /**
- * Declares the API shape an entity class holds: class-transformer turns each timestamp in it into
- * a `Date` (a {@link Timestamp}) when JSON becomes an instance.
+ * Declares an entity class: the API shape it holds and the field of its id, recorded as the
+ * class's metadata (see {@link entityMetadata}), and, for class-transformer, a `@Transform` on
+ * each field of the shape that holds timestamps, so that they become `Date`s ({@link Timestamp}s).
  */
-export function entity(schema: ObjectSchema) {
-  return (cls: { schema?: ObjectSchema; prototype: object }): void => {
-    Object.defineProperty(cls, 'schema', { value: schema });
+export function entity<S extends ObjectSchema>(schema: S, declared: { id: keyof S['properties'] & string }) {
+  return (cls: abstract new () => EntityBase): void => {
+    Reflect.defineMetadata(ENTITY_METADATA, { schema, idField: declared.id } satisfies EntityMetadata, cls);
     for (const [key, property] of Object.entries(schema.properties)) {
       if (!holdsTimestamp(property)) continue;
       Transform(({ value }) => decode(property, value), { toClassOnly: true })(cls.prototype, key);
     }
   };
+}
+
+/** What {@link entity} recorded of an entity class (or of the entity class it extends): the one way it is read. */
+export function entityMetadata(cls: object): EntityMetadata {
+  const metadata = Reflect.getMetadata(ENTITY_METADATA, cls) as EntityMetadata | undefined;
+  if (!metadata) throw new TypeError(`${(cls as { name?: string }).name ?? 'This class'} is not declared with @entity`);
+  return metadata;
 }
 
 /**
@@ -30,18 +46,26 @@ export function entity(schema: ObjectSchema) {
  */
 const FROM_API: ClassTransformOptions = { ignoreDecorators: true };
 
-/**
- * Base of every entity: the API's fields as own properties, the session out of sight, so
- * `JSON.stringify(entity)` gives exactly the API's data.
- */
-export abstract class Entity {
-  /** The API's shape of this kind of entity, set by {@link entity}. */
-  declare static readonly schema: ObjectSchema;
+/** The one place JSON becomes entities: class-transformer builds an instance of `cls` from each item. */
+function instancesOf<E extends EntityBase>(cls: EntityClass<E>, items: readonly unknown[]): E[] {
+  return plainToInstance(cls, items as object[], FROM_API);
+}
 
+/** A class of entities, as collections hand them out: built by `new` (class-transformer) and by its static builders. */
+export type EntityClass<E extends EntityBase = EntityBase> = (new () => E) & Pick<typeof EntityBase, 'fromApi' | 'fromApiList' | 'handle'>;
+
+/**
+ * What every entity does, whatever data it holds: the session out of sight (so `JSON.stringify`
+ * of an entity gives exactly the API's data), its id, and the requests on its own path. Entity
+ * classes extend {@link Entity}, which adds the fields of their data.
+ */
+export abstract class EntityBase {
   #session: Session | undefined;
 
-  /** The entity's id (`las:<kind>:<hex>`). */
-  abstract get id(): string;
+  /** The entity's id (`las:<kind>:<hex>`): the field its `@entity` declaration names (`datasetId`, ...). */
+  get id(): string {
+    return (this as unknown as Record<string, string>)[entityMetadata(this.constructor).idField];
+  }
 
   /** The API path of this entity. */
   protected abstract get path(): string;
@@ -55,63 +79,82 @@ export abstract class Entity {
   }
 
   /** Builds an entity from the API's JSON, bound to `session`. */
-  static fromApi<E extends Entity>(this: EntityClass<E>, session: Session, data: unknown): E {
-    const instance = plainToInstance(this, data as object, FROM_API);
+  static fromApi<E extends EntityBase>(this: EntityClass<E>, session: Session, data: unknown): E {
+    const [instance] = instancesOf(this, [data]);
     instance.#session = session;
     return instance;
   }
 
   /** Builds the entities of a list page, in one pass of class-transformer over the array. */
-  static fromApiList<E extends Entity>(this: EntityClass<E>, session: Session, data: readonly unknown[]): E[] {
-    const instances = plainToInstance(this, data as object[], FROM_API);
+  static fromApiList<E extends EntityBase>(this: EntityClass<E>, session: Session, data: readonly unknown[]): E[] {
+    const instances = instancesOf(this, data);
     for (const instance of instances) instance.#session = session;
     return instances;
   }
 
   /** A handle holding only its ids: instance methods work on it without a GET. */
-  static handle<E extends Entity>(this: EntityClass<E>, session: Session, ids: Partial<E>): E {
+  static handle<E extends EntityBase>(this: EntityClass<E>, session: Session, ids: Partial<E>): E {
     const instance = new this();
     Object.assign(instance, ids);
     instance.#session = session;
     return instance;
   }
 
-  /** Session of another entity, for nested collections built from a parent. */
-  protected static sessionOf(parent: Entity): Session {
-    return parent.session;
-  }
-
   /** GETs this entity and replaces its data with the answer. */
-  protected async reload(query?: Query): Promise<this> {
-    return this.assign(await this.session.get(this.path, query));
+  protected async reload(query?: Query, requestOptions?: RequestOptions): Promise<this> {
+    return this.assign(await this.session.get(this.path, query, requestOptions));
   }
 
   /** PATCHes `body` (checked against `schema` first) and takes the answer as its new data. */
-  protected async patchWith(schema: ObjectSchema, body: object, what: string): Promise<this> {
-    return this.assign(await this.session.patch(this.path, checkedJson(schema, body, what)));
+  protected async patchWith(schema: ObjectSchema, body: object, what: string, requestOptions?: RequestOptions): Promise<this> {
+    return this.assign(await this.session.patch(this.path, checkedJson(schema, body, what), requestOptions));
   }
 
   /**
    * PATCHes `fields` with `content` as its base64 `content` field (checked against `schema`
    * first, see {@link checkUpload}) and takes the answer as its new data.
    */
-  protected async patchUpload(schema: ObjectSchema, fields: Record<string, unknown>, content: UploadContent, what: string): Promise<this> {
+  protected async patchUpload(
+    schema: ObjectSchema,
+    fields: Record<string, unknown>,
+    content: UploadContent,
+    what: string,
+    requestOptions?: RequestOptions,
+  ): Promise<this> {
     checkUpload(schema, fields, content, what);
-    return this.assign(await this.session.patch(this.path, documentBody(fields, content)));
+    return this.assign(await this.session.patch(this.path, documentBody(fields, content), requestOptions));
   }
 
   /** DELETEs this entity; its data becomes the deleted entity the API returned. */
-  protected async deleteWith(query?: Query): Promise<this> {
-    return this.assign(await this.session.delete(this.path, query));
+  protected async deleteWith(query?: Query, requestOptions?: RequestOptions): Promise<this> {
+    return this.assign(await this.session.delete(this.path, query, requestOptions));
   }
 
   /** Replaces this entity's data with the API's JSON. */
   protected assign(data: unknown): this {
-    const fresh = plainToInstance(this.constructor as EntityClass<this>, data as object, FROM_API);
+    const [fresh] = instancesOf(this.constructor as EntityClass<this>, [data]);
     for (const key of Object.keys(this)) delete (this as Record<string, unknown>)[key];
     return Object.assign(this, fresh);
   }
 }
+
+/** The constructor of {@link Entity}: generic in the data its subclasses hold. */
+export type EntityConstructor = (abstract new <Data extends object = object>() => EntityBase & Data) & Omit<typeof EntityBase, 'prototype'>;
+
+/**
+ * Base of every entity class: `class Dataset extends Entity<DatasetData>` holds the fields of
+ * `DatasetData` (class-transformer sets them from the API's JSON) and the methods of
+ * {@link EntityBase}. It is EntityBase itself, typed with the data.
+ */
+export const Entity = EntityBase as unknown as EntityConstructor;
+/** An entity holding `Data`. */
+export type Entity<Data extends object = object> = EntityBase & Data;
+
+/**
+ * A handle on an entity (what `ref(id)` returns): its ids and its methods, none of the rest of
+ * `Data`, which it does not hold. `await handle.refresh()` loads it and gives the full entity.
+ */
+export type Handle<E extends EntityBase, Data, Ids extends keyof Data> = Omit<E, Exclude<keyof Data, Ids>>;
 
 /** Options of any fields: a plain object, checked before anything is read; its fields are checked later. */
 export const someOptions = s.object({}, { additional: true });

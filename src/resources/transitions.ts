@@ -1,78 +1,23 @@
-import { omit, s, type Infer, type Schema } from '../schema/index.js';
-import { ids } from '../schema/ids.js';
+import { omit, s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
-import { Collection, listSchema, oneOrMore, type ListOptions } from './collection.js';
-import { Entity, checkBody, checkId, entity } from './entity.js';
+import type { RequestOptions } from '../http/request-options.js';
+import { Collection } from './collection.js';
+import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { TransitionExecution, TransitionExecutions } from './transition-executions.js';
 import { workTransition, type TransitionHandler, type TransitionOutput, type WorkOptions, type WorkSummary } from '../jobs/transition-worker.js';
+import { ids } from '../api/ids.js';
+import {
+  listTransitionsSchema,
+  transitionSchema,
+  createTransitionSchema,
+  updateTransitionSchema,
+  type TransitionData,
+  type TransitionType,
+  type ListTransitionsOptions,
+  type CreateTransitionBody,
+  type UpdateTransitionBody,
+} from '../api/transitions.js';
 
-const transitionTypeSchema = s.enum(['docker', 'manual']);
-/** Asset ids by name; a manual transition's UI is the asset named `jsRemoteComponent`. */
-const assetsSchema = s.record(ids.asset);
-const secretIdsSchema = s.array(ids.secret);
-/** Environment variables of the docker image, by name. */
-const environmentSchema = s.record(s.string());
-const timeoutSchema = s.integer({ minimum: 60, maximum: 1800 });
-
-const dockerParametersSchema = s.object({
-  imageUrl: s.string(),
-  cpu: s.optional(s.integer([256])),
-  memory: s.optional(s.integer([512, 1024, 2048])),
-  environment: s.optional(environmentSchema),
-  environmentSecrets: s.optional(secretIdsSchema),
-  secretId: s.optional(ids.secret),
-});
-const manualParametersSchema = s.object({ assets: s.optional(assetsSchema) });
-
-/** The API's shape of a transition. */
-export const transitionSchema = s.object({
-  transitionId: ids.transition,
-  transitionType: transitionTypeSchema,
-  name: s.nullable(s.text()),
-  description: s.nullable(s.text()),
-  parameters: s.record(),
-  timeoutInSeconds: timeoutSchema,
-  inputJsonSchema: s.optional(s.record()),
-  outputJsonSchema: s.optional(s.record()),
-  assets: s.optional(assetsSchema),
-  createdBy: s.nullable(s.text()),
-  createdTime: s.nullable(s.timestamp()),
-  updatedBy: s.nullable(s.text()),
-  updatedTime: s.nullable(s.timestamp()),
-});
-
-/** Body of POST /transitions. */
-export const createTransitionSchema = s.object({
-  transitionType: transitionTypeSchema,
-  inputJsonSchema: s.optional(s.record()),
-  outputJsonSchema: s.optional(s.record()),
-  parameters: s.optional(s.union(dockerParametersSchema, manualParametersSchema)),
-  timeoutInSeconds: s.optional(timeoutSchema),
-  name: s.optional(s.nullable(s.text())),
-  description: s.optional(s.nullable(s.text())),
-});
-
-/** Body of PATCH /transitions/{transitionId}. */
-export const updateTransitionSchema = s.object(
-  {
-    name: s.optional(s.nullable(s.text())),
-    description: s.optional(s.nullable(s.text())),
-    inputJsonSchema: s.optional(s.record()),
-    outputJsonSchema: s.optional(s.record()),
-    assets: s.optional(assetsSchema),
-    environment: s.optional(environmentSchema),
-    environmentSecrets: s.optional(secretIdsSchema),
-  },
-  { minProperties: 1 },
-);
-
-type CreateTransitionBody = Infer<typeof createTransitionSchema>;
-type UpdateTransitionBody = Infer<typeof updateTransitionSchema>;
-
-/** A transition's data as the API returns it. */
-export type TransitionData = Infer<typeof transitionSchema>;
-/** What runs a transition: a docker image, or a person through a UI. */
-export type TransitionType = Infer<typeof transitionTypeSchema>;
 /** The JSON schemas of a transition's input and output, by their SDK names. */
 export interface TransitionSchemas {
   /** JSON schema every execution's input must fit (`inputJsonSchema` on the wire). */
@@ -85,10 +30,6 @@ export interface CreateTransitionOptions
   extends TransitionSchemas, Omit<CreateTransitionBody, 'transitionType' | 'inputJsonSchema' | 'outputJsonSchema'> {}
 /** Options of `transition.update()`. */
 export interface UpdateTransitionOptions extends TransitionSchemas, Omit<UpdateTransitionBody, 'inputJsonSchema' | 'outputJsonSchema'> {}
-/** Options of `las.transitions.list()`: `transitionType` takes one type or several. */
-export interface ListTransitionsOptions extends ListOptions {
-  transitionType?: TransitionType | TransitionType[];
-}
 
 // The options name the schemas `inSchema`/`outSchema`; the body `inputJsonSchema`/`outputJsonSchema`.
 const schemaOptions = { inSchema: s.optional(s.record()), outSchema: s.optional(s.record()) } satisfies Record<keyof TransitionSchemas, Schema>;
@@ -103,27 +44,15 @@ const updateTransitionOptionsSchema = s.object(
   >,
   { minProperties: 1 },
 );
-const listTransitionsSchema = listSchema({
-  transitionType: s.optional(oneOrMore(transitionTypeSchema)),
-} satisfies Record<Exclude<keyof ListTransitionsOptions, keyof ListOptions>, Schema>);
 
 /** The wire body of options that name the schemas `inSchema`/`outSchema`. */
 function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O) {
   return { inputJsonSchema: inSchema, outputJsonSchema: outSchema, ...rest };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
-export interface Transition extends TransitionData {}
-
 /** A transition: one step of a workflow, run by a docker image or by a person. */
-@entity(transitionSchema)
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class Transition extends Entity {
-  /** The transition id. */
-  get id(): string {
-    return this.transitionId;
-  }
-
+@entity(transitionSchema, { id: 'transitionId' })
+export class Transition extends Entity<TransitionData> {
   protected get path(): string {
     return path`/transitions/${this.transitionId}`;
   }
@@ -134,24 +63,24 @@ export class Transition extends Entity {
   }
 
   /** Loads this transition's data. `GET /transitions/{transitionId}` */
-  async refresh(): Promise<this> {
-    return this.reload();
+  async refresh(requestOptions?: RequestOptions): Promise<this> {
+    return this.reload(undefined, requestOptions);
   }
 
   /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
-  async update(options: UpdateTransitionOptions): Promise<this> {
+  async update(options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<this> {
     checkBody(updateTransitionOptionsSchema, options, 'transition.update');
-    return this.patchWith(updateTransitionSchema, toWire(options), 'transition.update');
+    return this.patchWith(updateTransitionSchema, toWire(options), 'transition.update', requestOptions);
   }
 
   /** Deletes the transition. `DELETE /transitions/{transitionId}` */
-  async delete(): Promise<this> {
-    return this.deleteWith();
+  async delete(requestOptions?: RequestOptions): Promise<this> {
+    return this.deleteWith(undefined, requestOptions);
   }
 
   /** Starts an execution of this transition. `POST /transitions/{transitionId}/executions` */
-  async execute(): Promise<TransitionExecution> {
-    const data = await this.session.post(`${this.path}/executions`, {});
+  async execute(requestOptions?: RequestOptions): Promise<TransitionExecution> {
+    const data = await this.session.post(`${this.path}/executions`, {}, requestOptions);
     return TransitionExecution.fromApi(this.session, data);
   }
 
@@ -173,39 +102,42 @@ export class Transition extends Entity {
   }
 }
 
+/** A handle on a transition (`ref(id)`): its id and its methods; `await handle.refresh()` gives the transition. */
+export type TransitionHandle = Handle<Transition, TransitionData, 'transitionId'>;
+
 /** `las.transitions`: the transitions of the organization. */
 export class Transitions extends Collection<Transition> {
   protected readonly entity = Transition;
 
   /** Creates a transition. `POST /transitions` */
-  async create(transitionType: TransitionType, options: CreateTransitionOptions = {}): Promise<Transition> {
+  async create(transitionType: TransitionType, options: CreateTransitionOptions = {}, requestOptions?: RequestOptions): Promise<Transition> {
     checkBody(createTransitionOptionsSchema, options, 'transitions.create');
     const body = { ...toWire(options), transitionType };
-    return this.createAt('/transitions', createTransitionSchema, body, 'transitions.create');
+    return this.createAt('/transitions', createTransitionSchema, body, 'transitions.create', requestOptions);
   }
 
   /** Lists transitions, optionally of some types only. `GET /transitions` */
-  list(options: ListTransitionsOptions = {}) {
-    return this.listAt('/transitions', 'transitions', listTransitionsSchema, options, 'transitions.list');
+  list(options: ListTransitionsOptions = {}, requestOptions?: RequestOptions) {
+    return this.listAt('/transitions', 'transitions', listTransitionsSchema, options, 'transitions.list', requestOptions);
   }
 
   /** Gets one transition. `GET /transitions/{transitionId}` */
-  async get(transitionId: string): Promise<Transition> {
-    return this.ref(transitionId).refresh();
+  async get(transitionId: string, requestOptions?: RequestOptions): Promise<Transition> {
+    return this.ref(transitionId).refresh(requestOptions);
   }
 
   /** Updates a transition. `PATCH /transitions/{transitionId}` */
-  async update(transitionId: string, options: UpdateTransitionOptions): Promise<Transition> {
-    return this.ref(transitionId).update(options);
+  async update(transitionId: string, options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<Transition> {
+    return this.ref(transitionId).update(options, requestOptions);
   }
 
   /** Deletes a transition. `DELETE /transitions/{transitionId}` */
-  async delete(transitionId: string): Promise<Transition> {
-    return this.ref(transitionId).delete();
+  async delete(transitionId: string, requestOptions?: RequestOptions): Promise<Transition> {
+    return this.ref(transitionId).delete(requestOptions);
   }
 
   /** A handle on a transition by id (`las:transition:<hex>` or `las:transition:commons-<name>`), without a request. */
-  ref(transitionId: string): Transition {
+  ref(transitionId: string): TransitionHandle {
     return this.handle({ transitionId: checkId(transitionId, ids.transition, 'transitionId', 'transitions') });
   }
 }

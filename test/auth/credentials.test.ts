@@ -18,12 +18,14 @@ describe('Credentials construction', () => {
   });
 
   it('never puts the secret in the error', () => {
+    let error: unknown;
     try {
       new Credentials({ ...init, clientId: '' });
-      throw new Error('expected a throw');
-    } catch (error) {
-      expect(String((error as Error).message)).not.toContain(CLIENT_SECRET);
+    } catch (caught) {
+      error = caught;
     }
+    expect(error).toBeInstanceOf(MissingCredentialsError);
+    expect((error as Error).message).not.toContain(CLIENT_SECRET);
   });
 
   it('exposes the fields, the secret readable but hidden', () => {

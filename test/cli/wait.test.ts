@@ -2,7 +2,8 @@
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { Las } from '../../src/las.js';
 import type { Transition } from '../../src/resources/transitions.js';
-import type { Workflow, WorkflowSpecification } from '../../src/resources/workflows.js';
+import type { Workflow } from '../../src/resources/workflows.js';
+import type { WorkflowSpecification } from '../../src/api/workflows.js';
 import { cli, emulatorEnv, json, useTempDir } from './helpers.js';
 
 let emu: Emulator;

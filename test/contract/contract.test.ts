@@ -28,6 +28,7 @@ import {
   type Entity,
 } from '../../src/index.js';
 import type { Schema } from '../../src/schema/index.js';
+import { entityMetadata } from '../../src/resources/entity.js';
 import { startPrism, type Prism } from './prism.js';
 import { Recorder, describeRejections, isRejected } from './recorder.js';
 import { SPEC_PATH, matchOperation, operationsOf, specOperations } from '../helpers/spec.js';
@@ -157,7 +158,7 @@ function defineContractTests(): void {
     });
   }
 
-  type EntityClass<E extends Entity> = (new () => E) & { readonly schema: { properties: Record<string, Schema> } };
+  type EntityClass<E extends Entity> = new () => E;
   const KINDS = new Map<EntityClass<Entity>, string>([
     [AppClient, 'app-client'],
     [Asset, 'asset'],
@@ -197,7 +198,7 @@ function defineContractTests(): void {
     if (!kind) throw new Error(`no id kind for ${cls.name}`);
     expect(value).toBeInstanceOf(cls);
     expect(value.id).toMatch(idPattern(kind));
-    expectTimestamps(cls.schema.properties, value as unknown as Record<string, unknown>, cls.name);
+    expectTimestamps(entityMetadata(cls).schema.properties, value as unknown as Record<string, unknown>, cls.name);
     expect(JSON.parse(JSON.stringify(value))).toEqual(wire);
     return value;
   }

@@ -3,19 +3,19 @@
  * delete answer entities that fit the SDK's own schemas, and the emulator refuses what the
  * service refuses (400 naming the field, 404 for unknown ids).
  */
-import { appClientSchema } from '../../src/resources/app-clients.js';
-import { assetSchema } from '../../src/resources/assets.js';
-import { batchSchema } from '../../src/resources/batches.js';
-import { dataBundleSchema } from '../../src/resources/data-bundles.js';
-import { datasetSchema } from '../../src/resources/datasets.js';
-import { documentSchema } from '../../src/resources/documents.js';
-import { modelSchema } from '../../src/resources/models.js';
-import { organizationSchema } from '../../src/resources/organizations.js';
-import { predictionSchema } from '../../src/resources/predictions.js';
-import { secretSchema } from '../../src/resources/secrets.js';
-import { transitionSchema } from '../../src/resources/transitions.js';
-import { userSchema } from '../../src/resources/users.js';
-import { workflowSchema } from '../../src/resources/workflows.js';
+import { appClientSchema } from '../../src/api/app-clients.js';
+import { assetSchema } from '../../src/api/assets.js';
+import { batchSchema } from '../../src/api/batches.js';
+import { dataBundleSchema } from '../../src/api/data-bundles.js';
+import { datasetSchema } from '../../src/api/datasets.js';
+import { documentSchema } from '../../src/api/documents.js';
+import { modelSchema } from '../../src/api/models.js';
+import { organizationSchema } from '../../src/api/organizations.js';
+import { predictionSchema } from '../../src/api/predictions.js';
+import { secretSchema } from '../../src/api/secrets.js';
+import { transitionSchema } from '../../src/api/transitions.js';
+import { userSchema } from '../../src/api/users.js';
+import { workflowSchema } from '../../src/api/workflows.js';
 import { BadRequestError, NotFoundError } from '../../src/errors.js';
 import { PDF, expectShape, messageOf, raw, rejection, useEmulator } from './helpers.js';
 

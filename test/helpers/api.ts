@@ -1,6 +1,7 @@
 import nock from 'nock';
-import { Credentials } from '../../src/auth/credentials.js';
+import type { Credentials } from '../../src/auth/credentials.js';
 import { Las, type LasOptions } from '../../src/las.js';
+import { credentialsAt } from './credentials.js';
 
 /** Where the test client sends API requests (with a base path, as the real service has). */
 export const API_ORIGIN = 'https://api.las.test';
@@ -10,13 +11,7 @@ export const TOKEN = 'test-access-token';
 
 /** Credentials of the test client. */
 export function testCredentials(extra: Partial<ConstructorParameters<typeof Credentials>[0]> = {}): Credentials {
-  return new Credentials({
-    clientId: 'test-client-id',
-    clientSecret: 'test-client-secret',
-    authEndpoint: AUTH_URL,
-    apiEndpoint: `${API_ORIGIN}${API_BASE}`,
-    ...extra,
-  });
+  return credentialsAt(AUTH_URL, `${API_ORIGIN}${API_BASE}`, extra);
 }
 
 /** A Las client on the test endpoints, with no retries unless asked. */

@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { Credentials } from '../../src/auth/credentials.js';
+import type { Credentials } from '../../src/auth/credentials.js';
+import { credentialsAt } from './credentials.js';
 
 /** One request as the test server received it. */
 export interface RecordedRequest {
@@ -45,6 +46,8 @@ export interface TestServer {
   readonly tokenRequests: RecordedRequest[];
   /** Tokens handed out so far: `token-1`, `token-2`, ... */
   readonly tokens: string[];
+  /** Requests (API or token) whose connection the client closed before the reply was sent. */
+  readonly closedEarly: RecordedRequest[];
   /** Queues replies for the next API requests, one each, in order. */
   reply(...replies: Reply[]): void;
   /** Sets the handler used once the queue is empty (default: 200 `{}`). */
@@ -60,6 +63,7 @@ export async function startServer(): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const tokenRequests: RecordedRequest[] = [];
   const tokens: string[] = [];
+  const closedEarly: RecordedRequest[] = [];
   const queue: Reply[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -94,6 +98,9 @@ export async function startServer(): Promise<TestServer> {
       body: Buffer.concat(chunks).toString('utf8'),
       at: performance.now(),
     };
+    res.on('close', () => {
+      if (!res.writableEnded) closedEarly.push(recorded);
+    });
     const isToken = recorded.method === 'POST' && recorded.path === '/token';
     (isToken ? tokenRequests : requests).push(recorded);
     let reply: Reply;
@@ -134,6 +141,7 @@ export async function startServer(): Promise<TestServer> {
     requests,
     tokenRequests,
     tokens,
+    closedEarly,
     reply: (...replies) => void queue.push(...replies),
     handle: (next) => void (handler = next),
     handleToken: (next) => void (tokenHandler = next),
@@ -147,20 +155,10 @@ export async function startServer(): Promise<TestServer> {
   };
 }
 
-/** The test client's id and secrets: distinctive, for the tests that check none of them leaks. */
-export const CLIENT_ID = 'test-client-id';
-export const CLIENT_SECRET = 'cl1ent-s3cret-Qx7Zp';
-export const API_KEY = 'ap1-k3y-Wv9Lm';
-/** What the token request sends as HTTP Basic credentials. */
-export const BASIC = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64');
+// Imported from here by many tests; they live in credentials.ts.
+export { API_KEY, BASIC, CLIENT_ID, CLIENT_SECRET } from './credentials.js';
 
 /** Credentials of the test client on `server`: its token endpoint, and the API below `/v1`. */
 export function serverCredentials(server: TestServer, extra: { apiKey?: string } = {}): Credentials {
-  return new Credentials({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    authEndpoint: server.url,
-    apiEndpoint: `${server.url}/v1`,
-    ...extra,
-  });
+  return credentialsAt(server.url, `${server.url}/v1`, extra);
 }

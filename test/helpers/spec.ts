@@ -6,22 +6,22 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ObjectSchema } from '../../src/schema/index.js';
-import { appClientSchema } from '../../src/resources/app-clients.js';
-import { assetSchema } from '../../src/resources/assets.js';
-import { batchSchema } from '../../src/resources/batches.js';
-import { dataBundleSchema } from '../../src/resources/data-bundles.js';
-import { datasetSchema } from '../../src/resources/datasets.js';
-import { documentSchema } from '../../src/resources/documents.js';
-import { logSchema } from '../../src/resources/logs.js';
-import { modelSchema } from '../../src/resources/models.js';
-import { organizationSchema } from '../../src/resources/organizations.js';
-import { predictionSchema } from '../../src/resources/predictions.js';
-import { secretSchema } from '../../src/resources/secrets.js';
-import { transitionExecutionSchema } from '../../src/resources/transition-executions.js';
-import { transitionSchema } from '../../src/resources/transitions.js';
-import { userSchema } from '../../src/resources/users.js';
-import { workflowExecutionSchema } from '../../src/resources/workflow-executions.js';
-import { workflowSchema } from '../../src/resources/workflows.js';
+import { appClientSchema } from '../../src/api/app-clients.js';
+import { assetSchema } from '../../src/api/assets.js';
+import { batchSchema } from '../../src/api/batches.js';
+import { dataBundleSchema } from '../../src/api/data-bundles.js';
+import { datasetSchema } from '../../src/api/datasets.js';
+import { documentSchema } from '../../src/api/documents.js';
+import { logSchema } from '../../src/api/logs.js';
+import { modelSchema } from '../../src/api/models.js';
+import { organizationSchema } from '../../src/api/organizations.js';
+import { predictionSchema } from '../../src/api/predictions.js';
+import { secretSchema } from '../../src/api/secrets.js';
+import { transitionExecutionSchema } from '../../src/api/transition-executions.js';
+import { transitionSchema } from '../../src/api/transitions.js';
+import { userSchema } from '../../src/api/users.js';
+import { workflowExecutionSchema } from '../../src/api/workflow-executions.js';
+import { workflowSchema } from '../../src/api/workflows.js';
 
 /**
  * The facts-only copy of the published spec that the repository carries

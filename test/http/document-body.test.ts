@@ -2,12 +2,13 @@ import { ValidationError } from '../../src/errors.js';
 import { base64Length, documentBody, JsonBytes } from '../../src/http/document-body.js';
 import { Session } from '../../src/http/session.js';
 import { Las } from '../../src/las.js';
-import { createAssetSchema } from '../../src/resources/assets.js';
-import { createDocumentSchema } from '../../src/resources/documents.js';
+import { createAssetSchema } from '../../src/api/assets.js';
+import { createDocumentSchema } from '../../src/api/documents.js';
 import { checkBody, checkUpload } from '../../src/resources/entity.js';
 import { s } from '../../src/schema/index.js';
 import { fixture } from '../helpers/fixtures.js';
 import { serverCredentials, startServer, type TestServer } from '../helpers/server.js';
+import { thrown } from '../helpers/thrown.js';
 
 /** `size` bytes that are not all alike (so a misplaced slice shows), a PDF by their header. */
 function file(size: number): Buffer {
@@ -277,7 +278,7 @@ describe('documents.create and assets.create against a server', () => {
     await las.documents.create(file((cap / 4) * 3));
     expect(JSON.parse(server.requests[0].body).content).toHaveLength(cap);
 
-    const error = await las.documents.create(file((cap / 4) * 3 + 1)).catch((e: unknown) => e);
+    const error = await thrown(las.documents.create(file((cap / 4) * 3 + 1)));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toBe('documents.create: content: must be at most 6250000 characters; nothing was sent');
     expect(server.requests).toHaveLength(1);
@@ -285,7 +286,7 @@ describe('documents.create and assets.create against a server', () => {
 
   test('over the cap with bad options too: the content is named first, as before', async () => {
     const cap = createAssetSchema.properties.content.maxLength!;
-    const error = await las.assets.create(file((cap / 4) * 3 + 3), { name: 42 as unknown as string }).catch((e: unknown) => e);
+    const error = await thrown(las.assets.create(file((cap / 4) * 3 + 3), { name: 42 as unknown as string }));
     expect((error as Error).message).toBe('assets.create: content: must be at most 6250000 characters; nothing was sent');
 
     await expect(las.assets.create(file(10), { name: 42 as unknown as string })).rejects.toThrow(

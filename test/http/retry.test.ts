@@ -8,6 +8,7 @@ import {
 import { retryPolicy } from '../../src/http/retry.js';
 import { Session, type SessionOptions } from '../../src/http/session.js';
 import { serverCredentials, startServer, type TestServer } from '../helpers/server.js';
+import { thrown } from '../helpers/thrown.js';
 
 let server: TestServer;
 
@@ -84,7 +85,7 @@ describe('429 and 503: retried for every method', () => {
   test('429 "Limit Exceeded" is not retried', async () => {
     server.reply({ status: 429, body: { message: 'Limit Exceeded' } }, ok);
 
-    const error = await session().get('/datasets').catch((e: unknown) => e);
+    const error = await thrown(session().get('/datasets'));
 
     expect(error).toBeInstanceOf(LimitExceededError);
     expect(error).toMatchObject({ status: 429, body: { message: 'Limit Exceeded' } });
@@ -112,7 +113,7 @@ describe('other 5xx: retried only for idempotent methods', () => {
   test.each(['post', 'patch'] as const)('500 on a %s is not retried', async (method) => {
     server.reply({ status: 500, body: { message: 'Internal Server Error' } }, ok);
 
-    const error = await session()[method]('/datasets', { name: 'a' }).catch((e: unknown) => e);
+    const error = await thrown(session()[method]('/datasets', { name: 'a' }));
 
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({ status: 500, body: { message: 'Internal Server Error' } });
@@ -124,7 +125,7 @@ describe('connection resets', () => {
   test('a reset on a POST is not retried: ConnectionError', async () => {
     server.reply('reset', ok);
 
-    const error = await session().post('/datasets', { name: 'a' }).catch((e: unknown) => e);
+    const error = await thrown(session().post('/datasets', { name: 'a' }));
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toMatch(/^POST \/datasets failed: /);
@@ -134,7 +135,7 @@ describe('connection resets', () => {
   test.each(['post', 'patch'] as const)('a reset after a %s was sent: it may have been applied, and the error says so', async (method) => {
     server.reply('reset');
 
-    const error = await session()[method]('/datasets', { name: 'a' }).catch((e: unknown) => e);
+    const error = await thrown(session()[method]('/datasets', { name: 'a' }));
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ mayHaveBeenApplied: true });
@@ -145,7 +146,7 @@ describe('connection resets', () => {
   test('a GET reset until retries run out: not flagged as maybe applied', async () => {
     server.handle(() => 'reset');
 
-    const error = await session({ maxRetries: 1 }).get('/datasets').catch((e: unknown) => e);
+    const error = await thrown(session({ maxRetries: 1 }).get('/datasets'));
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ mayHaveBeenApplied: false });
@@ -157,7 +158,7 @@ describe('connection resets', () => {
     await server.close();
     const s = new Session({ apiEndpoint: `${url}/v1`, tokenProvider: { getAccessToken: async () => 't' }, maxRetries: 0 });
 
-    const error = await s.post('/datasets', { name: 'a' }).catch((e: unknown) => e);
+    const error = await thrown(s.post('/datasets', { name: 'a' }));
 
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toMatch(/ECONNREFUSED/);
@@ -195,7 +196,7 @@ describe('timeouts', () => {
     server.reply({ delay: 1_000, body: {} }, ok);
 
     const started = performance.now();
-    const error = await session({ timeout: 150 }).post('/datasets', {}).catch((e: unknown) => e);
+    const error = await thrown(session({ timeout: 150 }).post('/datasets', {}));
 
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toBe(
@@ -209,7 +210,7 @@ describe('timeouts', () => {
   test('a PATCH that timed out: sent once, may have been applied, and the error says so', async () => {
     server.reply({ delay: 1_000, body: {} }, ok);
 
-    const error = await session({ timeout: 150 }).patch('/datasets/x', { name: 'a' }).catch((e: unknown) => e);
+    const error = await thrown(session({ timeout: 150 }).patch('/datasets/x', { name: 'a' }));
 
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ mayHaveBeenApplied: true });
@@ -220,7 +221,7 @@ describe('timeouts', () => {
   test.each(['get', 'delete'] as const)('a %s that timed out is safe to send again: not flagged', async (method) => {
     server.handle(() => ({ delay: 1_000, body: {} }));
 
-    const error = await session({ timeout: 100, maxRetries: 0 })[method]('/datasets/x').catch((e: unknown) => e);
+    const error = await thrown(session({ timeout: 100, maxRetries: 0 })[method]('/datasets/x'));
 
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ mayHaveBeenApplied: false });
@@ -247,9 +248,8 @@ describe('timeouts', () => {
     server.handle(() => ({ status: 503 }));
 
     const started = performance.now();
-    const error = await session({ maxRetries: 100, retryBaseDelay: 50, totalTimeout: 300 })
-      .get('/datasets')
-      .catch((e: unknown) => e);
+    const error = await thrown(session({ maxRetries: 100, retryBaseDelay: 50, totalTimeout: 300 })
+      .get('/datasets'));
 
     expect(error).toBeInstanceOf(TimeoutError);
     expect(performance.now() - started).toBeLessThan(1_500);
@@ -264,7 +264,7 @@ describe('retries exhausted', () => {
       body: { message: 'Service Unavailable' },
     }));
 
-    const error = await session({ maxRetries: 2 }).get('/datasets').catch((e: unknown) => e);
+    const error = await thrown(session({ maxRetries: 2 }).get('/datasets'));
 
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({ status: 503, body: { message: 'Service Unavailable' }, requestId: 'req-123' });
@@ -274,7 +274,7 @@ describe('retries exhausted', () => {
   test('429 every time: TooManyRequestsError', async () => {
     server.handle(() => ({ status: 429, headers: { 'x-amzn-requestid': 'req-429' }, body: { message: 'Too Many Requests' } }));
 
-    const error = await session({ maxRetries: 2 }).post('/datasets', {}).catch((e: unknown) => e);
+    const error = await thrown(session({ maxRetries: 2 }).post('/datasets', {}));
 
     expect(error).toBeInstanceOf(TooManyRequestsError);
     expect(error).toMatchObject({ status: 429, body: { message: 'Too Many Requests' }, requestId: 'req-429' });

@@ -13,6 +13,7 @@ import {
 } from '../../src/errors.js';
 import { Session, type SessionOptions } from '../../src/http/session.js';
 import { API_KEY, BASIC, CLIENT_SECRET, serverCredentials, startServer, type Reply, type TestServer } from '../helpers/server.js';
+import { thrown } from '../helpers/thrown.js';
 
 let server: TestServer;
 
@@ -62,7 +63,7 @@ describe('401: one token refresh', () => {
   test('a second 401 after the refresh: InvalidCredentialsError, no loop', async () => {
     server.handle(() => ({ status: 401, body: { message: 'Unauthorized' } }));
 
-    const error = await session({ maxRetries: 3 }).get('/datasets').catch((e: unknown) => e);
+    const error = await thrown(session({ maxRetries: 3 }).get('/datasets'));
 
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expect(error).toMatchObject({ status: 401, body: { message: 'Unauthorized' } });
@@ -96,7 +97,7 @@ describe('401: one token refresh', () => {
     server.handle(() => ({ status: 403, body: { message: 'Forbidden' } }));
     const s = session({ maxRetries: 3 });
 
-    const first = await s.get('/datasets').catch((e: unknown) => e);
+    const first = await thrown(s.get('/datasets'));
     expect(first).toBeInstanceOf(InvalidCredentialsError);
     expect(first).toMatchObject({ status: 403, body: { message: 'Forbidden' } });
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([bearer(1), bearer(2)]);
@@ -136,7 +137,7 @@ describe('401: one token refresh', () => {
   test('a token endpoint that rejects the credentials is asked once; its OAuth2 error is in the message', async () => {
     server.handleToken(() => ({ status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }));
 
-    const error = await session().get('/datasets').catch((e: unknown) => e);
+    const error = await thrown(session().get('/datasets'));
 
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expect((error as Error).message).toBe(`POST ${server.url}/token failed with 401: invalid_client: Client authentication failed`);
@@ -174,7 +175,7 @@ describe('error mapping', () => {
   ])('%i: %p', async (status, type) => {
     server.handle(() => ({ status, headers: { 'x-amzn-requestid': `id-${status}` }, body: { message: `m${status}` } }));
 
-    const error = await session().get('/datasets/x', { a: 1 }).catch((e: unknown) => e);
+    const error = await thrown(session().get('/datasets/x', { a: 1 }));
 
     expect(error).toBeInstanceOf(type);
     expect(error).toBeInstanceOf(LasError);
@@ -192,7 +193,7 @@ describe('error mapping', () => {
   test('a non-JSON error body is kept as text', async () => {
     server.reply({ status: 502, headers: { 'content-type': 'text/html' }, body: '<h1>Bad Gateway</h1>' });
 
-    const error = await session().get('/datasets').catch((e: unknown) => e);
+    const error = await thrown(session().get('/datasets'));
 
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({ status: 502, body: '<h1>Bad Gateway</h1>' });
@@ -216,7 +217,7 @@ describe('error mapping', () => {
     const huge = 'x'.repeat(1_000_000);
     server.reply({ status: 404, body: { message: huge } });
 
-    const error = await session().get(`/datasets/${id}`).catch((e: unknown) => e);
+    const error = await thrown(session().get(`/datasets/${id}`));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as Error).message.length).toBeLessThan(1_000);
@@ -226,7 +227,7 @@ describe('error mapping', () => {
 
   test('an empty error body', async () => {
     server.reply({ status: 500 });
-    const error = await session().get('/datasets').catch((e: unknown) => e);
+    const error = await thrown(session().get('/datasets'));
     expect(error).toBeInstanceOf(ServerError);
     expect((error as ApiError).body).toBeUndefined();
     expect((error as Error).message).toMatch(/failed with 500: no message$/);
@@ -248,7 +249,7 @@ describe('responses', () => {
   test('a 200 that is not JSON and echoes the token: the message shows the start of the body, without the token', async () => {
     server.handle((req) => ({ headers: { 'content-type': 'text/plain' }, body: `echo ${req.headers.authorization}` }));
 
-    const error = await session().get('/x').catch((e: unknown) => e);
+    const error = await thrown(session().get('/x'));
 
     expect(error).toBeInstanceOf(LasError);
     expect((error as Error).message).toBe('GET /x replied with invalid JSON: echo Bearer ***');
@@ -256,7 +257,7 @@ describe('responses', () => {
 
   test('a 200 that is not JSON: LasError, not a bare SyntaxError', async () => {
     server.reply({ body: '<html>' });
-    const error = await session().get('/x').catch((e: unknown) => e);
+    const error = await thrown(session().get('/x'));
     expect(error).toBeInstanceOf(LasError);
     expect((error as Error).message).toMatch(/^GET \/x replied with invalid JSON/);
   });
@@ -417,7 +418,7 @@ describe('no secret in any error', () => {
     server.handle(() => reply);
     const s = session({ timeout: 100 }, serverCredentials(server, { apiKey: API_KEY }));
 
-    const error = await s.post('/datasets', { name: 'a' }).catch((e: unknown) => e);
+    const error = await thrown(s.post('/datasets', { name: 'a' }));
 
     expect(server.requests[0].headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
     expect(error).toBeInstanceOf(reply === 'reset' ? ConnectionError : reply.delay ? TimeoutError : ApiError);
@@ -426,7 +427,7 @@ describe('no secret in any error', () => {
 
   test('an error body that echoes the request headers is redacted', async () => {
     server.handle((request) => ({ status: 400, body: { message: `bad: ${request.headers.authorization}`, key: [request.headers['x-api-key']] } }));
-    const error = await session({}, serverCredentials(server, { apiKey: API_KEY })).get('/a').catch((e: unknown) => e);
+    const error = await thrown(session({}, serverCredentials(server, { apiKey: API_KEY })).get('/a'));
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as ApiError).body).toEqual({ message: 'bad: Bearer ***', key: ['***'] });
     expectNoSecret(error);
@@ -434,7 +435,7 @@ describe('no secret in any error', () => {
 
   test('a failed token request', async () => {
     server.handleToken(() => ({ status: 401, body: { error: 'invalid_client' } }));
-    const error = await session({}, serverCredentials(server, { apiKey: API_KEY })).get('/a').catch((e: unknown) => e);
+    const error = await thrown(session({}, serverCredentials(server, { apiKey: API_KEY })).get('/a'));
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expectNoSecret(error);
   });

@@ -60,9 +60,9 @@ test('a document that cannot be written is a failure; the rest go on and no temp
   expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
 
-test('an aborted signal starts nothing: aborted, nothing written', async () => {
+test('an aborted signal starts nothing, not even the listing: aborted, nothing written', async () => {
   const report = await downloadDocuments(t.las.documents, datasetId, dir, { signal: AbortSignal.abort() });
-  expect(report).toMatchObject({ total: 2, downloaded: [], aborted: true });
+  expect(report).toMatchObject({ total: 0, downloaded: [], aborted: true });
   expect(readdirSync(dir)).toEqual([]);
 });
 

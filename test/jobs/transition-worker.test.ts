@@ -11,6 +11,7 @@ import {
 import type { TransitionExecution } from '../../src/resources/transition-executions.js';
 import { serverCredentials, startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
 import { fixture } from '../helpers/fixtures.js';
+import { thrown } from '../helpers/thrown.js';
 
 const transitionData = { ...fixture<{ transitionId: string }>('transition'), transitionType: 'manual', parameters: {}, timeoutInSeconds: 60 };
 const TID = transitionData.transitionId;
@@ -417,10 +418,9 @@ describe('transition.work when the API goes away', () => {
   ])('%s on a closed port (stopWhenIdle %p): each failure reported, then a PartialFailureError after maxConsecutiveFailures', async (_what, stopWhenIdle, client) => {
     const gone = await closedPort();
     const { calls, onError } = recordErrors();
-    const error = (await client(gone)
+    const error = (await thrown(client(gone)
       .transitions.ref(TID)
-      .work(() => ({}), { pollInterval: 5, maxConsecutiveFailures: 3, stopWhenIdle, onError })
-      .catch((e: unknown) => e)) as PartialFailureError;
+      .work(() => ({}), { pollInterval: 5, maxConsecutiveFailures: 3, stopWhenIdle, onError }))) as PartialFailureError;
 
     expect(error).toBeInstanceOf(PartialFailureError);
     expect(error.message).toMatch(new RegExp(`^transition\\.work gave up after 3 failed requests in a row for work on ${TID}; the last: `));
@@ -433,7 +433,7 @@ describe('transition.work when the API goes away', () => {
   test('a server that goes away mid-run: the final status is reported unsent, then work() gives up', async () => {
     fake.add(2);
     const { calls, onError } = recordErrors();
-    const error = (await las.transitions
+    const error = (await thrown(las.transitions
       .ref(TID)
       .work(
         async () => {
@@ -442,8 +442,7 @@ describe('transition.work when the API goes away', () => {
         },
         // No heartbeat while the handler runs: the failures below are the final status's and the asks'.
         { pollInterval: 5, heartbeatInterval: 50_000, maxConsecutiveFailures: 3, onError },
-      )
-      .catch((e: unknown) => e)) as PartialFailureError;
+      ))) as PartialFailureError;
 
     expect(error).toBeInstanceOf(PartialFailureError);
     expect(error.completed).toBe(1);

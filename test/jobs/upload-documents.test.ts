@@ -5,6 +5,7 @@ import { Las } from '../../src/las.js';
 import { ContentError, PartialFailureError, ValidationError } from '../../src/errors.js';
 import type { UploadProgress } from '../../src/jobs/upload-documents.js';
 import { serverCredentials, startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
+import { thrown } from '../helpers/thrown.js';
 
 const DATASET = 'las:dataset:0123456789abcdef0123456789abcdef';
 const hex = (n: number) => n.toString(16).padStart(32, '0');
@@ -260,7 +261,11 @@ describe('dataset.uploadDocuments', () => {
     expect(second.aborted).toBe(false);
     expect(second.skipped).toHaveLength(first.uploaded.length);
     expect(second.uploaded).toHaveLength(60 - first.uploaded.length);
-    expect(fake.documents).toHaveLength(60);
+    // Uploads cut off by the abort are failures that say the API may have created them: resume
+    // cannot know their ids, so it uploads them again. Every content is in the dataset.
+    for (const failure of first.failures) expect(failure.error).toMatchObject({ name: 'AbortError', mayHaveBeenApplied: true });
+    expect(fake.documents.length).toBeGreaterThanOrEqual(60);
+    expect(fake.documents.length).toBeLessThanOrEqual(60 + first.failures.length);
     expect(new Set(fake.documents.map((d) => d.content.toString('base64'))).size).toBe(60);
   });
 
@@ -330,10 +335,9 @@ describe('dataset.uploadDocuments', () => {
       const n = Number(/document (\d+) /.exec(Buffer.from(body.content as string, 'base64').toString())![1]);
       return n >= 5 ? { status: 403, body: { message: 'Forbidden' } } : undefined;
     };
-    const error = (await las.datasets
+    const error = (await thrown(las.datasets
       .ref(DATASET)
-      .uploadDocuments(dir, { concurrency: 2 })
-      .catch((e: unknown) => e)) as PartialFailureError;
+      .uploadDocuments(dir, { concurrency: 2 }))) as PartialFailureError;
     expect(error).toBeInstanceOf(PartialFailureError);
     expect(error.completed).toBe(5);
     expect(error.message).toMatch(/stopped at .*: POST .* failed with 403: Forbidden\. 5 of 30 documents were uploaded, \d+ not tried/);

@@ -82,24 +82,4 @@ describe('logs', () => {
     expect(ids).toEqual([id, second.logId]);
   });
 
-  test('ref holds only the id and sends nothing', () => {
-    const handle = las.logs.ref(id);
-    expect(handle).toBeInstanceOf(Log);
-    expect(handle.id).toBe(id);
-    expect(JSON.parse(JSON.stringify(handle))).toEqual({ logId: id });
-  });
-
-  test('refresh on a ref loads its data', async () => {
-    api().get(`/logs/${encoded}`).reply(200, log);
-    const handle = las.logs.ref(id);
-    await handle.refresh();
-    expect(handle.workflowExecutionId).toBe(log.workflowExecutionId);
-    expect(handle.startTime?.toISOString()).toBe('2021-10-05T07:15:00.000Z');
-  });
-
-  test('JSON.stringify round-trips to the API data', async () => {
-    api().get(`/logs/${encoded}`).reply(200, log);
-    const got = await las.logs.get(id);
-    expect(JSON.parse(JSON.stringify(got))).toEqual(log);
-  });
 });

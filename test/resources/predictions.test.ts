@@ -52,20 +52,4 @@ describe('predictions', () => {
     expect(page.hasNextPage()).toBe(false);
   });
 
-  test('for await walks every page', async () => {
-    const second = { ...prediction, predictionId: 'las:prediction:ffffffffffffffffffffffffffffffff' };
-    api().get('/predictions').query({}).reply(200, { predictions: [prediction], nextToken: 'page-2' });
-    api().get('/predictions').query({ nextToken: 'page-2' }).reply(200, { predictions: [second], nextToken: null });
-
-    const ids: string[] = [];
-    for await (const p of las.predictions.list()) ids.push(p.id);
-
-    expect(ids).toEqual([prediction.predictionId, second.predictionId]);
-  });
-
-  test('JSON.stringify round-trips to the API data', async () => {
-    api().post('/predictions').reply(200, prediction);
-    const created = await las.predictions.create({ documentId, modelId });
-    expect(JSON.parse(JSON.stringify(created))).toEqual(prediction);
-  });
 });

@@ -66,17 +66,6 @@ describe('transition executions', () => {
     expect(page.items).toEqual([]);
   });
 
-  test('for await walks every page', async () => {
-    const second = { ...execution, executionId: 'las:transition-execution:ffffffffffffffffffffffffffffffff' };
-    api().get(base).reply(200, { transitionId: tid, executions: [execution], nextToken: 'page-2' });
-    api().get(base).query({ nextToken: 'page-2' }).reply(200, { transitionId: tid, executions: [second], nextToken: null });
-
-    const ids: string[] = [];
-    for await (const e of executions().list()) ids.push(e.id);
-
-    expect(ids).toEqual([eid, second.executionId]);
-  });
-
   test('get GETs the execution under its transition, both ids URL-encoded', async () => {
     api().get(one).reply(200, execution);
     const got = await executions().get(eid);
@@ -96,13 +85,6 @@ describe('transition executions', () => {
     expect(got.transitionId).toBe(commons);
   });
 
-  test('ref holds both ids and sends nothing', () => {
-    const handle = executions().ref(eid);
-    expect(handle).toBeInstanceOf(TransitionExecution);
-    expect(handle.id).toBe(eid);
-    expect(JSON.parse(JSON.stringify(handle))).toEqual({ transitionId: tid, executionId: eid });
-  });
-
   test('a bad execution id rejects the returned promise rather than throwing', async () => {
     const got = executions().get('las:transition:7c2e9a41b05d4f3e8a6b1c9d2e0f4a57');
     await expect(got).rejects.toThrow(/executionId: must be a transition-execution id/);
@@ -110,14 +92,6 @@ describe('transition executions', () => {
 
   test('ref rejects an id of another kind', () => {
     expect(() => executions().ref('las:workflow-execution:9a0b1c2d3e4f40516273849a5b6c7d8e')).toThrow(ValidationError);
-  });
-
-  test('refresh on a ref loads its data', async () => {
-    api().get(one).reply(200, execution);
-    const handle = executions().ref(eid);
-    const same = await handle.refresh();
-    expect(same).toBe(handle);
-    expect(handle.status).toBe('running');
   });
 
   test('update PATCHes status, output, error and startTime; a Date is sent as its ISO string', async () => {
@@ -159,9 +133,9 @@ describe('transition executions', () => {
 
     expect(sent.body).toEqual({ status: 'succeeded', output: { erpReference: 'INV-2021-0042' } });
     expect(result).toBe(handle);
-    expect(handle.status).toBe('succeeded');
-    expect(handle.completedBy).toBe('las:app-client:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
-    expect(handle.endTime).toBeInstanceOf(Date);
+    expect(result.status).toBe('succeeded');
+    expect(result.completedBy).toBe('las:app-client:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+    expect(result.endTime).toBeInstanceOf(Date);
   });
 
   test.each([
@@ -198,9 +172,4 @@ describe('transition executions', () => {
     await expect(handle.succeed('done' as never)).rejects.toThrow(/output: must be an object/);
   });
 
-  test('JSON.stringify round-trips to the API data', async () => {
-    api().get(one).reply(200, execution);
-    const got = await executions().get(eid);
-    expect(JSON.parse(JSON.stringify(got))).toEqual(execution);
-  });
 });

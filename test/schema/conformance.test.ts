@@ -5,21 +5,21 @@
  * `allowedDifferences` fails here, naming each difference.
  */
 import { s, type Schema } from '../../src/schema/index.js';
-import { createAppClientSchema, updateAppClientSchema } from '../../src/resources/app-clients.js';
-import { createAssetSchema, updateAssetSchema } from '../../src/resources/assets.js';
-import { createBatchSchema, updateBatchSchema } from '../../src/resources/batches.js';
-import { createDataBundleSchema, updateDataBundleSchema } from '../../src/resources/data-bundles.js';
-import { createDatasetSchema, updateDatasetSchema } from '../../src/resources/datasets.js';
-import { createDocumentSchema, updateDocumentSchema } from '../../src/resources/documents.js';
-import { createModelSchema, updateModelSchema } from '../../src/resources/models.js';
-import { updateOrganizationSchema } from '../../src/resources/organizations.js';
-import { createPredictionSchema } from '../../src/resources/predictions.js';
-import { createSecretSchema, updateSecretSchema } from '../../src/resources/secrets.js';
-import { updateTransitionExecutionSchema } from '../../src/resources/transition-executions.js';
-import { createTransitionSchema, updateTransitionSchema } from '../../src/resources/transitions.js';
-import { createUserSchema, updateUserSchema } from '../../src/resources/users.js';
-import { updateWorkflowExecutionSchema } from '../../src/resources/workflow-executions.js';
-import { createWorkflowSchema, executeWorkflowSchema, updateWorkflowSchema } from '../../src/resources/workflows.js';
+import { createAppClientSchema, updateAppClientSchema } from '../../src/api/app-clients.js';
+import { createAssetSchema, updateAssetSchema } from '../../src/api/assets.js';
+import { createBatchSchema, updateBatchSchema } from '../../src/api/batches.js';
+import { createDataBundleSchema, updateDataBundleSchema } from '../../src/api/data-bundles.js';
+import { createDatasetSchema, updateDatasetSchema } from '../../src/api/datasets.js';
+import { createDocumentSchema, updateDocumentSchema } from '../../src/api/documents.js';
+import { createModelSchema, updateModelSchema } from '../../src/api/models.js';
+import { updateOrganizationSchema } from '../../src/api/organizations.js';
+import { createPredictionSchema } from '../../src/api/predictions.js';
+import { createSecretSchema, updateSecretSchema } from '../../src/api/secrets.js';
+import { updateTransitionExecutionSchema } from '../../src/api/transition-executions.js';
+import { createTransitionSchema, updateTransitionSchema } from '../../src/api/transitions.js';
+import { createUserSchema, updateUserSchema } from '../../src/api/users.js';
+import { updateWorkflowExecutionSchema } from '../../src/api/workflow-executions.js';
+import { createWorkflowSchema, executeWorkflowSchema, updateWorkflowSchema } from '../../src/api/workflows.js';
 // The two bodies the SDK sends as `{}` without a schema of its own: the emulator's is the one in use.
 import { emptyBodySchema } from '../../src/emulator/schemas.js';
 import { componentName, entitySchemas, loadSpec, resolveRef, specOperations, type SchemaObject } from '../helpers/spec.js';

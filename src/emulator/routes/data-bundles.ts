@@ -1,6 +1,6 @@
 /** /models/{modelId}/dataBundles: snapshots of datasets a model trains on. */
-import { createDataBundleSchema, dataBundleSchema, updateDataBundleSchema } from '../../resources/data-bundles.js';
-import { modelSchema } from '../../resources/models.js';
+import { createDataBundleSchema, dataBundleSchema, updateDataBundleSchema } from '../../api/data-bundles.js';
+import { modelSchema } from '../../api/models.js';
 import type { Context } from '../context.js';
 import { notFound } from '../http-error.js';
 import type { Json, JsonObject } from '../json.js';

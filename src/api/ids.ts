@@ -3,7 +3,7 @@
  * bodies, queries, path arguments and the emulator alike. All are `las:<kind>:<32 hex digits>`
  * except the transitions every organization shares, `las:transition:commons-<name>`.
  */
-import { s } from './index.js';
+import { s } from '../schema/index.js';
 
 const transition = s.described(
   s.union(s.id('transition'), s.string({ pattern: /^las:transition:commons-[0-9A-Za-z-]+$/ })),
