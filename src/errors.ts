@@ -13,12 +13,15 @@ export class LasError extends Error {
 
 /** What an {@link ApiError} is built from: the HTTP response of a failed request. */
 export interface ApiErrorInit {
+  /** The response's HTTP status code. */
   status: number;
+  /** The request's HTTP method. */
   method: string;
   /** The request URL without its query string. */
   url: string;
   /** The response body: parsed when JSON, text otherwise. */
   body: unknown;
+  /** The service's request id of the answer, when it sent one. */
   requestId?: string;
 }
 

@@ -1,7 +1,13 @@
 export { Las, type LasDefaults, type LasOptions } from './las.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
-export { Credentials, resolveCredentials, type CredentialsInit, type TokenProvider } from './auth/index.js';
+export {
+  Credentials,
+  resolveCredentials,
+  type CredentialsInit,
+  type ResolveCredentialsOptions,
+  type TokenProvider,
+} from './auth/index.js';
 export { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, type SignOutOptions, type TokenStorage } from './auth/authorization-code.js';
 export * from './errors.js';
 export { Page, PagePromise } from './http/pagination.js';
@@ -41,7 +47,7 @@ export type { TransitionData, TransitionType, ListTransitionsOptions } from './a
 export type { UserData, CreateUserOptions, UpdateUserOptions } from './api/users.js';
 export type { WorkflowExecutionData, WorkflowExecutionStatus, UpdateWorkflowExecutionOptions, ListWorkflowExecutionsOptions } from './api/workflow-executions.js';
 export type { WorkflowData, WorkflowSpecification, WorkflowErrorConfig, WorkflowCompletedConfig, CreateWorkflowOptions, UpdateWorkflowOptions } from './api/workflows.js';
-export type { WaitOptions } from './jobs/wait.js';
+export type { PollOptions, WaitOptions } from './jobs/wait.js';
 export {
   handleTransitionExecution,
   trimErrorMessage,

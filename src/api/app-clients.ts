@@ -6,37 +6,68 @@ const urlSchema = s.string({ pattern: /^http:\/\/localhost.*|^https:\/\/.*/ });
 
 /** The API's shape of an app client. */
 export const appClientSchema = s.object({
+  /** App client the user is invited through. */
   appClientId: ids.appClient,
+  /** OAuth client id, used to get tokens. */
   clientId: s.string(),
+  /** Secret of the client; returned only when it is created. */
   clientSecret: s.optional(s.string()),
+  /** Whether it has a client secret. */
   hasSecret: s.boolean(),
+  /** API key of the client. */
   apiKey: s.nullable(s.text()),
+  /** Where users may be sent back to after signing in. */
   callbackUrls: s.array(urlSchema),
+  /** Pages that may start a sign-in. */
   loginUrls: s.array(urlSchema),
+  /** Where users may be sent after signing out. */
   logoutUrls: s.array(urlSchema),
+  /** Sign-in page used when none is given. */
   defaultLoginUrl: s.nullable(urlSchema),
+  /** Display name, for people. */
   name: s.nullable(s.text()),
+  /** Free text about it, for people. */
   description: s.nullable(s.text()),
+  /** Who created it (a user or app client id). */
   createdBy: s.nullable(s.text()),
+  /** When it was created. */
   createdTime: s.nullable(s.timestamp()),
+  /** Who changed it last (a user or app client id). */
   updatedBy: s.nullable(s.text()),
+  /** When it was last changed. */
   updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /appClients. */
 export const createAppClientSchema = s.object({
+  /** Whether to give the client a secret (for server-side use). */
   generateSecret: s.optional(s.boolean()),
+  /** Where users may be sent after signing out. */
   logoutUrls: s.optional(s.array(urlSchema)),
+  /** Where users may be sent back to after signing in. */
   callbackUrls: s.optional(s.array(urlSchema)),
+  /** Pages that may start a sign-in. */
   loginUrls: s.optional(s.array(urlSchema)),
+  /** Sign-in page used when none is given. */
   defaultLoginUrl: s.optional(urlSchema),
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /appClients/{appClientId}. */
 export const updateAppClientSchema = partial(
-  s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()), loginUrls: s.array(urlSchema), defaultLoginUrl: urlSchema }),
+  s.object({
+    /** Display name, for people. */
+    name: s.nullable(s.text()),
+    /** Free text about it, for people. */
+    description: s.nullable(s.text()),
+    /** Pages that may start a sign-in. */
+    loginUrls: s.array(urlSchema),
+    /** Sign-in page used when none is given. */
+    defaultLoginUrl: urlSchema,
+  }),
   { minProperties: 1 },
 );
 

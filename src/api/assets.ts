@@ -5,26 +5,44 @@ const contentSchema = s.string({ minLength: 1, maxLength: 6_250_000 });
 
 /** The API's shape of an asset. */
 export const assetSchema = s.object({
+  /** Id of the asset. */
   assetId: ids.asset,
+  /** The asset (e.g. a manual task's HTML), base64-encoded. */
   content: s.optional(s.string({ minLength: 1 })),
+  /** Display name, for people. */
   name: s.nullable(s.text()),
+  /** Free text about it, for people. */
   description: s.nullable(s.text()),
+  /** Who created it (a user or app client id). */
   createdBy: s.nullable(s.text()),
+  /** When it was created. */
   createdTime: s.nullable(s.timestamp()),
+  /** Who changed it last (a user or app client id). */
   updatedBy: s.nullable(s.text()),
+  /** When it was last changed. */
   updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /assets. */
 export const createAssetSchema = s.object({
+  /** The asset (e.g. a manual task's HTML), base64-encoded. */
   content: contentSchema,
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /assets/{assetId}: the spec sets no upper bound on `content` here. */
 export const updateAssetSchema = partial(
-  s.object({ content: s.string({ minLength: 1 }), name: s.nullable(s.text()), description: s.nullable(s.text()) }),
+  s.object({
+    /** The asset (e.g. a manual task's HTML), base64-encoded. */
+    content: s.string({ minLength: 1 }),
+    /** Display name, for people. */
+    name: s.nullable(s.text()),
+    /** Free text about it, for people. */
+    description: s.nullable(s.text()),
+  }),
   { minProperties: 1 },
 );
 

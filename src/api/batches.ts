@@ -3,25 +3,41 @@ import { ids } from './ids.js';
 
 /** The API's shape of a batch. */
 export const batchSchema = s.object({
+  /** Id of the batch. */
   batchId: ids.batch,
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.nullable(s.text()),
+  /** Whether its documents hold personal data (PII). */
   containsPersonallyIdentifiableInformation: s.boolean(),
+  /** How many documents it holds. */
   numDocuments: s.integer({ minimum: 0 }),
+  /** Days the API keeps documents before deleting them. */
   retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
+  /** Region the data is stored in. */
   storageLocation: s.enum(['EU']),
+  /** When it was created. */
   createdTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /batches. */
 export const createBatchSchema = s.object({
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.optional(s.nullable(s.text())),
+  /** Whether its documents hold personal data (PII). */
   containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
 });
 
 /** Body of PATCH /batches/{batchId}. */
-export const updateBatchSchema = partial(s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()) }), {
+export const updateBatchSchema = partial(s.object({
+  /** Display name, for people. */
+  name: s.nullable(s.text()),
+  /** Free text about it, for people. */
+  description: s.nullable(s.text()),
+}), {
   minProperties: 1,
 });
 

@@ -3,31 +3,53 @@ import { ids } from './ids.js';
 
 /** The API's shape of a dataset. */
 export const datasetSchema = s.object({
+  /** Id of the dataset. */
   datasetId: ids.dataset,
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.nullable(s.text()),
+  /** Whether its documents hold personal data (PII). */
   containsPersonallyIdentifiableInformation: s.boolean(),
+  /** Counts of the ground truth its documents carry, by field. */
   groundTruthSummary: s.record(),
+  /** How many documents it holds. */
   numberOfDocuments: s.integer({ minimum: 0 }),
+  /** Days the API keeps documents before deleting them. */
   retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
+  /** Region the data is stored in. */
   storageLocation: s.enum(['EU']),
+  /** Revision number, raised by each change. */
   version: s.integer({ minimum: 0 }),
+  /** Who created it (a user or app client id). */
   createdBy: s.nullable(s.text()),
+  /** When it was created. */
   createdTime: s.nullable(s.timestamp()),
+  /** Who changed it last (a user or app client id). */
   updatedBy: s.nullable(s.text()),
+  /** When it was last changed. */
   updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /datasets. */
 export const createDatasetSchema = s.object({
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.optional(s.nullable(s.text())),
+  /** Whether its documents hold personal data (PII). */
   containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
+  /** Days the API keeps documents before deleting them. */
   retentionInDays: s.optional(s.integer({ minimum: 1 })),
 });
 
 /** Body of PATCH /datasets/{datasetId}. */
-export const updateDatasetSchema = partial(s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()) }), {
+export const updateDatasetSchema = partial(s.object({
+  /** Display name, for people. */
+  name: s.nullable(s.text()),
+  /** Free text about it, for people. */
+  description: s.nullable(s.text()),
+}), {
   minProperties: 1,
 });
 

@@ -12,21 +12,38 @@ const transition = s.described(
 
 /** The schema of each kind of id. */
 export const ids = {
+  /** Id of an app client. */
   appClient: s.id('app-client'),
+  /** Id of an asset. */
   asset: s.id('asset'),
+  /** Id of a batch. */
   batch: s.id('batch'),
+  /** Id of a consent. */
   consent: s.id('consent'),
+  /** Id of a data bundle. */
   dataBundle: s.id('model-data-bundle'),
+  /** Id of a dataset. */
   dataset: s.id('dataset'),
+  /** Id of a document. */
   document: s.id('document'),
+  /** Id of a log. */
   log: s.id('log'),
+  /** Id of a model. */
   model: s.id('model'),
+  /** Id of an organization. */
   organization: s.id('organization'),
+  /** Id of a prediction. */
   prediction: s.id('prediction'),
+  /** Id of a secret. */
   secret: s.id('secret'),
+  /** Id of a transition (also a shared `las:transition:commons-<name>`). */
   transition,
+  /** Id of a transition execution. */
   transitionExecution: s.id('transition-execution'),
+  /** Id of an user. */
   user: s.id('user'),
+  /** Id of a workflow. */
   workflow: s.id('workflow'),
+  /** Id of a workflow execution. */
   workflowExecution: s.id('workflow-execution'),
 };

@@ -17,7 +17,9 @@ export const MAX_RESULTS = 1000;
 
 /** The schema of {@link ListOptions}. */
 export const listOptionsSchema = s.object({
+  /** Items per page. */
   maxResults: s.optional(s.integer({ minimum: 1, maximum: MAX_RESULTS })),
+  /** Token of the page to start at. */
   nextToken: s.optional(s.string()),
 } satisfies Record<keyof ListOptions, Schema>);
 

@@ -4,12 +4,19 @@ import { listSchema, orderSchema, type ListOptions, type SortOrder } from './lis
 
 /** The API's shape of a log. */
 export const logSchema = s.object({
+  /** Id of the log. */
   logId: ids.log,
+  /** The workflow it belongs to. */
   workflowId: s.nullable(ids.workflow),
+  /** The workflow execution it belongs to. */
   workflowExecutionId: s.nullable(ids.workflowExecution),
+  /** The transition it belongs to. */
   transitionId: ids.transition,
+  /** The transition execution it belongs to. */
   transitionExecutionId: s.nullable(ids.transitionExecution),
+  /** When the run started. */
   startTime: s.nullable(s.timestamp()),
+  /** What happened during the run, in order. */
   events: s.optional(s.array(s.record())),
 });
 
@@ -31,9 +38,14 @@ export interface ListLogsOptions extends ListOptions {
 
 /** The query of `GET /logs`. */
 export const listLogsSchema = listSchema({
+  /** Only logs of this workflow. */
   workflowId: s.optional(ids.workflow),
+  /** Only logs of this workflow execution. */
   workflowExecutionId: s.optional(ids.workflowExecution),
+  /** Only logs of this transition. */
   transitionId: s.optional(ids.transition),
+  /** Only logs of this transition execution. */
   transitionExecutionId: s.optional(ids.transitionExecution),
+  /** Oldest first (`ascending`) or newest first (`descending`). */
   order: s.optional(orderSchema),
 } satisfies Record<Exclude<keyof ListLogsOptions, keyof ListOptions>, Schema>);

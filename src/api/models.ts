@@ -4,8 +4,11 @@ import { ids } from './ids.js';
 // The spec does not close a field's object: properties it does not name are let through.
 const fieldSchema = s.object(
   {
+    /** Kind of value the field holds. */
     type: s.enum(['date', 'amount', 'number', 'letter', 'phone', 'alphanum', 'alphanumext', 'all']),
+    /** Longest value the field may hold, in characters. */
     maxLength: s.integer({ minimum: 1, maximum: 100 }),
+    /** Free text about it, for people. */
     description: s.optional(s.nullable(s.text())),
   },
   { additional: true },
@@ -14,8 +17,11 @@ const fieldConfigSchema = s.record(fieldSchema);
 const sizeSchema = s.integer({ minimum: 97, maximum: 1921 });
 
 const preprocessConfigSchema = s.object({
+  /** Most pages read per document. */
   maxPages: s.integer(),
+  /** Whether pages are turned upright before they are read. */
   autoRotate: s.boolean(),
+  /** Resolution the pages are read at. */
   imageQuality: s.enum(['LOW', 'HIGH']),
 });
 
@@ -23,40 +29,66 @@ const modelStatusSchema = s.enum(['active', 'training', 'inactive']);
 
 /** The API's shape of a model. */
 export const modelSchema = s.object({
+  /** Id of the model. */
   modelId: ids.model,
+  /** Display name, for people. */
   name: s.nullable(s.text()),
+  /** Free text about it, for people. */
   description: s.nullable(s.text()),
+  /** Width in pixels the model scales pages to. */
   width: sizeSchema,
+  /** Height in pixels the model scales pages to. */
   height: sizeSchema,
+  /** The fields the model reads, by label. */
   fieldConfig: fieldConfigSchema,
+  /** How pages are prepared before the model reads them. */
   preprocessConfig: preprocessConfigSchema,
+  /** Whether the model is in use, being trained, or neither. */
   status: modelStatusSchema,
+  /** How many data bundles it has. */
   numberOfDataBundles: s.integer({ minimum: 0 }),
+  /** Who created it (a user or app client id). */
   createdBy: s.nullable(s.text()),
+  /** When it was created. */
   createdTime: s.nullable(s.timestamp()),
+  /** Who changed it last (a user or app client id). */
   updatedBy: s.nullable(s.text()),
+  /** When it was last changed. */
   updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /models. */
 export const createModelSchema = s.object({
+  /** Width in pixels the model scales pages to. */
   width: sizeSchema,
+  /** Height in pixels the model scales pages to. */
   height: sizeSchema,
+  /** The fields the model reads, by label. */
   fieldConfig: fieldConfigSchema,
+  /** How pages are prepared before the model reads them. */
   preprocessConfig: s.optional(preprocessConfigSchema),
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /models/{modelId}. */
 export const updateModelSchema = partial(
   s.object({
+    /** Width in pixels the model scales pages to. */
     width: sizeSchema,
+    /** Height in pixels the model scales pages to. */
     height: sizeSchema,
+    /** The fields the model reads, by label. */
     fieldConfig: fieldConfigSchema,
+    /** How pages are prepared before the model reads them. */
     preprocessConfig: preprocessConfigSchema,
+    /** Whether the model is in use, being trained, or neither. */
     status: modelStatusSchema,
+    /** Display name, for people. */
     name: s.nullable(s.text()),
+    /** Free text about it, for people. */
     description: s.nullable(s.text()),
   }),
   { minProperties: 1 },

@@ -3,44 +3,83 @@ import { ids } from './ids.js';
 
 /** The API's shape of an organization: its quotas and what it has used of them. */
 export const organizationSchema = s.object({
+  /** Id of the organization. */
   organizationId: ids.organization,
+  /** Display name, for people. */
   name: s.nullable(s.text()),
+  /** Free text about it, for people. */
   description: s.nullable(s.text()),
+  /** Use this month, by kind. */
   monthlyUsageSummary: s.record(),
+  /** Most data bundles the organization may create per month. */
   monthlyNumberOfDataBundlesAllowed: s.integer({ minimum: 0 }),
+  /** Data bundles created this month. */
   monthlyNumberOfDataBundlesCreated: s.integer({ minimum: 0 }),
+  /** Most documents the organization may create per month. */
   monthlyNumberOfDocumentsAllowed: s.integer({ minimum: 0 }),
+  /** Documents created this month. */
   monthlyNumberOfDocumentsCreated: s.integer({ minimum: 0 }),
+  /** Most predictions the organization may create per month. */
   monthlyNumberOfPredictionsAllowed: s.integer({ minimum: 0 }),
+  /** Predictions created this month. */
   monthlyNumberOfPredictionsCreated: s.integer({ minimum: 0 }),
+  /** Most transition executions the organization may create per month. */
   monthlyNumberOfTransitionExecutionsAllowed: s.integer({ minimum: 0 }),
+  /** Transition executions created this month. */
   monthlyNumberOfTransitionExecutionsCreated: s.integer({ minimum: 0 }),
+  /** Most workflow executions the organization may create per month. */
   monthlyNumberOfWorkflowExecutionsAllowed: s.integer({ minimum: 0 }),
+  /** Workflow executions created this month. */
   monthlyNumberOfWorkflowExecutionsCreated: s.integer({ minimum: 0 }),
+  /** Most app clients the organization may have. */
   numberOfAppClientsAllowed: s.integer({ minimum: 0 }),
+  /** App clients the organization has created. */
   numberOfAppClientsCreated: s.integer({ minimum: 0 }),
+  /** Most assets the organization may have. */
   numberOfAssetsAllowed: s.integer({ minimum: 0 }),
+  /** Assets the organization has created. */
   numberOfAssetsCreated: s.integer({ minimum: 0 }),
+  /** Most batches the organization may have. */
   numberOfBatchesAllowed: s.integer({ minimum: 0 }),
+  /** Batches the organization has created. */
   numberOfBatchesCreated: s.integer({ minimum: 0 }),
+  /** Most datasets the organization may have. */
   numberOfDatasetsAllowed: s.optional(s.integer({ minimum: 0 })),
+  /** Datasets the organization has created. */
   numberOfDatasetsCreated: s.optional(s.integer({ minimum: 0 })),
+  /** Most models the organization may have. */
   numberOfModelsAllowed: s.integer({ minimum: 0 }),
+  /** Models the organization has created. */
   numberOfModelsCreated: s.integer({ minimum: 0 }),
+  /** Most secrets the organization may have. */
   numberOfSecretsAllowed: s.integer({ minimum: 0 }),
+  /** Secrets the organization has created. */
   numberOfSecretsCreated: s.integer({ minimum: 0 }),
+  /** Most transitions the organization may have. */
   numberOfTransitionsAllowed: s.integer({ minimum: 0 }),
+  /** Transitions the organization has created. */
   numberOfTransitionsCreated: s.integer({ minimum: 0 }),
+  /** Most users the organization may have. */
   numberOfUsersAllowed: s.integer({ minimum: 0 }),
+  /** Users the organization has created. */
   numberOfUsersCreated: s.integer({ minimum: 0 }),
+  /** Most workflows the organization may have. */
   numberOfWorkflowsAllowed: s.integer({ minimum: 0 }),
+  /** Workflows the organization has created. */
   numberOfWorkflowsCreated: s.integer({ minimum: 0 }),
+  /** Who changed it last. */
   updatedBy: s.nullable(s.text()),
+  /** When it was last changed. */
   updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of PATCH /organizations/{organizationId}. */
-export const updateOrganizationSchema = partial(s.object({ name: s.nullable(s.text()), description: s.nullable(s.text()) }), {
+export const updateOrganizationSchema = partial(s.object({
+  /** Display name, for people. */
+  name: s.nullable(s.text()),
+  /** Free text about it, for people. */
+  description: s.nullable(s.text()),
+}), {
   minProperties: 1,
 });
 

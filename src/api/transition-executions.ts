@@ -6,22 +6,37 @@ const statusSchema = s.enum(['running', 'succeeded', 'failed', 'rejected', 'retr
 
 /** The API's shape of a transition execution. */
 export const transitionExecutionSchema = s.object({
+  /** Id of the execution. */
   executionId: ids.transitionExecution,
+  /** The transition it belongs to. */
   transitionId: ids.transition,
+  /** Input the execution got from the workflow. */
   input: s.record(),
+  /** How the execution ended, or `running`. */
   status: statusSchema,
+  /** Who ended it (a user or app client id). */
   completedBy: s.nullable(s.text()),
+  /** When the work started. */
   startTime: s.optional(s.nullable(s.timestamp())),
+  /** When it ended. */
   endTime: s.optional(s.nullable(s.timestamp())),
+  /** Log of the run. */
   logId: s.optional(s.nullable(ids.log)),
 });
 
 /** Body of PATCH /transitions/{transitionId}/executions/{executionId}. */
 export const updateTransitionExecutionSchema = s.object({
   // `running` is the API's to set: a worker can only end an execution or hand it back.
+  /** How the execution ended, or `running`. */
   status: s.enum(['succeeded', 'failed', 'rejected', 'retry']),
+  /** The result, handed on to the workflow's next step. */
   output: s.optional(s.record()),
-  error: s.optional(s.object({ message: s.string() })),
+  /** Why the execution failed. */
+  error: s.optional(s.object({
+    /** What went wrong, for people. */
+    message: s.string(),
+  })),
+  /** When the work started. */
   startTime: s.optional(s.nullable(s.timestamp())),
 });
 
@@ -33,6 +48,7 @@ export type TransitionExecutionStatus = Infer<typeof statusSchema>;
 export type TransitionExecutionUpdateStatus = Infer<typeof updateTransitionExecutionSchema>['status'];
 /** Why an execution failed, as the API records it. */
 export interface TransitionExecutionError {
+  /** What went wrong, for people. */
   message: string;
 }
 /** Options of `execution.update()`. */
@@ -46,16 +62,24 @@ export interface UpdateTransitionExecutionOptions {
 }
 /** Options of `transition.executions.list()`: `status` and `executionId` take one value or several. */
 export interface ListTransitionExecutionsOptions extends ListOptions {
+  /** Only those in this status, or in any of these. */
   status?: TransitionExecutionStatus | TransitionExecutionStatus[];
+  /** Only these executions. */
   executionId?: string | string[];
+  /** Which time the list is sorted by. */
   sortBy?: SortBy;
+  /** Oldest first (`ascending`) or newest first (`descending`). */
   order?: SortOrder;
 }
 
 /** The query of `GET /transitions/{transitionId}/executions`. */
 export const listTransitionExecutionsSchema = listSchema({
+  /** Only those in this status, or in any of these. */
   status: s.optional(oneOrMore(statusSchema)),
+  /** Only these executions. */
   executionId: s.optional(oneOrMore(ids.transitionExecution)),
+  /** Which time the list is sorted by. */
   sortBy: s.optional(sortBySchema),
+  /** Oldest first (`ascending`) or newest first (`descending`). */
   order: s.optional(orderSchema),
 } satisfies Record<Exclude<keyof ListTransitionExecutionsOptions, keyof ListOptions>, Schema>);

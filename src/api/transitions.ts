@@ -11,52 +11,88 @@ const environmentSchema = s.record(s.string());
 const timeoutSchema = s.integer({ minimum: 60, maximum: 1800 });
 
 const dockerParametersSchema = s.object({
+  /** Docker image that does the work. */
   imageUrl: s.string(),
+  /** CPU units of the container (1024 = one core). */
   cpu: s.optional(s.integer([256])),
+  /** Memory of the container, in MiB. */
   memory: s.optional(s.integer([512, 1024, 2048])),
+  /** Environment variables the container runs with. */
   environment: s.optional(environmentSchema),
+  /** Secrets whose values are added to the environment. */
   environmentSecrets: s.optional(secretIdsSchema),
+  /** Secret holding the credentials to pull the image with. */
   secretId: s.optional(ids.secret),
 });
-const manualParametersSchema = s.object({ assets: s.optional(assetsSchema) });
+const manualParametersSchema = s.object({
+  /** Assets the manual task's UI uses, by name. */
+  assets: s.optional(assetsSchema),
+});
 
 /** The API's shape of a transition. */
 export const transitionSchema = s.object({
+  /** Id of the transition. */
   transitionId: ids.transition,
+  /** Whether a docker image or a person does the work. */
   transitionType: transitionTypeSchema,
+  /** Display name, for people. */
   name: s.nullable(s.text()),
+  /** Free text about it, for people. */
   description: s.nullable(s.text()),
+  /** Settings of its kind: the docker image, or a manual task's assets. */
   parameters: s.record(),
+  /** Seconds an execution may run before it is failed. */
   timeoutInSeconds: timeoutSchema,
+  /** JSON Schema the input of an execution must fit. */
   inputJsonSchema: s.optional(s.record()),
+  /** JSON Schema the output of an execution must fit. */
   outputJsonSchema: s.optional(s.record()),
+  /** Assets the transition uses (a manual task's UI), by name. */
   assets: s.optional(assetsSchema),
+  /** Who created it (a user or app client id). */
   createdBy: s.nullable(s.text()),
+  /** When it was created. */
   createdTime: s.nullable(s.timestamp()),
+  /** Who changed it last (a user or app client id). */
   updatedBy: s.nullable(s.text()),
+  /** When it was last changed. */
   updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /transitions. */
 export const createTransitionSchema = s.object({
+  /** Whether a docker image or a person does the work. */
   transitionType: transitionTypeSchema,
+  /** JSON Schema the input of an execution must fit. */
   inputJsonSchema: s.optional(s.record()),
+  /** JSON Schema the output of an execution must fit. */
   outputJsonSchema: s.optional(s.record()),
+  /** Settings of its kind: the docker image, or a manual task's assets. */
   parameters: s.optional(s.union(dockerParametersSchema, manualParametersSchema)),
+  /** Seconds an execution may run before it is failed. */
   timeoutInSeconds: s.optional(timeoutSchema),
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /transitions/{transitionId}. */
 export const updateTransitionSchema = s.object(
   {
+    /** Display name, for people. */
     name: s.optional(s.nullable(s.text())),
+    /** Free text about it, for people. */
     description: s.optional(s.nullable(s.text())),
+    /** JSON Schema the input of an execution must fit. */
     inputJsonSchema: s.optional(s.record()),
+    /** JSON Schema the output of an execution must fit. */
     outputJsonSchema: s.optional(s.record()),
+    /** Assets the transition uses (a manual task's UI), by name. */
     assets: s.optional(assetsSchema),
+    /** Environment variables the container runs with. */
     environment: s.optional(environmentSchema),
+    /** Secrets whose values are added to the environment. */
     environmentSecrets: s.optional(secretIdsSchema),
   },
   { minProperties: 1 },
@@ -74,10 +110,12 @@ export type TransitionType = Infer<typeof transitionTypeSchema>;
 
 /** Options of `las.transitions.list()`: `transitionType` takes one type or several. */
 export interface ListTransitionsOptions extends ListOptions {
+  /** Only transitions of this type, or of any of these. */
   transitionType?: TransitionType | TransitionType[];
 }
 
 /** The query of `GET /transitions`. */
 export const listTransitionsSchema = listSchema({
+  /** Only transitions of this type, or of any of these. */
   transitionType: s.optional(oneOrMore(transitionTypeSchema)),
 } satisfies Record<Exclude<keyof ListTransitionsOptions, keyof ListOptions>, Schema>);

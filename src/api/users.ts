@@ -7,28 +7,42 @@ const avatarSchema = s.string({ maxLength: 131_072 });
 
 /** The API's shape of a user. */
 export const userSchema = s.object({
+  /** Id of the user. */
   userId: ids.user,
+  /** Email address; the invitation is sent there. */
   email: emailSchema,
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Picture, as a data URL or base64. */
   avatar: s.optional(s.nullable(avatarSchema)),
+  /** Who created it (a user or app client id). */
   createdBy: s.nullable(s.text()),
+  /** When it was created. */
   createdTime: s.nullable(s.timestamp()),
+  /** Who changed it last (a user or app client id). */
   updatedBy: s.nullable(s.text()),
+  /** When it was last changed. */
   updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /users. */
 export const createUserSchema = s.object({
+  /** Email address; the invitation is sent there. */
   email: emailSchema,
+  /** App client the user is invited through. */
   appClientId: s.optional(ids.appClient),
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Picture, as a data URL or base64. */
   avatar: s.optional(s.nullable(avatarSchema)),
 });
 
 /** Body of PATCH /users/{userId}. */
 export const updateUserSchema = s.object(
   {
+    /** Display name, for people. */
     name: s.optional(s.nullable(s.text())),
+    /** Picture, as a data URL or base64. */
     avatar: s.optional(s.nullable(avatarSchema)),
   },
   { minProperties: 1 },

@@ -2,57 +2,88 @@ import { s, type Infer } from '../schema/index.js';
 import { ids } from './ids.js';
 
 const errorConfigSchema = s.object({
+  /** Whether a failed execution may be retried by hand. */
   manualRetry: s.optional(s.boolean()),
+  /** Address told about failed executions. */
   email: s.optional(s.email()),
 });
 const completedConfigSchema = s.object({
+  /** Docker image run after each execution. */
   imageUrl: s.string(),
+  /** Environment variables the container runs with. */
   environment: s.optional(s.record(s.string())),
+  /** Secrets whose values are added to the environment. */
   environmentSecrets: s.optional(s.array(ids.secret)),
+  /** Secret holding the credentials to pull the image with. */
   secretId: s.optional(ids.secret),
 });
 const specificationSchema = s.object({
+  /** The state machine, in the language given. */
   definition: s.record(),
+  /** Language of the definition. */
   language: s.optional(s.enum(['ASL'])),
+  /** Revision number, raised by each change. */
   version: s.optional(s.enum(['1.0.0'])),
 });
 
 /** The API's shape of a workflow. */
 export const workflowSchema = s.object({
+  /** Id of the workflow. */
   workflowId: ids.workflow,
+  /** Display name, for people. */
   name: s.nullable(s.text()),
+  /** Free text about it, for people. */
   description: s.nullable(s.text()),
+  /** What happens when an execution fails. */
   errorConfig: errorConfigSchema,
+  /** A docker image run after each execution ends. */
   completedConfig: completedConfigSchema,
+  /** Executions running now. */
   numberOfRunningExecutions: s.integer(),
+  /** Who created it (a user or app client id). */
   createdBy: s.nullable(s.text()),
+  /** When it was created. */
   createdTime: s.nullable(s.timestamp()),
+  /** Who changed it last (a user or app client id). */
   updatedBy: s.nullable(s.text()),
+  /** When it was last changed. */
   updatedTime: s.nullable(s.timestamp()),
 });
 
 /** Body of POST /workflows. */
 export const createWorkflowSchema = s.object({
+  /** The workflow's steps, as a state machine. */
   specification: specificationSchema,
+  /** What happens when an execution fails. */
   errorConfig: s.optional(errorConfigSchema),
+  /** A docker image run after each execution ends. */
   completedConfig: s.optional(completedConfigSchema),
+  /** Display name, for people. */
   name: s.optional(s.nullable(s.text())),
+  /** Free text about it, for people. */
   description: s.optional(s.nullable(s.text())),
 });
 
 /** Body of PATCH /workflows/{workflowId}. */
 export const updateWorkflowSchema = s.object(
   {
+    /** Display name, for people. */
     name: s.optional(s.nullable(s.text())),
+    /** Free text about it, for people. */
     description: s.optional(s.nullable(s.text())),
+    /** What happens when an execution fails. */
     errorConfig: s.optional(errorConfigSchema),
+    /** A docker image run after each execution ends. */
     completedConfig: s.optional(completedConfigSchema),
   },
   { minProperties: 1 },
 );
 
 /** Body of POST /workflows/{workflowId}/executions. */
-export const executeWorkflowSchema = s.object({ input: s.record() });
+export const executeWorkflowSchema = s.object({
+  /** Input the run started with. */
+  input: s.record(),
+});
 
 /** A workflow's data as the API returns it. */
 export type WorkflowData = Infer<typeof workflowSchema>;

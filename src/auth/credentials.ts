@@ -9,7 +9,9 @@ import type { TokenProvider } from './token-provider.js';
 
 /** What a {@link Credentials} is built from. */
 export interface CredentialsInit {
+  /** The app client's OAuth client id. */
   clientId: string;
+  /** The app client's secret; sent only to the auth server's token endpoint. */
   clientSecret: string;
   /** Host (`auth.lucidtech.ai`) or full URL (`http://127.0.0.1:4010`) of the auth server. */
   authEndpoint: string;
@@ -17,10 +19,11 @@ export interface CredentialsInit {
   apiEndpoint: string;
   /** Sent as `X-Api-Key` when set. */
   apiKey?: string;
-  /** cache the token on disk, keyed by profile */
+  /** Cache the token on disk, keyed by `profile`, so separate processes reuse it. */
   useCache?: boolean;
   /** Key of the disk cache entry (default `default`). */
   profile?: string;
+  /** Sends the token requests (a proxy, custom TLS, a test double); default: the `Las` fetch, else the global one. */
   fetch?: typeof fetch;
 }
 
@@ -112,7 +115,10 @@ export class Credentials implements TokenProvider {
     return this[TOKEN_VIA](undefined);
   }
 
-  /** {@link getAccessToken}, its token request through `fetch` when the credentials have none (see {@link TOKEN_VIA}). */
+  /**
+   * {@link getAccessToken}, its token request through `fetch` when the credentials have none (see {@link TOKEN_VIA}).
+   * @internal
+   */
   async [TOKEN_VIA](fetch: typeof globalThis.fetch | undefined): Promise<string> {
     if (this.#token && Date.now() < this.#token.staleAt) return this.#token.accessToken;
     this.#inflight ??= this.#obtain(this.#fetch ?? fetch).finally(() => {

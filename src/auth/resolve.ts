@@ -13,6 +13,7 @@ export interface ResolveCredentialsOptions {
   profile?: string;
   /** Environment to read (default `process.env`). */
   env?: NodeJS.ProcessEnv;
+  /** Passed on to the resolved {@link Credentials} for their token requests. */
   fetch?: typeof fetch;
 }
 

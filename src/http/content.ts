@@ -17,7 +17,10 @@ export type ContentInput =
   | NodeJS.ReadableStream
   | string /* file path */
   | URL /* file: URL */
-  | { base64: string };
+  | {
+      /** The content, already base64-encoded. */
+      base64: string;
+    };
 
 /** The content types the API accepts for documents. */
 export type DocumentContentType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff';

@@ -11,9 +11,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Where log lines go: `console`, or any object with these four methods. */
 export interface Logger {
+  /** Retries, new access tokens, pages of a list walk (level `debug`). */
   debug(message: string): void;
+  /** One line per call: method, path, status, attempts, duration (level `info`). */
   info(message: string): void;
+  /** Level `warn` lines (none in normal use). */
   warn(message: string): void;
+  /** A hook or logger that threw (level `error`). */
   error(message: string): void;
 }
 
@@ -46,8 +50,11 @@ export interface RequestEvent {
  * through the logger and does not change the call.
  */
 export interface RequestHooks {
+  /** Called before each attempt is sent. */
   onRequest?: (event: RequestEvent) => void;
+  /** Called when a response arrives, whatever its status. */
   onResponse?: (event: RequestEvent) => void;
+  /** Called before a failed attempt is tried again. */
   onRetry?: (event: RequestEvent) => void;
 }
 

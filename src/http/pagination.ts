@@ -15,6 +15,7 @@ export class Page<T> implements AsyncIterable<T> {
   readonly nextToken: string | undefined;
   readonly #fetch: PageFetcher<T>;
 
+  /** @internal */
   constructor(data: PageData<T>, fetch: PageFetcher<T>) {
     this.items = data.items;
     this.nextToken = data.nextToken ?? undefined;
@@ -112,6 +113,7 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   readonly #token: string | undefined;
   #page: Promise<Page<T>> | undefined;
 
+  /** @internal */
   constructor(fetch: PageFetcher<T>, nextToken?: string) {
     this.#fetch = fetch;
     this.#token = nextToken;

@@ -154,8 +154,11 @@ export interface HandleTransitionExecutionOptions extends HandlerOptions {
 
 /** What {@link handleTransitionExecution} did. */
 export interface HandledTransitionExecution {
+  /** The transition the execution belongs to. */
   transitionId: string;
+  /** Id of the execution handled. */
   executionId: string;
+  /** How the handling ended. */
   outcome: ExecutionOutcome;
   /** 0 when the execution succeeded, 1 otherwise. */
   exitCode: 0 | 1;

@@ -46,34 +46,45 @@ export interface UploadProgress {
   total: number;
   /** Documents finished, whatever the outcome: `uploaded + skipped + failed`. */
   done: number;
+  /** Documents uploaded so far. */
   uploaded: number;
+  /** Documents skipped so far, their content being in the dataset already. */
   skipped: number;
+  /** Documents that could not be uploaded so far. */
   failed: number;
   /** Bytes of document content uploaded so far. */
   bytes: number;
   /** The document that just finished. */
   path: string;
+  /** What became of that document. */
   outcome: 'uploaded' | 'skipped' | 'failed';
 }
 
 /** A document uploaded by this run. */
 export interface UploadedDocument {
+  /** The file it was read from. */
   path: string;
+  /** Id of the new document. */
   documentId: string;
+  /** SHA-256 of its content (hex), what a resumed upload matches on. */
   sha256: string;
+  /** Size of its content. */
   bytes: number;
 }
 
 /** A document skipped because its content is already in the dataset (resume). */
 export interface SkippedDocument {
+  /** The file it was read from. */
   path: string;
   /** The document already holding this content. */
   documentId: string;
+  /** SHA-256 of its content (hex). */
   sha256: string;
 }
 
 /** A document that could not be uploaded. */
 export interface UploadFailure {
+  /** The file that was tried. */
   path: string;
   /** Why, in a sentence. */
   reason: string;
@@ -83,14 +94,19 @@ export interface UploadFailure {
 
 /** What `dataset.uploadDocuments()` did. */
 export interface UploadReport {
+  /** The dataset uploaded to. */
   datasetId: string;
   /** Documents in the source. */
   total: number;
+  /** The documents created. */
   uploaded: UploadedDocument[];
+  /** The documents already in the dataset. */
   skipped: SkippedDocument[];
+  /** The documents that could not be uploaded. */
   failures: UploadFailure[];
   /** Bytes of document content uploaded. */
   bytes: number;
+  /** Time the upload took, in milliseconds. */
   durationMs: number;
   /** Whether the `signal` stopped the upload before every document was tried. */
   aborted: boolean;

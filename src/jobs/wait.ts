@@ -5,7 +5,7 @@
 import { ValidationError, WaitAbortedError, WaitTimeoutError } from '../errors.js';
 import type { RequestOptions } from '../http/request-options.js';
 
-/** How {@link pollUntil} paces and bounds its polls. */
+/** How a wait (`pollUntil`) paces and bounds its polls. */
 export interface PollOptions {
   /** Milliseconds between the first two polls; each later pause is 1.5 times longer. Default 1000. */
   pollInterval?: number;
@@ -14,7 +14,7 @@ export interface PollOptions {
   /** Give up after this many milliseconds with a {@link WaitTimeoutError}. Default: no limit. */
   timeout?: number;
   /**
-   * Stops the wait with a {@link WaitAbortedError}. {@link waitUntilFinal} sends it with each poll,
+   * Stops the wait with a {@link WaitAbortedError}. `wait()` sends it with each poll,
    * so a poll in flight is cancelled; a poll that does not take it is let finish first.
    */
   signal?: AbortSignal;

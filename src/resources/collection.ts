@@ -11,6 +11,7 @@ export abstract class Collection<E extends Entity> {
   /** The entity class this collection hands out. */
   protected abstract readonly entity: EntityClass<E>;
 
+  /** @internal */
   constructor(protected readonly session: Session) {}
 
   /** Builds an entity bound to this collection's session. */

@@ -40,6 +40,7 @@ export type DataBundleHandle = Handle<DataBundle, DataBundleData, 'modelId' | 'd
 export class DataBundles extends Collection<DataBundle> {
   protected readonly entity = DataBundle;
 
+  /** @internal */
   constructor(
     session: Session,
     /** The model whose bundles these are. */

@@ -136,7 +136,10 @@ export class Documents extends Collection<Document> {
   }
 }
 
-/** `DELETE /documents` with `query` until no document matches; returns every deleted document. */
+/**
+ * `DELETE /documents` with `query` until no document matches; returns every deleted document.
+ * @internal
+ */
 export async function deleteAllDocuments(session: Session, query: Query, what: string, requestOptions?: RequestOptions): Promise<Document[]> {
   const deleted: Document[] = [];
   let nextToken = query.nextToken as string | undefined;

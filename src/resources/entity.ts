@@ -78,21 +78,30 @@ export abstract class EntityBase {
     return this.#session;
   }
 
-  /** Builds an entity from the API's JSON, bound to `session`. */
+  /**
+   * Builds an entity from the API's JSON, bound to `session`.
+   * @internal
+   */
   static fromApi<E extends EntityBase>(this: EntityClass<E>, session: Session, data: unknown): E {
     const [instance] = instancesOf(this, [data]);
     instance.#session = session;
     return instance;
   }
 
-  /** Builds the entities of a list page, in one pass of class-transformer over the array. */
+  /**
+   * Builds the entities of a list page, in one pass of class-transformer over the array.
+   * @internal
+   */
   static fromApiList<E extends EntityBase>(this: EntityClass<E>, session: Session, data: readonly unknown[]): E[] {
     const instances = instancesOf(this, data);
     for (const instance of instances) instance.#session = session;
     return instances;
   }
 
-  /** A handle holding only its ids: instance methods work on it without a GET. */
+  /**
+   * A handle holding only its ids: instance methods work on it without a GET.
+   * @internal
+   */
   static handle<E extends EntityBase>(this: EntityClass<E>, session: Session, ids: Partial<E>): E {
     const instance = new this();
     Object.assign(instance, ids);
@@ -144,7 +153,7 @@ export type EntityConstructor = (abstract new <Data extends object = object>() =
 /**
  * Base of every entity class: `class Dataset extends Entity<DatasetData>` holds the fields of
  * `DatasetData` (class-transformer sets them from the API's JSON) and the methods of
- * {@link EntityBase}. It is EntityBase itself, typed with the data.
+ * `EntityBase`. It is EntityBase itself, typed with the data.
  */
 export const Entity = EntityBase as unknown as EntityConstructor;
 /** An entity holding `Data`. */

@@ -75,6 +75,7 @@ export type TransitionExecutionHandle = Handle<TransitionExecution, TransitionEx
 export class TransitionExecutions extends Collection<TransitionExecution> {
   protected readonly entity = TransitionExecution;
 
+  /** @internal */
   constructor(
     session: Session,
     /** The transition these executions belong to. */

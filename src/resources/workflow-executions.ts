@@ -55,6 +55,7 @@ export type WorkflowExecutionHandle = Handle<WorkflowExecution, WorkflowExecutio
 export class WorkflowExecutions extends Collection<WorkflowExecution> {
   protected readonly entity = WorkflowExecution;
 
+  /** @internal */
   constructor(
     session: Session,
     /** The workflow these executions belong to. */
