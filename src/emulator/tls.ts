@@ -89,8 +89,7 @@ async function makeCertificates(): Promise<{ caCert: string; serverCert: string;
   const certificate = (subject: string, publicKey: forge.pki.PublicKey) => {
     const cert = pki.createCertificate();
     cert.publicKey = publicKey;
-    // Positive: a leading zero byte keeps the DER integer's sign bit clear.
-    cert.serialNumber = `00${randomBytes(16).toString('hex')}`;
+    cert.serialNumber = serialNumber();
     cert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
     cert.validity.notAfter = new Date(Date.now() + VALID_DAYS * 24 * 3600 * 1000);
     cert.setSubject([{ name: 'commonName', value: subject }, { name: 'organizationName', value: 'las-emulator' }]);
@@ -127,4 +126,16 @@ async function makeCertificates(): Promise<{ caCert: string; serverCert: string;
   ]);
   server.sign(caKeys.privateKey, forge.md.sha256.create());
   return { caCert: pki.certificateToPem(ca), serverCert: pki.certificateToPem(server), serverKey: serverKeys.pem };
+}
+
+/**
+ * A certificate serial number (hex) that is a positive DER integer in its shortest form: 16 random
+ * bytes, the first one within 0x01..0x7f. node-forge writes the hex as it is given, and OpenSSL
+ * refuses a serial with a needless leading zero ("illegal padding"): `00` + random bytes did that
+ * for about one certificate in 512.
+ */
+export function serialNumber(bytes: Uint8Array = randomBytes(16)): string {
+  const serial = Buffer.from(bytes);
+  serial[0] = (serial[0] & 0x7f) | 0x01;
+  return serial.toString('hex');
 }

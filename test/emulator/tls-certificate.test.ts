@@ -11,7 +11,10 @@ import { Auth } from '../../src/emulator/auth.js';
 import { routes } from '../../src/emulator/routes/index.js';
 import { createServer } from '../../src/emulator/server.js';
 import { Store } from '../../src/emulator/store.js';
-import { tlsMaterial, type TlsMaterial } from '../../src/emulator/tls.js';
+import { serialNumber, tlsMaterial, type TlsMaterial } from '../../src/emulator/tls.js';
+import { generateKeyPairSync } from 'node:crypto';
+import { createSecureContext } from 'node:tls';
+import forge from 'node-forge';
 import { WorkflowEngine } from '../../src/emulator/workflow-engine.js';
 import { fetchTrusting } from './tls-fetch.js';
 
@@ -73,4 +76,24 @@ test('given files are served as they are and trusted through the certificate fil
   expect({ cert: given.cert, key: given.key, caFile: given.caFile }).toEqual({ cert: made.cert, key: made.key, caFile: certFile });
   expect(await statusOver(given, ['localhost'])).toEqual([401, 'refused']);
   await expect(tlsMaterial({ certFile })).rejects.toThrow('TLS: a certificate file needs its key file');
+});
+
+test('serial numbers are positive DER integers in their shortest form, whatever the random bytes', () => {
+  // The random bytes that made `00` + hex fail: a zero byte then one below 0x80 ("illegal padding").
+  const unlucky = new Uint8Array(16);
+  unlucky[1] = 0x11;
+  expect(serialNumber(unlucky)).toBe(`0111${'00'.repeat(14)}`);
+  expect(serialNumber(new Uint8Array(16).fill(0xff))).toMatch(/^7f(ff){15}$/);
+
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string);
+  cert.serialNumber = serialNumber(unlucky);
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
+  cert.setSubject([{ name: 'commonName', value: 'serial' }]);
+  cert.setIssuer([{ name: 'commonName', value: 'serial' }]);
+  cert.sign(forge.pki.privateKeyFromPem(key), forge.md.sha256.create());
+  expect(() => createSecureContext({ cert: forge.pki.certificateToPem(cert), key })).not.toThrow();
 });
