@@ -1,10 +1,9 @@
+import { MAX_RESULTS } from '../api/list.js';
 import { badRequest } from './http-error.js';
 import type { Row } from './store.js';
 
 /** Items per page when the request names no `maxResults`. */
 export const DEFAULT_MAX_RESULTS = 100;
-/** The most items one page holds. */
-export const MAX_MAX_RESULTS = 1000;
 
 /** How a list is ordered: by a key (nulls last), then by insertion. */
 export interface Ordering {
@@ -53,8 +52,8 @@ function compareKeys(a: string | null, b: string | null): number {
 function readMaxResults(text: string | null): number {
   if (text === null) return DEFAULT_MAX_RESULTS;
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value >= 1 && value <= MAX_MAX_RESULTS)) {
-    throw badRequest(`maxResults: must be an integer from 1 to ${MAX_MAX_RESULTS}`);
+  if (!(value >= 1 && value <= MAX_RESULTS)) {
+    throw badRequest(`maxResults: must be an integer from 1 to ${MAX_RESULTS}`);
   }
   return value;
 }
