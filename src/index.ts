@@ -50,13 +50,15 @@ export type { WorkflowData, WorkflowSpecification, WorkflowErrorConfig, Workflow
 export type { PollOptions, WaitOptions } from './jobs/wait.js';
 export {
   handleTransitionExecution,
-  trimErrorMessage,
+  type HandledTransitionExecution,
+  type HandleTransitionExecutionOptions,
+} from './jobs/handle-transition-execution.js';
+export { trimErrorMessage } from './jobs/run-execution.js';
+export {
   DEFAULT_HEARTBEAT_INTERVAL,
   DEFAULT_MAX_CONSECUTIVE_FAILURES,
   MAX_ERROR_MESSAGE_LENGTH,
   type ExecutionOutcome,
-  type HandledTransitionExecution,
-  type HandleTransitionExecutionOptions,
   type HandlerOptions,
   type OnAbort,
   type TransitionHandler,
@@ -66,7 +68,7 @@ export {
   type WorkErrorListener,
   type WorkOptions,
   type WorkSummary,
-} from './jobs/transition-worker.js';
+} from './jobs/transition-work-types.js';
 export {
   DEFAULT_UPLOAD_CONCURRENCY,
   type ResumeOptions,
