@@ -39,7 +39,7 @@ export default {
         'Resources import no job, except the entity methods that hand long work to one: ' +
         'execution.wait() (jobs/wait), dataset.uploadDocuments() (jobs/upload-documents), transition.work() (jobs/work-transition, and the worker types).',
       from: { path: '^src/resources/' },
-      to: { path: '^src/jobs/', pathNot: '^src/jobs/(wait|upload-documents|work-transition|transition-work-types)\\.ts$' },
+      to: { path: '^src/jobs/', pathNot: '^src/jobs/(wait|upload-documents|upload-types|work-transition|transition-work-types)\\.ts$' },
     },
     {
       name: 'resources-wait-delegation',
@@ -94,6 +94,25 @@ export default {
       severity: 'error',
       from: { path: '^src/emulator/' },
       to: { path: 'node_modules/(ky|class-transformer)/' },
+    },
+    {
+      name: 'node-builtins-only-in-node-code',
+      severity: 'error',
+      comment:
+        'The browser build shares every module but the Node-only ones: only these import node: builtins (or undici). ' +
+        'The rest reaches Node through #platform/* (package.json "imports": the browser condition picks src/platform/browser).',
+      from: {
+        path: '^src/',
+        pathNot:
+          '^src/(platform/node|emulator|cli)/|^src/auth/resolve\\.ts$|^src/http/transport\\.ts$|^src/jobs/(upload-documents|download-documents|handle-transition-execution)\\.ts$',
+      },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'browser-side-is-browser-only',
+      severity: 'error',
+      from: { path: '^src/platform/browser/' },
+      to: { path: '^src/platform/node/|^src/(auth/resolve|http/transport)\\.ts$|^src/jobs/(upload-documents|download-documents|handle-transition-execution)\\.ts$|node_modules/undici/' },
     },
     {
       name: 'cli-is-imported-by-nothing',

@@ -5,7 +5,7 @@ import { JsonBytes } from './document-body.js';
 import { Telemetry, type Logger, type LogLevel, type RequestHooks } from './log.js';
 import { checkRequestOptions, type RequestOptions } from './request-options.js';
 import { retryPolicy, type RetrySettings } from './retry.js';
-import { createNodeFetch } from './transport.js';
+import { defaultTransport } from '#platform/transport.js';
 
 /** Query values: arrays are sent as repeated keys; undefined and null are left out. */
 export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | undefined | null;
@@ -37,10 +37,6 @@ export interface SessionOptions extends SessionDefaults {
   /** Custom fetch (tests, proxies); defaults to the SDK's transport on undici (see transport.ts). */
   fetch?: typeof fetch;
 }
-
-// One transport for every client without a fetch of its own, so they share connections as
-// clients of the global fetch do; made on first use.
-let defaultTransport: typeof fetch | undefined;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-request-id', 'x-amz-apigw-id'];
@@ -240,7 +236,7 @@ export class Session {
         telemetry.emit('onRetry', event);
       }
       try {
-        const response = await (this.#fetch ?? (defaultTransport ??= createNodeFetch()))(input, init);
+        const response = await (this.#fetch ?? defaultTransport())(input, init);
         call.status = response.status;
         call.requestId = requestIdOf(response.headers);
         call.failure = undefined;

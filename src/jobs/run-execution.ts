@@ -175,7 +175,7 @@ function startHeartbeats(
   onGone: (error: unknown) => void,
 ): { stop(): Promise<void> } {
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let beating: Promise<void> = Promise.resolve();
   let consecutiveFailures = 0;
   const beat = async () => {
