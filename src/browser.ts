@@ -10,7 +10,7 @@ export type { TokenProvider } from './auth/token-provider.js';
 export { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, type SignOutOptions, type TokenStorage } from './auth/authorization-code.js';
 export * from './errors.js';
 export { Page, PagePromise } from './http/pagination.js';
-export type { ContentInput, DocumentContentType, ReadableContent } from './content/content.js';
+export type { ContentInput, DocumentContentType, LegacyReadable, ReadableContent } from './content/content.js';
 export { Timestamp } from './schema/timestamp.js';
 export { Entity, type Handle } from './resources/entity.js';
 export type { ListOptions } from './api/list.js';

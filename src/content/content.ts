@@ -36,7 +36,13 @@ export const DOCUMENT_CONTENT_TYPES: readonly DocumentContentType[] = Object.fre
 ] as const);
 
 /** A stream of content: a Node readable stream or a web `ReadableStream`, anything yielding bytes or strings. */
-export type ReadableContent = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array> | { pipe(...args: never[]): unknown };
+export type ReadableContent = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array> | LegacyReadable;
+
+/** An old-style Node stream (`pipe()` without an async iterator); read in Node only. */
+export interface LegacyReadable {
+  /** Node's `stream.pipe()`. */
+  pipe(...args: never[]): unknown;
+}
 
 const EXPECTED = 'a Uint8Array/Buffer, ArrayBuffer, Blob, readable stream, file path, file: URL or { base64 }';
 // Some PDF writers put junk before the header; readers accept it within the first 1024 bytes.
