@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields } from './audit.js';
 import { ids } from './ids.js';
 
 const contentSchema = s.string({ minLength: 1, maxLength: 6_250_000 });
@@ -13,14 +14,7 @@ export const assetSchema = s.object({
   name: s.nullable(s.text()),
   /** Free text about it, for people. */
   description: s.nullable(s.text()),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /assets. */

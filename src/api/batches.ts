@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields } from './audit.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a batch. */
@@ -18,7 +19,7 @@ export const batchSchema = s.object({
   /** Region the data is stored in. */
   storageLocation: s.enum(['EU']),
   /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
+  createdTime: auditFields.createdTime,
 });
 
 /** Body of POST /batches. */

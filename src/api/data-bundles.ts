@@ -1,4 +1,5 @@
 import { s, partial, type Infer, type Schema } from '../schema/index.js';
+import { auditFields, optionalAuditFields } from './audit.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
@@ -24,14 +25,7 @@ const bundledDatasetSchema = s.object({
   storageLocation: s.enum(['EU']),
   /** Revision number, raised by each change. */
   version: s.integer({ minimum: 0 }),
-  /** Who created it (a user or app client id). */
-  createdBy: s.optional(s.nullable(s.text())),
-  /** When it was created. */
-  createdTime: s.optional(s.nullable(s.timestamp())),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.optional(s.nullable(s.text())),
-  /** When it was last changed. */
-  updatedTime: s.optional(s.nullable(s.timestamp())),
+  ...optionalAuditFields,
 });
 
 /** The API's shape of a data bundle. */
@@ -50,14 +44,7 @@ export const dataBundleSchema = s.object({
   summary: s.record(),
   /** The datasets bundled, as they were when bundled. */
   datasets: s.array(bundledDatasetSchema),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /models/{modelId}/dataBundles. */

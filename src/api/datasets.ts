@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields } from './audit.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a dataset. */
@@ -21,14 +22,7 @@ export const datasetSchema = s.object({
   storageLocation: s.enum(['EU']),
   /** Revision number, raised by each change. */
   version: s.integer({ minimum: 0 }),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /datasets. */

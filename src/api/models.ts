@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields } from './audit.js';
 import { ids } from './ids.js';
 
 // The spec does not close a field's object: properties it does not name are let through.
@@ -47,14 +48,7 @@ export const modelSchema = s.object({
   status: modelStatusSchema,
   /** How many data bundles it has. */
   numberOfDataBundles: s.integer({ minimum: 0 }),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /models. */

@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields } from './audit.js';
 import { ids } from './ids.js';
 
 /** The API's shape of an organization: its quotas and what it has used of them. */
@@ -68,9 +69,9 @@ export const organizationSchema = s.object({
   /** Workflows the organization has created. */
   numberOfWorkflowsCreated: s.integer({ minimum: 0 }),
   /** Who changed it last. */
-  updatedBy: s.nullable(s.text()),
+  updatedBy: auditFields.updatedBy,
   /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  updatedTime: auditFields.updatedTime,
 });
 
 /** Body of PATCH /organizations/{organizationId}. */

@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields } from './audit.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a secret: its values are never returned. */
@@ -9,14 +10,7 @@ export const secretSchema = s.object({
   name: s.nullable(s.text()),
   /** Free text about it, for people. */
   description: s.nullable(s.text()),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /secrets. */

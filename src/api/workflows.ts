@@ -1,4 +1,5 @@
 import { s, type Infer } from '../schema/index.js';
+import { auditFields } from './audit.js';
 import { ids } from './ids.js';
 
 const errorConfigSchema = s.object({
@@ -40,14 +41,7 @@ export const workflowSchema = s.object({
   completedConfig: completedConfigSchema,
   /** Executions running now. */
   numberOfRunningExecutions: s.integer(),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /workflows. */
