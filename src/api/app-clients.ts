@@ -1,5 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
-import { auditFields } from './audit.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 // The API accepts localhost over plain http (for development) and https elsewhere.
@@ -25,10 +25,7 @@ export const appClientSchema = s.object({
   logoutUrls: s.array(urlSchema),
   /** Sign-in page used when none is given. */
   defaultLoginUrl: s.nullable(urlSchema),
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   ...auditFields,
 });
 
@@ -44,19 +41,13 @@ export const createAppClientSchema = s.object({
   loginUrls: s.optional(s.array(urlSchema)),
   /** Sign-in page used when none is given. */
   defaultLoginUrl: s.optional(urlSchema),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /appClients/{appClientId}. */
 export const updateAppClientSchema = partial(
   s.object({
-    /** Display name, for people. */
-    name: s.nullable(s.text()),
-    /** Free text about it, for people. */
-    description: s.nullable(s.text()),
+    ...nameAndDescription,
     /** Pages that may start a sign-in. */
     loginUrls: s.array(urlSchema),
     /** Sign-in page used when none is given. */

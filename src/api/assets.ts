@@ -1,5 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
-import { auditFields } from './audit.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 const contentSchema = s.string({ minLength: 1, maxLength: 6_250_000 });
@@ -10,10 +10,7 @@ export const assetSchema = s.object({
   assetId: ids.asset,
   /** The asset (e.g. a manual task's HTML), base64-encoded. */
   content: s.optional(s.string({ minLength: 1 })),
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   ...auditFields,
 });
 
@@ -21,10 +18,7 @@ export const assetSchema = s.object({
 export const createAssetSchema = s.object({
   /** The asset (e.g. a manual task's HTML), base64-encoded. */
   content: contentSchema,
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /assets/{assetId}: the spec sets no upper bound on `content` here. */
@@ -32,10 +26,7 @@ export const updateAssetSchema = partial(
   s.object({
     /** The asset (e.g. a manual task's HTML), base64-encoded. */
     content: s.string({ minLength: 1 }),
-    /** Display name, for people. */
-    name: s.nullable(s.text()),
-    /** Free text about it, for people. */
-    description: s.nullable(s.text()),
+    ...nameAndDescription,
   }),
   { minProperties: 1 },
 );

@@ -1,5 +1,5 @@
 import { s, partial, type Infer, type Schema } from '../schema/index.js';
-import { auditFields, optionalAuditFields } from './audit.js';
+import { auditFields, nameAndDescription, optionalAuditFields, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
@@ -34,10 +34,7 @@ export const dataBundleSchema = s.object({
   dataBundleId: ids.dataBundle,
   /** The model it trains. */
   modelId: ids.model,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** Whether the bundle is ready for training. */
   status: dataBundleStatusSchema,
   /** Counts of what its datasets hold. */
@@ -51,19 +48,11 @@ export const dataBundleSchema = s.object({
 export const createDataBundleSchema = s.object({
   /** Datasets to bundle. */
   datasetIds: s.optional(s.array(ids.dataset, { minItems: 1 })),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /models/{modelId}/dataBundles/{dataBundleId} (the one update body the spec lets be empty). */
-export const updateDataBundleSchema = partial(s.object({
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-}));
+export const updateDataBundleSchema = partial(s.object(nameAndDescription));
 
 /** A data bundle's data as the API returns it. */
 export type DataBundleData = Infer<typeof dataBundleSchema>;

@@ -1,5 +1,5 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
-import { auditFields } from './audit.js';
+import { auditFields } from './fields.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 

@@ -1,5 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
-import { auditFields } from './audit.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 // The spec does not close a field's object: properties it does not name are let through.
@@ -32,10 +32,7 @@ const modelStatusSchema = s.enum(['active', 'training', 'inactive']);
 export const modelSchema = s.object({
   /** Id of the model. */
   modelId: ids.model,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** Width in pixels the model scales pages to. */
   width: sizeSchema,
   /** Height in pixels the model scales pages to. */
@@ -61,10 +58,7 @@ export const createModelSchema = s.object({
   fieldConfig: fieldConfigSchema,
   /** How pages are prepared before the model reads them. */
   preprocessConfig: s.optional(preprocessConfigSchema),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /models/{modelId}. */
@@ -80,10 +74,7 @@ export const updateModelSchema = partial(
     preprocessConfig: preprocessConfigSchema,
     /** Whether the model is in use, being trained, or neither. */
     status: modelStatusSchema,
-    /** Display name, for people. */
-    name: s.nullable(s.text()),
-    /** Free text about it, for people. */
-    description: s.nullable(s.text()),
+    ...nameAndDescription,
   }),
   { minProperties: 1 },
 );

@@ -1,15 +1,12 @@
 import { s, partial, type Infer } from '../schema/index.js';
-import { auditFields } from './audit.js';
+import { auditFields, nameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 /** The API's shape of an organization: its quotas and what it has used of them. */
 export const organizationSchema = s.object({
   /** Id of the organization. */
   organizationId: ids.organization,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** Use this month, by kind. */
   monthlyUsageSummary: s.record(),
   /** Most data bundles the organization may create per month. */
@@ -75,14 +72,7 @@ export const organizationSchema = s.object({
 });
 
 /** Body of PATCH /organizations/{organizationId}. */
-export const updateOrganizationSchema = partial(s.object({
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-}), {
-  minProperties: 1,
-});
+export const updateOrganizationSchema = partial(s.object(nameAndDescription), { minProperties: 1 });
 
 /** An organization's data as the API returns it. */
 export type OrganizationData = Infer<typeof organizationSchema>;

@@ -1,15 +1,12 @@
 import { s, partial, type Infer } from '../schema/index.js';
-import { auditFields } from './audit.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a secret: its values are never returned. */
 export const secretSchema = s.object({
   /** Id of the secret. */
   secretId: ids.secret,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   ...auditFields,
 });
 
@@ -17,10 +14,7 @@ export const secretSchema = s.object({
 export const createSecretSchema = s.object({
   /** The secret values, by key (write-only: never returned). */
   data: s.record(),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /secrets/{secretId}. */

@@ -1,5 +1,5 @@
 import { s, type Infer } from '../schema/index.js';
-import { auditFields } from './audit.js';
+import { auditFields } from './fields.js';
 import { ids } from './ids.js';
 
 const emailSchema = s.email();

@@ -1,5 +1,5 @@
 import { s, type Infer } from '../schema/index.js';
-import { auditFields } from './audit.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 const errorConfigSchema = s.object({
@@ -31,10 +31,7 @@ const specificationSchema = s.object({
 export const workflowSchema = s.object({
   /** Id of the workflow. */
   workflowId: ids.workflow,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** What happens when an execution fails. */
   errorConfig: errorConfigSchema,
   /** A docker image run after each execution ends. */
@@ -52,19 +49,13 @@ export const createWorkflowSchema = s.object({
   errorConfig: s.optional(errorConfigSchema),
   /** A docker image run after each execution ends. */
   completedConfig: s.optional(completedConfigSchema),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /workflows/{workflowId}. */
 export const updateWorkflowSchema = s.object(
   {
-    /** Display name, for people. */
-    name: s.optional(s.nullable(s.text())),
-    /** Free text about it, for people. */
-    description: s.optional(s.nullable(s.text())),
+    ...optionalNameAndDescription,
     /** What happens when an execution fails. */
     errorConfig: s.optional(errorConfigSchema),
     /** A docker image run after each execution ends. */
