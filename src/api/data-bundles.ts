@@ -1,30 +1,18 @@
 import { s, partial, type Infer, type Schema } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalAuditFields, optionalNameAndDescription } from './fields.js';
+import { datasetSchema } from './datasets.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
 const dataBundleStatusSchema = s.enum(['processing', 'ready', 'failed']);
 
-/** A dataset as a data bundle describes it: a snapshot taken when the bundle was made. */
+/**
+ * A dataset as a data bundle describes it: a snapshot taken when the bundle was made, which may
+ * leave out the ground-truth summary and the audit fields.
+ */
 const bundledDatasetSchema = s.object({
-  /** Id of the dataset. */
-  datasetId: ids.dataset,
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-  /** Whether its documents hold personal data (PII). */
-  containsPersonallyIdentifiableInformation: s.boolean(),
-  /** Counts of the ground truth its documents carry, by field. */
-  groundTruthSummary: s.optional(s.record()),
-  /** How many documents it holds. */
-  numberOfDocuments: s.integer({ minimum: 0 }),
-  /** Days the API keeps documents before deleting them. */
-  retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
-  /** Region the data is stored in. */
-  storageLocation: s.enum(['EU']),
-  /** Revision number, raised by each change. */
-  version: s.integer({ minimum: 0 }),
+  ...datasetSchema.properties,
+  groundTruthSummary: s.optional(datasetSchema.properties.groundTruthSummary),
   ...optionalAuditFields,
 });
 
