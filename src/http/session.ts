@@ -361,7 +361,7 @@ function toLasError(error: unknown, method: Method, path: string, secrets: strin
   if (error instanceof KyTimeoutError) {
     return new TimeoutError(`${method} ${path} timed out${unsafe ? MAY_HAVE_BEEN_APPLIED : ''}`, { mayHaveBeenApplied: unsafe });
   }
-  if (isNetworkError(error) || error instanceof TypeError) {
+  if (isNetworkFailure(error)) {
     const reason = describeNetworkFailure(error);
     const mayHaveBeenApplied = unsafe && !neverSent(error);
     return new ConnectionError(`${method} ${path} failed: ${reason}${mayHaveBeenApplied ? MAY_HAVE_BEEN_APPLIED : ''}`, {
@@ -370,6 +370,21 @@ function toLasError(error: unknown, method: Method, path: string, secrets: strin
     });
   }
   return error instanceof Error ? error : new LasError(String(error));
+}
+
+// What fetch (Node's, undici's, our transport) rejects with when the network fails: 'fetch failed'
+// before the answer, 'terminated' while its body is read (ky wraps only the first in a NetworkError).
+const FETCH_NETWORK_MESSAGES = new Set(['fetch failed', 'terminated']);
+
+/**
+ * Whether the request failed on the network: refused, reset, unknown host. Any other TypeError is
+ * a bug (ours, or a custom fetch's) and goes to the caller as it is, not as a ConnectionError.
+ * Duck-typed: Node's fetch rejects with a TypeError of another realm inside jest.
+ */
+function isNetworkFailure(error: unknown): boolean {
+  if (isNetworkError(error)) return true;
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'TypeError' && typeof message === 'string' && FETCH_NETWORK_MESSAGES.has(message);
 }
 
 const MAY_HAVE_BEEN_APPLIED = '; the server may have received and applied it: check before sending it again';
