@@ -5,7 +5,8 @@
  * with `import` and with `require` and makes one call through the SDK to the emulator. Then bundles
  * `import { Las, AuthorizationCodeCredentials } from 'las-sdk'` for a browser from the installed
  * package (esbuild, the `browser` condition): no `node:` module and nothing Node-only in it, and
- * its min + gzip size within scripts/browser-budget.json.
+ * its min + gzip size within scripts/browser-budget.json; and type-checks a page using it against the
+ * package's types for a browser (DOM, no Node types, libraries' types checked too).
  *
  *   node scripts/check-package.mjs [path/to/node ...]    (default: the node running this script)
  *
@@ -123,12 +124,35 @@ async function checkBrowserBundle(app) {
   );
 }
 
+// A page's script as a browser project type-checks it: the browser condition, DOM, no @types/node.
+const PAGE = `import { Las, AuthorizationCodeCredentials, ContentError } from 'las-sdk';
+const credentials = new AuthorizationCodeCredentials({ clientId: 'id', authEndpoint: 'auth.lucidtech.ai', apiEndpoint: 'https://api.lucidtech.ai/v1', redirectUri: location.origin + '/callback' });
+const las = new Las({ credentials });
+const input = document.querySelector('input') as HTMLInputElement;
+las.documents.create(input.files![0], { datasetId: 'las:dataset:00000000000000000000000000000000' }).catch((error: unknown) => error instanceof ContentError);
+`;
+const PAGE_TSCONFIG = {
+  compilerOptions: { target: 'ES2022', lib: ['ES2024', 'DOM', 'DOM.Iterable'], module: 'ESNext', moduleResolution: 'bundler', customConditions: ['browser'], types: [], strict: true, noEmit: true, skipLibCheck: false },
+  files: ['page.ts'],
+};
+
+function checkBrowserTypes(app) {
+  const dir = join(app, 'page');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'page.ts'), PAGE);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(PAGE_TSCONFIG));
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  if (run.status === 0) process.stdout.write('browser types: a page importing las-sdk type-checks with DOM only (no Node types, skipLibCheck off): ok\n');
+  else problems.push(`browser types: a page importing las-sdk fails to type-check without Node's types: ${`${run.stdout}${run.stderr}`.trim().split('\n').slice(0, 6).join(' | ')}`);
+}
+
 try {
   const packed = pack();
   checkContents(packed);
   const app = install(packed.tarball);
   for (const node of nodes) checkLoads(node, app);
   await checkBrowserBundle(app);
+  checkBrowserTypes(app);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -47,6 +47,9 @@ export async function build(srcDir: string, name: string): Promise<Build> {
   );
   const { code, out } = await exec(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config]);
   if (!existsSync(path.join(dist, 'index.js'))) throw new Error(`build failed (tsc exit ${code}):\n${out}`);
+  // The build's own package scope, as the package's: ES modules, and #platform/* to the Node side.
+  const { imports } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { imports?: unknown };
+  writeFileSync(path.join(dist, 'package.json'), JSON.stringify({ type: 'module', imports: JSON.parse(JSON.stringify(imports ?? {}).replaceAll('./dist/', './')) }));
   const warnings = code === 0 ? [] : out.split('\n').filter((line) => line.includes('error TS')).slice(0, 5);
   const read = (file: string) => (existsSync(path.join(dist, file)) ? readFileSync(path.join(dist, file), 'utf8') : '');
   const traits = {
