@@ -8,12 +8,9 @@ export default {
     {
       name: 'no-circular',
       severity: 'error',
-      comment:
-        'No cycles. One is known and allowed until issue 11 item 2 splits the worker: ' +
-        'las.ts -> resources/transitions.ts -> jobs/transition-worker.ts -> las.ts (the worker builds a Las for the docker entry point). ' +
-        'A cycle with any other module on it fails.',
+      comment: 'No cycles, type-only imports included.',
       from: {},
-      to: { circular: true, viaSomeNot: '^src/(las|resources/transitions|jobs/transition-worker)\\.ts$' },
+      to: { circular: true },
     },
     {
       name: 'api-is-a-leaf',
@@ -40,9 +37,9 @@ export default {
       severity: 'error',
       comment:
         'Resources import no job, except the entity methods that hand long work to one: ' +
-        'execution.wait() (jobs/wait), dataset.uploadDocuments() (jobs/upload-documents), transition.work() (jobs/transition-worker).',
+        'execution.wait() (jobs/wait), dataset.uploadDocuments() (jobs/upload-documents), transition.work() (jobs/work-transition, and the worker types).',
       from: { path: '^src/resources/' },
-      to: { path: '^src/jobs/', pathNot: '^src/jobs/(wait|upload-documents|transition-worker)\\.ts$' },
+      to: { path: '^src/jobs/', pathNot: '^src/jobs/(wait|upload-documents|upload-types|work-transition|transition-work-types)\\.ts$' },
     },
     {
       name: 'resources-wait-delegation',
@@ -60,7 +57,16 @@ export default {
       name: 'resources-work-delegation',
       severity: 'error',
       from: { path: '^src/resources/', pathNot: '^src/resources/transitions\\.ts$' },
-      to: { path: '^src/jobs/transition-worker\\.ts$' },
+      to: { path: '^src/jobs/(work-transition|transition-work-types)\\.ts$' },
+    },
+    {
+      name: 'jobs-build-no-las-but-the-docker-entry-point',
+      severity: 'error',
+      comment:
+        "Jobs take the client or the resource they work with; only the docker transition's entry point " +
+        '(jobs/handle-transition-execution) builds a Las, when it is given none.',
+      from: { path: '^src/jobs/', pathNot: '^src/jobs/handle-transition-execution\\.ts$' },
+      to: { path: '^src/las\\.ts$' },
     },
     {
       name: 'resources-below-las',
@@ -88,6 +94,25 @@ export default {
       severity: 'error',
       from: { path: '^src/emulator/' },
       to: { path: 'node_modules/(ky|class-transformer)/' },
+    },
+    {
+      name: 'node-builtins-only-in-node-code',
+      severity: 'error',
+      comment:
+        'The browser build shares every module but the Node-only ones: only these import node: builtins (or undici). ' +
+        'The rest reaches Node through #platform/* (package.json "imports": the browser condition picks src/platform/browser).',
+      from: {
+        path: '^src/',
+        pathNot:
+          '^src/(platform/node|emulator|cli)/|^src/auth/resolve\\.ts$|^src/http/transport\\.ts$|^src/jobs/(upload-documents|download-documents|handle-transition-execution)\\.ts$',
+      },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'browser-side-is-browser-only',
+      severity: 'error',
+      from: { path: '^src/platform/browser/' },
+      to: { path: '^src/platform/node/|^src/(auth/resolve|http/transport)\\.ts$|^src/jobs/(upload-documents|download-documents|handle-transition-execution)\\.ts$|node_modules/undici/' },
     },
     {
       name: 'cli-is-imported-by-nothing',

@@ -5,7 +5,8 @@ export default {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup/polyfills.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // Tests run in Node: #platform/* is the Node side (package.json "imports"; tsconfig "paths" for the sources).
+  moduleNameMapper: { '^#platform/(.*)\\.js$': '<rootDir>/src/platform/node/$1', '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },

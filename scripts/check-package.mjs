@@ -2,7 +2,10 @@
 /**
  * Checks the package as a user gets it: packs it (`npm pack`, which builds through `prepack`),
  * checks what the tarball holds, installs it in an empty project and, on each Node given, loads it
- * with `import` and with `require` and makes one call through the SDK to the emulator.
+ * with `import` and with `require` and makes one call through the SDK to the emulator. Then bundles
+ * `import { Las, AuthorizationCodeCredentials } from 'las-sdk'` for a browser from the installed
+ * package (esbuild, the `browser` condition): no `node:` module and nothing Node-only in it, and
+ * its min + gzip size within scripts/browser-budget.json.
  *
  *   node scripts/check-package.mjs [path/to/node ...]    (default: the node running this script)
  *
@@ -13,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleForBrowser, SIGN_IN_ENTRY } from './browser-bundle.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const nodes = process.argv.length > 2 ? process.argv.slice(2) : [process.execPath];
@@ -94,11 +98,37 @@ function checkLoads(node, app) {
   }
 }
 
+// What only Node needs, by the module that holds it in dist/.
+const NODE_ONLY = /las-sdk\/dist\/(platform\/node\/|auth\/resolve\.js|jobs\/(upload|download)-documents\.js|jobs\/handle-transition-execution\.js|http\/transport\.js|emulator\/|cli\/)|node_modules\/undici/;
+
+async function checkBrowserBundle(app) {
+  const { maxGzipBytes } = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-budget.json'), 'utf8'));
+  let bundle;
+  try {
+    bundle = await bundleForBrowser({ contents: SIGN_IN_ENTRY, resolveDir: app, fromSource: false });
+  } catch (error) {
+    problems.push(`browser bundle of the package failed: ${String(error.message).split('\n').slice(0, 6).join(' | ')}`);
+    return;
+  }
+  const nodeOnly = bundle.inputs.filter((input) => NODE_ONLY.test(input));
+  if (bundle.nodeImports.length > 0) problems.push(`browser bundle imports ${bundle.nodeImports.join(', ')}`);
+  if (nodeOnly.length > 0) problems.push(`browser bundle holds Node-only modules: ${nodeOnly.join(', ')}`);
+  if (!bundle.inputs.some((input) => input.includes('las-sdk/dist/browser.js'))) problems.push('browser bundle did not resolve las-sdk to dist/browser.js');
+  if (bundle.gzipBytes > maxGzipBytes) {
+    problems.push(`browser bundle is ${bundle.gzipBytes} bytes min + gzip, over the budget of ${maxGzipBytes} (scripts/browser-budget.json)`);
+  }
+  process.stdout.write(
+    `browser bundle of Las + AuthorizationCodeCredentials: ${bundle.inputs.length} modules, no node: import, ` +
+      `${(bundle.bytes / 1024).toFixed(1)} KiB minified, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip (budget ${(maxGzipBytes / 1024).toFixed(1)} KiB)\n`,
+  );
+}
+
 try {
   const packed = pack();
   checkContents(packed);
   const app = install(packed.tarball);
   for (const node of nodes) checkLoads(node, app);
+  await checkBrowserBundle(app);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

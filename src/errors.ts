@@ -47,9 +47,7 @@ export class ApiError extends LasError {
     if (status === 400) return new BadRequestError(init);
     if (status === 401 || status === 403) return new InvalidCredentialsError(init);
     if (status === 404) return new NotFoundError(init);
-    if (status === 429) {
-      return /limit exceeded/i.test(messageOf(init.body) ?? '') ? new LimitExceededError(init) : new TooManyRequestsError(init);
-    }
+    if (status === 429) return LimitExceededError.matches(init.body) ? new LimitExceededError(init) : new TooManyRequestsError(init);
     if (status >= 500) return new ServerError(init);
     return new ApiError(init);
   }
@@ -64,7 +62,16 @@ export class NotFoundError extends ApiError {}
 /** 429 "Too Many Requests": slow down; the SDK already retried with backoff. */
 export class TooManyRequestsError extends ApiError {}
 /** 429 "Limit Exceeded": a quota of the organization is used up; retrying will not help. */
-export class LimitExceededError extends ApiError {}
+export class LimitExceededError extends ApiError {
+  /**
+   * Whether a 429's body says "Limit Exceeded" (a used-up quota) rather than "slow down": the
+   * one rule, for {@link ApiError.from} and for the retry policy, which does not retry it.
+   * @internal
+   */
+  static matches(body: unknown): boolean {
+    return /limit exceeded/i.test(messageOf(body) ?? '');
+  }
+}
 /** 5xx: the service failed. */
 export class ServerError extends ApiError {}
 

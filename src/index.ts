@@ -1,80 +1,11 @@
-export { Las, type LasDefaults, type LasOptions } from './las.js';
-export type { RequestOptions } from './http/request-options.js';
-export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
-export {
-  Credentials,
-  resolveCredentials,
-  type CredentialsInit,
-  type ResolveCredentialsOptions,
-  type TokenProvider,
-} from './auth/index.js';
-export { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, type SignOutOptions, type TokenStorage } from './auth/authorization-code.js';
-export * from './errors.js';
-export { Page, PagePromise } from './http/pagination.js';
-export type { ContentInput, DocumentContentType } from './http/content.js';
-export { Timestamp } from './schema/timestamp.js';
-export { Entity, type Handle } from './resources/entity.js';
-export type { ListOptions } from './api/list.js';
-export * from './resources/app-clients.js';
-export * from './resources/assets.js';
-export * from './resources/batches.js';
-export * from './resources/datasets.js';
-export * from './resources/documents.js';
-export * from './resources/logs.js';
-export * from './resources/models.js';
-export * from './resources/organizations.js';
-export * from './resources/predictions.js';
-export * from './resources/secrets.js';
-export * from './resources/transitions.js';
-export * from './resources/transition-executions.js';
-export * from './resources/users.js';
-export * from './resources/workflows.js';
-export * from './resources/workflow-executions.js';
-// The API's data and option types; its schemas are in the `las-sdk/api` subpath.
-export type { AppClientData, CreateAppClientOptions, UpdateAppClientOptions } from './api/app-clients.js';
-export type { AssetData, CreateAssetOptions } from './api/assets.js';
-export type { BatchData, CreateBatchOptions, UpdateBatchOptions } from './api/batches.js';
-export type { DataBundleData, DataBundleStatus, BundledDataset, CreateDataBundleOptions, UpdateDataBundleOptions, ListDataBundlesOptions } from './api/data-bundles.js';
-export type { DatasetData, CreateDatasetOptions, UpdateDatasetOptions } from './api/datasets.js';
-export type { DocumentData, GroundTruthEntry, UpdateDocumentOptions, DocumentFilters, ListDocumentsOptions } from './api/documents.js';
-export type { LogData, ListLogsOptions } from './api/logs.js';
-export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions } from './api/models.js';
-export type { OrganizationData, UpdateOrganizationOptions } from './api/organizations.js';
-export type { PredictionData, CreatePredictionOptions } from './api/predictions.js';
-export type { SecretValues, SecretData, CreateSecretOptions, UpdateSecretOptions } from './api/secrets.js';
-export type { TransitionExecutionData, TransitionExecutionStatus, TransitionExecutionUpdateStatus, TransitionExecutionError, UpdateTransitionExecutionOptions, ListTransitionExecutionsOptions } from './api/transition-executions.js';
-export type { TransitionData, TransitionType, ListTransitionsOptions } from './api/transitions.js';
-export type { UserData, CreateUserOptions, UpdateUserOptions } from './api/users.js';
-export type { WorkflowExecutionData, WorkflowExecutionStatus, UpdateWorkflowExecutionOptions, ListWorkflowExecutionsOptions } from './api/workflow-executions.js';
-export type { WorkflowData, WorkflowSpecification, WorkflowErrorConfig, WorkflowCompletedConfig, CreateWorkflowOptions, UpdateWorkflowOptions } from './api/workflows.js';
-export type { PollOptions, WaitOptions } from './jobs/wait.js';
+/**
+ * The Node entry: everything of the browser entry, and what needs Node (the credentials file and
+ * environment, the docker entry point of transitions).
+ */
+export * from './browser.js';
+export { resolveCredentials, type ResolveCredentialsOptions } from './auth/resolve.js';
 export {
   handleTransitionExecution,
-  trimErrorMessage,
-  DEFAULT_HEARTBEAT_INTERVAL,
-  DEFAULT_MAX_CONSECUTIVE_FAILURES,
-  MAX_ERROR_MESSAGE_LENGTH,
-  type ExecutionOutcome,
   type HandledTransitionExecution,
   type HandleTransitionExecutionOptions,
-  type HandlerOptions,
-  type OnAbort,
-  type TransitionHandler,
-  type TransitionHandlerContext,
-  type TransitionOutput,
-  type WorkErrorContext,
-  type WorkErrorListener,
-  type WorkOptions,
-  type WorkSummary,
-} from './jobs/transition-worker.js';
-export {
-  DEFAULT_UPLOAD_CONCURRENCY,
-  type ResumeOptions,
-  type SkippedDocument,
-  type UploadDocumentsOptions,
-  type UploadedDocument,
-  type UploadFailure,
-  type UploadProgress,
-  type UploadReport,
-  type UploadSource,
-} from './jobs/upload-documents.js';
+} from './jobs/handle-transition-execution.js';

@@ -1,6 +1,6 @@
 import { AuthorizationCodeCredentials } from './auth/authorization-code.js';
 import { Credentials, TOKEN_VIA } from './auth/credentials.js';
-import { resolveCredentials } from './auth/resolve.js';
+import { defaultCredentials, environmentLogLevel } from '#platform/environment.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
 import { logLevelFromEnv, type Logger, type LogLevel, type RequestHooks } from './http/log.js';
@@ -126,7 +126,7 @@ export class Las {
       );
     }
     const credentials =
-      options.credentials ?? (needsCredentials ? resolveCredentials({ profile: options.profile, fetch: options.fetch }) : undefined);
+      options.credentials ?? (needsCredentials ? defaultCredentials({ profile: options.profile, fetch: options.fetch }) : undefined);
     const session = new Session({
       apiEndpoint: (options.apiEndpoint ?? credentials?.apiEndpoint) as string,
       apiKey: credentials instanceof Credentials ? credentials.apiKey : undefined,
@@ -135,7 +135,7 @@ export class Las {
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
       maxRetries: options.maxRetries,
-      logLevel: options.logLevel ?? logLevelFromEnv(typeof process === 'undefined' ? undefined : process.env.LAS_LOG),
+      logLevel: options.logLevel ?? logLevelFromEnv(environmentLogLevel()),
       logger: options.logger,
       hooks: options.hooks,
     });

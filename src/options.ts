@@ -4,6 +4,7 @@
  * naming the option; values are never echoed, as an endpoint or a key may hold a secret.
  */
 import { ValidationError } from './errors.js';
+import { isPlainObject } from './schema/index.js';
 
 /** What is wrong with an option's value (a phrase after its name), or undefined when it fits. */
 export type OptionCheck = (value: unknown) => string | undefined;
@@ -124,12 +125,6 @@ function integerProblem(value: unknown, minimum: number, maximum: number, unit: 
   return typeof value === 'number' && Number.isInteger(value) && value >= minimum && value <= maximum
     ? undefined
     : `must be a whole number${unit && ` of ${unit}`} from ${minimum} to ${maximum}`;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 function shownKey(key: string): string {

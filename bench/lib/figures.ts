@@ -6,13 +6,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measureCliStartup } from '../cli-startup.js';
 import { DOCUMENT_BYTES, DOCUMENTS as EMULATOR_DOCUMENTS, measureEmulatorStore } from '../emulator-store.js';
+import { measureBrowserBundle } from '../browser-bundle.js';
 import { measureUploads } from '../upload-documents.js';
 import type { Traits } from './build.js';
 import { CALLS, COLD_RUNS, DOCUMENTS, IN_FLIGHT, PAGE_COUNT, STAGE_ROUNDS, TARGETS, UPLOAD_BYTES, UPLOAD_DOCUMENTS } from './config.js';
 import type { MemoryPeak } from './memory.js';
 import { exec, log, runFigure } from './processes.js';
 import type { Stage, StageTimes } from './stages.js';
-import { median, mib, ms, pairedRatio, round, MiB } from './stats.js';
+import { kib, median, mib, ms, pairedRatio, round, MiB } from './stats.js';
 
 export interface Row {
   id: string;
@@ -390,6 +391,20 @@ export async function measure(context: Context): Promise<{ rows: Row[]; notes: s
       target: 'reported',
       pass: null,
       values: { listMs: round(cli.list, 1), nodeMs: round(cli.node, 1), runs: cli.runs },
+    });
+  });
+
+  await section('browserBundle', 'Browser bundle: Las + AuthorizationCodeCredentials', async () => {
+    const bundle = await measureBrowserBundle();
+    row({
+      id: 'browserBundle',
+      figure: 'Browser bundle of Las + AuthorizationCodeCredentials, min + gzip',
+      sdk: `${kib(bundle.sdk.gzipBytes)} (${kib(bundle.sdk.bytes)} minified)`,
+      baseline: `ky alone: ${kib(bundle.ky.gzipBytes)} (${kib(bundle.ky.bytes)} minified)`,
+      ratio: bundle.sdk.gzipBytes / bundle.ky.gzipBytes,
+      target: `≤ ${kib(bundle.budget)} (CI's budget)`,
+      pass: bundle.sdk.gzipBytes <= bundle.budget,
+      values: { gzipBytes: bundle.sdk.gzipBytes, minBytes: bundle.sdk.bytes, kyGzipBytes: bundle.ky.gzipBytes, kyMinBytes: bundle.ky.bytes, budgetGzipBytes: bundle.budget },
     });
   });
 

@@ -23,6 +23,10 @@ export function mib(bytes: number): string {
   return `${(bytes / MiB).toFixed(1)} MiB`;
 }
 
+export function kib(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
+
 /** What {@link interleave} measured, in ms: per round (sum of its blocks), and every block. */
 export interface Interleaved<S extends string> {
   rounds: Record<S, number[]>;

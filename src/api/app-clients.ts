@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 // The API accepts localhost over plain http (for development) and https elsewhere.
@@ -24,18 +25,8 @@ export const appClientSchema = s.object({
   logoutUrls: s.array(urlSchema),
   /** Sign-in page used when none is given. */
   defaultLoginUrl: s.nullable(urlSchema),
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...nameAndDescription,
+  ...auditFields,
 });
 
 /** Body of POST /appClients. */
@@ -50,19 +41,13 @@ export const createAppClientSchema = s.object({
   loginUrls: s.optional(s.array(urlSchema)),
   /** Sign-in page used when none is given. */
   defaultLoginUrl: s.optional(urlSchema),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /appClients/{appClientId}. */
 export const updateAppClientSchema = partial(
   s.object({
-    /** Display name, for people. */
-    name: s.nullable(s.text()),
-    /** Free text about it, for people. */
-    description: s.nullable(s.text()),
+    ...nameAndDescription,
     /** Pages that may start a sign-in. */
     loginUrls: s.array(urlSchema),
     /** Sign-in page used when none is given. */

@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 const contentSchema = s.string({ minLength: 1, maxLength: 6_250_000 });
@@ -9,28 +10,15 @@ export const assetSchema = s.object({
   assetId: ids.asset,
   /** The asset (e.g. a manual task's HTML), base64-encoded. */
   content: s.optional(s.string({ minLength: 1 })),
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...nameAndDescription,
+  ...auditFields,
 });
 
 /** Body of POST /assets. */
 export const createAssetSchema = s.object({
   /** The asset (e.g. a manual task's HTML), base64-encoded. */
   content: contentSchema,
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /assets/{assetId}: the spec sets no upper bound on `content` here. */
@@ -38,10 +26,7 @@ export const updateAssetSchema = partial(
   s.object({
     /** The asset (e.g. a manual task's HTML), base64-encoded. */
     content: s.string({ minLength: 1 }),
-    /** Display name, for people. */
-    name: s.nullable(s.text()),
-    /** Free text about it, for people. */
-    description: s.nullable(s.text()),
+    ...nameAndDescription,
   }),
   { minProperties: 1 },
 );

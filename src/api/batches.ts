@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a batch. */
@@ -18,28 +19,18 @@ export const batchSchema = s.object({
   /** Region the data is stored in. */
   storageLocation: s.enum(['EU']),
   /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
+  createdTime: auditFields.createdTime,
 });
 
 /** Body of POST /batches. */
 export const createBatchSchema = s.object({
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
   /** Whether its documents hold personal data (PII). */
   containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
 });
 
 /** Body of PATCH /batches/{batchId}. */
-export const updateBatchSchema = partial(s.object({
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-}), {
-  minProperties: 1,
-});
+export const updateBatchSchema = partial(s.object(nameAndDescription), { minProperties: 1 });
 
 /** A batch's data as the API returns it. */
 export type BatchData = Infer<typeof batchSchema>;

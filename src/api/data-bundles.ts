@@ -1,37 +1,19 @@
 import { s, partial, type Infer, type Schema } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalAuditFields, optionalNameAndDescription } from './fields.js';
+import { datasetSchema } from './datasets.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
 const dataBundleStatusSchema = s.enum(['processing', 'ready', 'failed']);
 
-/** A dataset as a data bundle describes it: a snapshot taken when the bundle was made. */
+/**
+ * A dataset as a data bundle describes it: a snapshot taken when the bundle was made, which may
+ * leave out the ground-truth summary and the audit fields.
+ */
 const bundledDatasetSchema = s.object({
-  /** Id of the dataset. */
-  datasetId: ids.dataset,
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-  /** Whether its documents hold personal data (PII). */
-  containsPersonallyIdentifiableInformation: s.boolean(),
-  /** Counts of the ground truth its documents carry, by field. */
-  groundTruthSummary: s.optional(s.record()),
-  /** How many documents it holds. */
-  numberOfDocuments: s.integer({ minimum: 0 }),
-  /** Days the API keeps documents before deleting them. */
-  retentionInDays: s.integer({ minimum: 0, maximum: 1825 }),
-  /** Region the data is stored in. */
-  storageLocation: s.enum(['EU']),
-  /** Revision number, raised by each change. */
-  version: s.integer({ minimum: 0 }),
-  /** Who created it (a user or app client id). */
-  createdBy: s.optional(s.nullable(s.text())),
-  /** When it was created. */
-  createdTime: s.optional(s.nullable(s.timestamp())),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.optional(s.nullable(s.text())),
-  /** When it was last changed. */
-  updatedTime: s.optional(s.nullable(s.timestamp())),
+  ...datasetSchema.properties,
+  groundTruthSummary: s.optional(datasetSchema.properties.groundTruthSummary),
+  ...optionalAuditFields,
 });
 
 /** The API's shape of a data bundle. */
@@ -40,43 +22,25 @@ export const dataBundleSchema = s.object({
   dataBundleId: ids.dataBundle,
   /** The model it trains. */
   modelId: ids.model,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** Whether the bundle is ready for training. */
   status: dataBundleStatusSchema,
   /** Counts of what its datasets hold. */
   summary: s.record(),
   /** The datasets bundled, as they were when bundled. */
   datasets: s.array(bundledDatasetSchema),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /models/{modelId}/dataBundles. */
 export const createDataBundleSchema = s.object({
   /** Datasets to bundle. */
   datasetIds: s.optional(s.array(ids.dataset, { minItems: 1 })),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /models/{modelId}/dataBundles/{dataBundleId} (the one update body the spec lets be empty). */
-export const updateDataBundleSchema = partial(s.object({
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-}));
+export const updateDataBundleSchema = partial(s.object(nameAndDescription));
 
 /** A data bundle's data as the API returns it. */
 export type DataBundleData = Infer<typeof dataBundleSchema>;

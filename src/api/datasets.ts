@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a dataset. */
@@ -21,22 +22,12 @@ export const datasetSchema = s.object({
   storageLocation: s.enum(['EU']),
   /** Revision number, raised by each change. */
   version: s.integer({ minimum: 0 }),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /datasets. */
 export const createDatasetSchema = s.object({
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
   /** Whether its documents hold personal data (PII). */
   containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
   /** Days the API keeps documents before deleting them. */
@@ -44,14 +35,7 @@ export const createDatasetSchema = s.object({
 });
 
 /** Body of PATCH /datasets/{datasetId}. */
-export const updateDatasetSchema = partial(s.object({
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-}), {
-  minProperties: 1,
-});
+export const updateDatasetSchema = partial(s.object(nameAndDescription), { minProperties: 1 });
 
 /** A dataset's data as the API returns it. */
 export type DatasetData = Infer<typeof datasetSchema>;

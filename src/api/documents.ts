@@ -1,4 +1,5 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
+import { auditFields } from './fields.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
@@ -30,14 +31,7 @@ export const documentSchema = s.object({
   groundTruth: s.optional(groundTruthSchema),
   /** Days the API keeps the document before deleting it. */
   retentionInDays: s.integer({ minimum: 1 }),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /documents. */

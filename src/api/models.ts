@@ -1,4 +1,5 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 // The spec does not close a field's object: properties it does not name are let through.
@@ -31,10 +32,7 @@ const modelStatusSchema = s.enum(['active', 'training', 'inactive']);
 export const modelSchema = s.object({
   /** Id of the model. */
   modelId: ids.model,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** Width in pixels the model scales pages to. */
   width: sizeSchema,
   /** Height in pixels the model scales pages to. */
@@ -47,14 +45,7 @@ export const modelSchema = s.object({
   status: modelStatusSchema,
   /** How many data bundles it has. */
   numberOfDataBundles: s.integer({ minimum: 0 }),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /models. */
@@ -67,10 +58,7 @@ export const createModelSchema = s.object({
   fieldConfig: fieldConfigSchema,
   /** How pages are prepared before the model reads them. */
   preprocessConfig: s.optional(preprocessConfigSchema),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /models/{modelId}. */
@@ -86,10 +74,7 @@ export const updateModelSchema = partial(
     preprocessConfig: preprocessConfigSchema,
     /** Whether the model is in use, being trained, or neither. */
     status: modelStatusSchema,
-    /** Display name, for people. */
-    name: s.nullable(s.text()),
-    /** Free text about it, for people. */
-    description: s.nullable(s.text()),
+    ...nameAndDescription,
   }),
   { minProperties: 1 },
 );

@@ -1,14 +1,12 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields, nameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 /** The API's shape of an organization: its quotas and what it has used of them. */
 export const organizationSchema = s.object({
   /** Id of the organization. */
   organizationId: ids.organization,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** Use this month, by kind. */
   monthlyUsageSummary: s.record(),
   /** Most data bundles the organization may create per month. */
@@ -68,20 +66,13 @@ export const organizationSchema = s.object({
   /** Workflows the organization has created. */
   numberOfWorkflowsCreated: s.integer({ minimum: 0 }),
   /** Who changed it last. */
-  updatedBy: s.nullable(s.text()),
+  updatedBy: auditFields.updatedBy,
   /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  updatedTime: auditFields.updatedTime,
 });
 
 /** Body of PATCH /organizations/{organizationId}. */
-export const updateOrganizationSchema = partial(s.object({
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-}), {
-  minProperties: 1,
-});
+export const updateOrganizationSchema = partial(s.object(nameAndDescription), { minProperties: 1 });
 
 /** An organization's data as the API returns it. */
 export type OrganizationData = Infer<typeof organizationSchema>;

@@ -1,32 +1,20 @@
 import { s, partial, type Infer } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a secret: its values are never returned. */
 export const secretSchema = s.object({
   /** Id of the secret. */
   secretId: ids.secret,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...nameAndDescription,
+  ...auditFields,
 });
 
 /** Body of POST /secrets. */
 export const createSecretSchema = s.object({
   /** The secret values, by key (write-only: never returned). */
   data: s.record(),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /secrets/{secretId}. */

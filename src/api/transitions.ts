@@ -1,4 +1,5 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
@@ -35,10 +36,7 @@ export const transitionSchema = s.object({
   transitionId: ids.transition,
   /** Whether a docker image or a person does the work. */
   transitionType: transitionTypeSchema,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** Settings of its kind: the docker image, or a manual task's assets. */
   parameters: s.record(),
   /** Seconds an execution may run before it is failed. */
@@ -49,14 +47,7 @@ export const transitionSchema = s.object({
   outputJsonSchema: s.optional(s.record()),
   /** Assets the transition uses (a manual task's UI), by name. */
   assets: s.optional(assetsSchema),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /transitions. */
@@ -71,19 +62,13 @@ export const createTransitionSchema = s.object({
   parameters: s.optional(s.union(dockerParametersSchema, manualParametersSchema)),
   /** Seconds an execution may run before it is failed. */
   timeoutInSeconds: s.optional(timeoutSchema),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /transitions/{transitionId}. */
 export const updateTransitionSchema = s.object(
   {
-    /** Display name, for people. */
-    name: s.optional(s.nullable(s.text())),
-    /** Free text about it, for people. */
-    description: s.optional(s.nullable(s.text())),
+    ...optionalNameAndDescription,
     /** JSON Schema the input of an execution must fit. */
     inputJsonSchema: s.optional(s.record()),
     /** JSON Schema the output of an execution must fit. */

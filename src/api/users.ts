@@ -1,4 +1,5 @@
 import { s, type Infer } from '../schema/index.js';
+import { auditFields } from './fields.js';
 import { ids } from './ids.js';
 
 const emailSchema = s.email();
@@ -15,14 +16,7 @@ export const userSchema = s.object({
   name: s.optional(s.nullable(s.text())),
   /** Picture, as a data URL or base64. */
   avatar: s.optional(s.nullable(avatarSchema)),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /users. */

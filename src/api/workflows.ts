@@ -1,4 +1,5 @@
 import { s, type Infer } from '../schema/index.js';
+import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 
 const errorConfigSchema = s.object({
@@ -30,24 +31,14 @@ const specificationSchema = s.object({
 export const workflowSchema = s.object({
   /** Id of the workflow. */
   workflowId: ids.workflow,
-  /** Display name, for people. */
-  name: s.nullable(s.text()),
-  /** Free text about it, for people. */
-  description: s.nullable(s.text()),
+  ...nameAndDescription,
   /** What happens when an execution fails. */
   errorConfig: errorConfigSchema,
   /** A docker image run after each execution ends. */
   completedConfig: completedConfigSchema,
   /** Executions running now. */
   numberOfRunningExecutions: s.integer(),
-  /** Who created it (a user or app client id). */
-  createdBy: s.nullable(s.text()),
-  /** When it was created. */
-  createdTime: s.nullable(s.timestamp()),
-  /** Who changed it last (a user or app client id). */
-  updatedBy: s.nullable(s.text()),
-  /** When it was last changed. */
-  updatedTime: s.nullable(s.timestamp()),
+  ...auditFields,
 });
 
 /** Body of POST /workflows. */
@@ -58,19 +49,13 @@ export const createWorkflowSchema = s.object({
   errorConfig: s.optional(errorConfigSchema),
   /** A docker image run after each execution ends. */
   completedConfig: s.optional(completedConfigSchema),
-  /** Display name, for people. */
-  name: s.optional(s.nullable(s.text())),
-  /** Free text about it, for people. */
-  description: s.optional(s.nullable(s.text())),
+  ...optionalNameAndDescription,
 });
 
 /** Body of PATCH /workflows/{workflowId}. */
 export const updateWorkflowSchema = s.object(
   {
-    /** Display name, for people. */
-    name: s.optional(s.nullable(s.text())),
-    /** Free text about it, for people. */
-    description: s.optional(s.nullable(s.text())),
+    ...optionalNameAndDescription,
     /** What happens when an execution fails. */
     errorConfig: s.optional(errorConfigSchema),
     /** A docker image run after each execution ends. */

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { MissingCredentialsError } from '../errors.js';
+import { readCache, tokenCacheProblem, writeCache } from '#platform/token-cache.js';
+import { MissingCredentialsError, ValidationError } from '../errors.js';
 import { authBaseUrl } from './auth-endpoint.js';
 import { requestClientCredentialsToken } from '../http/token-request.js';
 import { checkOptions, option, type OptionCheck } from '../options.js';
@@ -100,6 +98,7 @@ export class Credentials implements TokenProvider {
     this.authEndpoint = init.authEndpoint;
     this.apiEndpoint = init.apiEndpoint;
     if (init.apiKey !== undefined && init.apiKey !== '') this.apiKey = init.apiKey;
+    if (init.useCache && tokenCacheProblem !== undefined) throw new ValidationError(`new Credentials: useCache: ${tokenCacheProblem}`);
     this.useCache = init.useCache ?? false;
     this.profile = init.profile ?? 'default';
     this.#fetch = init.fetch;
@@ -194,10 +193,6 @@ export class Credentials implements TokenProvider {
   }
 }
 
-function cachePath(): string {
-  return path.join(os.homedir(), '.lucidtech', 'token-cache.json');
-}
-
 function isDiskEntry(value: unknown): value is DiskEntry {
   const entry = value as Partial<DiskEntry> | null | undefined;
   return (
@@ -207,35 +202,4 @@ function isDiskEntry(value: unknown): value is DiskEntry {
     typeof entry.expiresAt === 'number' &&
     typeof entry.clientId === 'string'
   );
-}
-
-// The cache is an optimisation: an unreadable or corrupt file counts as empty.
-function readCache(): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(fs.readFileSync(cachePath(), 'utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      return Object.assign(Object.create(null), parsed) as Record<string, unknown>;
-    }
-  } catch {
-    // fall through
-  }
-  return Object.create(null) as Record<string, unknown>;
-}
-
-// Temp file + rename: a concurrent reader in another process sees the old file or the new one, never half.
-function writeCache(cache: Record<string, unknown>): void {
-  const target = cachePath();
-  const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(temp, JSON.stringify(cache, null, 2), { mode: 0o600 });
-    fs.renameSync(temp, target);
-    fs.chmodSync(target, 0o600);
-  } catch {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // nothing more to do: the cache is optional
-    }
-  }
 }

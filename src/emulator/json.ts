@@ -1,3 +1,5 @@
+import { isPlainObject } from '../schema/index.js';
+
 /** A JSON value as the emulator stores and sends it. */
 export type Json = string | number | boolean | null | Json[] | JsonObject;
 
@@ -6,9 +8,9 @@ export interface JsonObject {
   [key: string]: Json;
 }
 
-/** Whether `value` is a JSON object (not an array, not null). */
+/** Whether `value` is a JSON object (not an array, not null): the schema layer's one test, typed for JSON. */
 export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isPlainObject(value);
 }
 
 /** A deep copy, so stored state never aliases what a client sent or received. */

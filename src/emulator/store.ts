@@ -108,6 +108,16 @@ export class Table {
     return row;
   }
 
+  /**
+   * The row stored under `id` whose `field` is `parentId`: an entity under its parent's path
+   * (`/models/{modelId}/dataBundles/{id}`); a 404 naming it when there is none or it is another's.
+   */
+  requireUnder(id: string, field: string, parentId: string): Row {
+    const row = this.get(id);
+    if (!row || row.data[field] !== parentId) throw notFound(this.what, id);
+    return row;
+  }
+
   /** Stores a new row. */
   insert(id: string, data: JsonObject, hidden: JsonObject = {}): Row {
     const row: Row = { id, seq: this.store.nextSeq(), data, hidden };

@@ -1,3 +1,4 @@
+import { isBase64 } from '../api/base64.js';
 import { validate, type ObjectSchema, type Schema } from '../schema/index.js';
 import { badRequest } from './http-error.js';
 import type { JsonObject } from './json.js';
@@ -43,12 +44,4 @@ export function required(schema: Schema): Schema {
 export function checkBase64(value: unknown, name: string): string {
   if (typeof value !== 'string' || !isBase64(value)) throw badRequest(`${name}: must be non-empty base64`);
   return value;
-}
-
-// Whole groups of four, `=` padding only at the end. No repeated group in a regular expression:
-// V8 keeps a backtrack entry per group and overflows its stack on content of 5 MB and more.
-function isBase64(text: string): boolean {
-  if (text.length === 0 || text.length % 4 !== 0) return false;
-  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  return !/[^A-Za-z0-9+/]/.test(text.slice(0, text.length - padding));
 }

@@ -6,6 +6,8 @@
  * more, and it is the same JSON.
  */
 
+import { toBase64 } from '#platform/base64.js';
+
 /** The content of an upload: the file's bytes, or base64 the caller gave (sent as it is). */
 export type UploadContent = { readonly bytes: Uint8Array } | { readonly base64: string };
 
@@ -76,20 +78,23 @@ export function documentBody(fields: Readonly<Record<string, unknown>>, content:
   if (!json.startsWith('{') || !json.endsWith('}')) throw new TypeError('the fields of an upload body must be a plain object');
   const head = `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"content":"`;
   const tail = '"}';
-  const headLength = Buffer.byteLength(head);
-  const body = Buffer.allocUnsafe(headLength + base64Length(content) + tail.length);
-  let at = body.write(head, 0, 'utf8');
+  const encoder = new TextEncoder();
+  const headBytes = encoder.encode(head);
+  const body = new Uint8Array(headBytes.byteLength + base64Length(content) + tail.length);
+  body.set(headBytes);
+  let at = headBytes.byteLength;
+  // Base64 and the tail are ASCII: one byte per character, as encodeInto writes them.
+  const write = (ascii: string): void => {
+    at += encoder.encodeInto(ascii, body.subarray(at)).written;
+  };
   if ('base64' in content) {
-    at += body.write(content.base64, at, 'latin1');
+    write(content.base64);
   } else {
     const { bytes } = content;
-    const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let start = 0; start < file.byteLength; start += SLICE) {
-      at += body.write(file.toString('base64', start, Math.min(start + SLICE, file.byteLength)), at, 'latin1');
-    }
+    for (let start = 0; start < bytes.byteLength; start += SLICE) write(toBase64(bytes, start, Math.min(start + SLICE, bytes.byteLength)));
   }
-  at += body.write(tail, at, 'latin1');
-  // Every byte of the unzeroed buffer is written: a mismatch would send stale memory.
+  write(tail);
+  // Every byte is written: a mismatch would send zeros in the JSON.
   if (at !== body.byteLength) throw new Error(`upload body: wrote ${at} of ${body.byteLength} bytes`);
   return new JsonBytes(body);
 }

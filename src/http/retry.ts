@@ -1,4 +1,5 @@
 import { HTTPError, type RetryOptions } from 'ky';
+import { LimitExceededError } from '../errors.js';
 
 /** Knobs of the retry policy. */
 export interface RetrySettings {
@@ -36,7 +37,7 @@ export function retryPolicy(settings: RetrySettings): RetryOptions {
     shouldRetry: ({ error }) => {
       const method = (error as { request?: Request }).request?.method ?? 'POST';
       if (error instanceof HTTPError) {
-        if (error.response.status === 429 && isLimitExceeded(error.data)) return false;
+        if (error.response.status === 429 && LimitExceededError.matches(error.data)) return false;
         if (REFUSED_STATUSES.has(error.response.status)) return undefined;
       }
       return SAFE_METHODS.has(method.toUpperCase()) ? undefined : false;
@@ -44,7 +45,3 @@ export function retryPolicy(settings: RetrySettings): RetryOptions {
   };
 }
 
-function isLimitExceeded(body: unknown): boolean {
-  const message = typeof body === 'string' ? body : (body as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' && /limit exceeded/i.test(message);
-}

@@ -5,7 +5,7 @@ import { JsonBytes } from './document-body.js';
 import { Telemetry, type Logger, type LogLevel, type RequestHooks } from './log.js';
 import { checkRequestOptions, type RequestOptions } from './request-options.js';
 import { retryPolicy, type RetrySettings } from './retry.js';
-import { createNodeFetch } from './transport.js';
+import { defaultTransport } from '#platform/transport.js';
 
 /** Query values: arrays are sent as repeated keys; undefined and null are left out. */
 export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | undefined | null;
@@ -37,10 +37,6 @@ export interface SessionOptions extends SessionDefaults {
   /** Custom fetch (tests, proxies); defaults to the SDK's transport on undici (see transport.ts). */
   fetch?: typeof fetch;
 }
-
-// One transport for every client without a fetch of its own, so they share connections as
-// clients of the global fetch do; made on first use.
-let defaultTransport: typeof fetch | undefined;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-request-id', 'x-amz-apigw-id'];
@@ -240,7 +236,7 @@ export class Session {
         telemetry.emit('onRetry', event);
       }
       try {
-        const response = await (this.#fetch ?? (defaultTransport ??= createNodeFetch()))(input, init);
+        const response = await (this.#fetch ?? defaultTransport())(input, init);
         call.status = response.status;
         call.requestId = requestIdOf(response.headers);
         call.failure = undefined;
@@ -365,7 +361,7 @@ function toLasError(error: unknown, method: Method, path: string, secrets: strin
   if (error instanceof KyTimeoutError) {
     return new TimeoutError(`${method} ${path} timed out${unsafe ? MAY_HAVE_BEEN_APPLIED : ''}`, { mayHaveBeenApplied: unsafe });
   }
-  if (isNetworkError(error) || error instanceof TypeError) {
+  if (isNetworkFailure(error)) {
     const reason = describeNetworkFailure(error);
     const mayHaveBeenApplied = unsafe && !neverSent(error);
     return new ConnectionError(`${method} ${path} failed: ${reason}${mayHaveBeenApplied ? MAY_HAVE_BEEN_APPLIED : ''}`, {
@@ -374,6 +370,21 @@ function toLasError(error: unknown, method: Method, path: string, secrets: strin
     });
   }
   return error instanceof Error ? error : new LasError(String(error));
+}
+
+// What fetch (Node's, undici's, our transport) rejects with when the network fails: 'fetch failed'
+// before the answer, 'terminated' while its body is read (ky wraps only the first in a NetworkError).
+const FETCH_NETWORK_MESSAGES = new Set(['fetch failed', 'terminated']);
+
+/**
+ * Whether the request failed on the network: refused, reset, unknown host. Any other TypeError is
+ * a bug (ours, or a custom fetch's) and goes to the caller as it is, not as a ConnectionError.
+ * Duck-typed: Node's fetch rejects with a TypeError of another realm inside jest.
+ */
+function isNetworkFailure(error: unknown): boolean {
+  if (isNetworkError(error)) return true;
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'TypeError' && typeof message === 'string' && FETCH_NETWORK_MESSAGES.has(message);
 }
 
 const MAY_HAVE_BEEN_APPLIED = '; the server may have received and applied it: check before sending it again';

@@ -1,3 +1,4 @@
+import { toBase64 } from '#platform/base64.js';
 import type { HTTPError } from 'ky';
 import { ApiError, ConnectionError, LasError, TimeoutError } from '../errors.js';
 
@@ -27,7 +28,7 @@ const DEFAULT_EXPIRES_IN = 3600;
  * {@link ConnectionError}; none of them carries the secret or the request that held it.
  */
 export async function requestClientCredentialsToken(opts: TokenRequestOptions): Promise<TokenResponse> {
-  const basic = Buffer.from(`${opts.clientId}:${opts.clientSecret}`).toString('base64');
+  const basic = toBase64(new TextEncoder().encode(`${opts.clientId}:${opts.clientSecret}`));
   // Loaded at the first token request, not with Credentials: the emulator hands out Credentials
   // and must not load the HTTP client.
   const { default: ky, HTTPError, TimeoutError: KyTimeoutError } = await import('ky');

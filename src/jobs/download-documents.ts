@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, PartialFailureError, ValidationError } from '../errors.js';
-import type { DocumentContentType } from '../http/content.js';
+import type { DocumentContentType } from '../content/content.js';
 import type { GroundTruthEntry } from '../api/documents.js';
 import type { Documents } from '../resources/documents.js';
 import { checkId } from '../resources/entity.js';

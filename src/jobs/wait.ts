@@ -2,7 +2,7 @@
  * The one polling loop of the SDK: `workflowExecution.wait()`, `transitionExecution.wait()` and
  * the transition worker's search for work all pace their requests through {@link pollUntil}.
  */
-import { ValidationError, WaitAbortedError, WaitTimeoutError } from '../errors.js';
+import { describeError, ValidationError, WaitAbortedError, WaitTimeoutError } from '../errors.js';
 import type { RequestOptions } from '../http/request-options.js';
 
 /** How a wait (`pollUntil`) paces and bounds its polls. */
@@ -33,9 +33,9 @@ export interface PollTarget<T> {
 }
 
 /** Default pause between the first two polls. */
-export const DEFAULT_POLL_INTERVAL = 1_000;
+const DEFAULT_POLL_INTERVAL = 1_000;
 /** Default longest pause between polls. */
-export const DEFAULT_MAX_POLL_INTERVAL = 15_000;
+const DEFAULT_MAX_POLL_INTERVAL = 15_000;
 const BACKOFF = 1.5;
 
 /**
@@ -132,9 +132,7 @@ export function checkDuration(value: number | undefined, name: string, fallback:
 
 function aborted(what: string, started: number, lastStatus: string | undefined, reason: unknown): WaitAbortedError {
   const waitedMs = Math.round(performance.now() - started);
-  // Duck-typed: a DOMException or an Error of another realm (jest, vm) fails instanceof Error.
-  const message = (reason as { message?: unknown } | undefined)?.message;
-  const why = typeof message === 'string' ? message : reason === undefined ? 'aborted' : String(reason);
+  const why = reason === undefined ? 'aborted' : describeError(reason);
   return new WaitAbortedError(
     `Stopped waiting for ${what} after ${seconds(waitedMs)} (${why}); last status: ${lastStatus ?? 'none seen'}`,
     { waitedMs, lastStatus, cause: reason },

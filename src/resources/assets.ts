@@ -1,7 +1,7 @@
 import { s, type Schema } from '../schema/index.js';
 import { path } from '../http/path.js';
 import type { RequestOptions } from '../http/request-options.js';
-import { loadAssetContent, type ContentInput } from '../http/content.js';
+import { loadAssetContent, type ContentInput } from '../content/content.js';
 import { Collection } from './collection.js';
 import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';
 import { assetSchema, createAssetSchema, updateAssetSchema, type AssetData, type CreateAssetOptions } from '../api/assets.js';

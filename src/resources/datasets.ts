@@ -4,7 +4,8 @@ import { withSignal, type RequestOptions } from '../http/request-options.js';
 import { Collection, signalSchema } from './collection.js';
 import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { Documents, deleteAllDocuments } from './documents.js';
-import { uploadDocumentsToDataset, type UploadDocumentsOptions, type UploadReport, type UploadSource } from '../jobs/upload-documents.js';
+import { uploadDocumentsToDataset } from '#platform/upload-documents.js';
+import type { UploadDocumentsOptions, UploadReport, UploadSource } from '../jobs/upload-types.js';
 import {
   datasetSchema,
   createDatasetSchema,

@@ -2,7 +2,7 @@ import { omit, s, type Infer } from '../schema/index.js';
 import { path } from '../http/path.js';
 import { withSignal, type RequestOptions } from '../http/request-options.js';
 import type { Query, Session } from '../http/session.js';
-import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../http/content.js';
+import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../content/content.js';
 import { describeError, PartialFailureError } from '../errors.js';
 import { Collection, signalSchema, toQuery } from './collection.js';
 import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';

@@ -183,7 +183,7 @@ export function checkBody(schema: Schema, body: unknown, what: string): void {
  */
 export function checkedJson(schema: Schema, body: unknown, what: string): JsonBytes {
   checkBody(schema, body, what);
-  return new JsonBytes(Buffer.from(JSON.stringify(body)));
+  return new JsonBytes(new TextEncoder().encode(JSON.stringify(body)));
 }
 
 /**

@@ -4,7 +4,8 @@ import type { RequestOptions } from '../http/request-options.js';
 import { Collection } from './collection.js';
 import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { TransitionExecution, TransitionExecutions } from './transition-executions.js';
-import { workTransition, type TransitionHandler, type TransitionOutput, type WorkOptions, type WorkSummary } from '../jobs/transition-worker.js';
+import { workTransition } from '../jobs/work-transition.js';
+import type { TransitionHandler, TransitionOutput, WorkOptions, WorkSummary } from '../jobs/transition-work-types.js';
 import { ids } from '../api/ids.js';
 import {
   listTransitionsSchema,
@@ -85,10 +86,11 @@ export class Transition extends Entity<TransitionData> {
   }
 
   /**
-   * Works on this manual transition: takes its pending executions (`POST /transitions/{transitionId}/executions`),
-   * runs `handler(input, execution)` on up to `concurrency` at once with heartbeats, and ends each
-   * as succeeded with the returned output or as failed with the thrown error's message. Runs until
-   * `signal` aborts (or, with `stopWhenIdle`, until no execution is pending) and returns a summary.
+   * Works on this manual transition: takes its pending executions with {@link Transition.execute}
+   * (`POST /transitions/{transitionId}/executions`), runs `handler(input, execution)` on up to
+   * `concurrency` at once with heartbeats, and ends each as succeeded with the returned output or
+   * as failed with the thrown error's message. Runs until `signal` aborts (or, with `stopWhenIdle`,
+   * until no execution is pending) and returns a summary.
    * Each failed request is told to `onError`. Asks for work that fail `maxConsecutiveFailures`
    * times in a row (default 10) end the work with a `PartialFailureError` whose `cause` is the
    * last error; an error no retry can fix (403, say) ends it at the first failure. Either way the
@@ -98,7 +100,7 @@ export class Transition extends Entity<TransitionData> {
     handler: TransitionHandler<I, O>,
     options: WorkOptions = {},
   ): Promise<WorkSummary> {
-    return workTransition(this, this.session, handler, options);
+    return workTransition(this, handler, options);
   }
 }
 

@@ -142,7 +142,7 @@ export function depthProblem(value: unknown, path: string): string | undefined {
 }
 
 /** Longest piece of a caller's text (a value, a property name) a message quotes. */
-export const MAX_QUOTED_LENGTH = 80;
+const MAX_QUOTED_LENGTH = 80;
 /** Longest field path a message names; longer ones keep their start and end. */
 const MAX_PATH_LENGTH = 160;
 
@@ -403,8 +403,12 @@ export function decode(schema: Schema, value: unknown): unknown {
   }
 }
 
-/** Whether `value` is a plain object, of this realm or another (a vm context, a worker's message). */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/**
+ * Whether `value` is a plain object (`{ ... }`, `JSON.parse`, `Object.create(null)`), of this
+ * realm or another (a vm context, a worker's message): not an array, a Map, a Date or a class
+ * instance. The SDK's one test of "an object".
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const prototype = Object.getPrototypeOf(value) as object | null;
   return prototype === null || Object.getPrototypeOf(prototype) === null;

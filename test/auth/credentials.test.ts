@@ -1,7 +1,7 @@
 import util from 'node:util';
 import { jest } from '@jest/globals';
 import nock from 'nock';
-import { Credentials } from '../../src/auth/index.js';
+import { Credentials } from '../../src/auth/credentials.js';
 import { InvalidCredentialsError, MissingCredentialsError, ValidationError } from '../../src/errors.js';
 import { API_KEY, AUTH, BASIC, CLIENT_SECRET, init } from './fixtures.js';
 import { tokenEndpoint, useNock } from './nock-token.js';

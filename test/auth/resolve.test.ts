@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Credentials, resolveCredentials } from '../../src/auth/index.js';
+import { Credentials } from '../../src/auth/credentials.js';
+import { resolveCredentials } from '../../src/auth/resolve.js';
 import { MissingCredentialsError, ValidationError } from '../../src/errors.js';
 import { CLIENT_SECRET, init, tempDir, useTempHome } from './fixtures.js';
 

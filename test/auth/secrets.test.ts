@@ -1,6 +1,6 @@
 import util from 'node:util';
 import nock from 'nock';
-import { Credentials } from '../../src/auth/index.js';
+import { Credentials } from '../../src/auth/credentials.js';
 import { requestClientCredentialsToken } from '../../src/http/token-request.js';
 import { ConnectionError, InvalidCredentialsError, TimeoutError } from '../../src/errors.js';
 import { API_KEY, AUTH, BASIC, CLIENT_ID, CLIENT_SECRET, init } from './fixtures.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { jest } from '@jest/globals';
-import { Credentials } from '../../src/auth/index.js';
+import { Credentials } from '../../src/auth/credentials.js';
 import { init, useTempHome } from './fixtures.js';
 import { tokenEndpoint, useNock } from './nock-token.js';
 

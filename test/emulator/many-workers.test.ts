@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { WorkSummary } from '../../src/jobs/transition-worker.js';
+import type { WorkSummary } from '../../src/jobs/transition-work-types.js';
 import { useEmulator } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { TimeoutError, ValidationError } from '../../src/errors.js';
 import type { RequestOptions } from '../../src/http/request-options.js';
 import { Las } from '../../src/las.js';
@@ -65,6 +66,13 @@ describe('per call values override the client\'s', () => {
     // Without it, five retries 2 s apart: well over 5 s.
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(server.requests).toHaveLength(1);
+  });
+
+  // One test of "a plain object" for the whole SDK (schema's isPlainObject): a body from another realm was accepted, its headers refused.
+  test('headers made in another realm (a vm context, a worker\'s message) are a plain object too', async () => {
+    const headers = vm.runInNewContext('({ "X-Trace": "t2" })') as Record<string, string>;
+    await client().datasets.get(DATASET, { headers });
+    expect(server.requests[0].headers['x-trace']).toBe('t2');
   });
 
   test('headers go with the request; the SDK\'s Authorization and X-Api-Key stay', async () => {

@@ -82,13 +82,18 @@ describe('429 and 503: retried for every method', () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  test('429 "Limit Exceeded" is not retried', async () => {
-    server.reply({ status: 429, body: { message: 'Limit Exceeded' } }, ok);
+  // One rule (LimitExceededError.matches) decides both the error class and that it is not retried.
+  test.each([
+    ['{ message }', { message: 'Limit Exceeded' }],
+    ['{ error } (the OAuth2 form)', { error: 'Limit Exceeded' }],
+    ['plain text', 'Limit Exceeded: 1000 documents'],
+  ])('429 "Limit Exceeded" as %s: LimitExceededError, not retried', async (_form, body) => {
+    server.reply({ status: 429, body }, ok);
 
     const error = await thrown(session().get('/datasets'));
 
     expect(error).toBeInstanceOf(LimitExceededError);
-    expect(error).toMatchObject({ status: 429, body: { message: 'Limit Exceeded' } });
+    expect(error).toMatchObject({ status: 429, body });
     expect(server.requests).toHaveLength(1);
   });
 });

@@ -410,6 +410,37 @@ describe('network failures, as fetch reports them', () => {
     expect(error.message).toMatch(/^GET \/x failed: .*fetch failed/);
   });
 
+  // Only a network failure is a ConnectionError: fetch's "terminated" (a body cut off) is one, whichever realm it comes from.
+  test.each<[string, () => typeof fetch]>([
+    ['the transport', () => transport],
+    ["Node's own fetch", () => globalThis.fetch],
+  ])('a connection reset in the body, through %s: the Session gives a ConnectionError', async (_name, fetcher) => {
+    server.handle((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"a":');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    const session = new Session({ apiEndpoint: server.url, tokenProvider: { getAccessToken: async () => 't' }, maxRetries: 0, fetch: fetcher() });
+
+    const error = (await rejection(session.get('/x'))) as ConnectionError;
+
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(/^GET \/x failed: terminated/);
+  });
+
+  test('a TypeError that is no network failure (a bug on the way to the network) reaches the caller as itself, not retried', async () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'status')");
+    let calls = 0;
+    const buggy = async (): Promise<Response> => {
+      calls++;
+      throw bug;
+    };
+    const session = new Session({ apiEndpoint: server.url, tokenProvider: { getAccessToken: async () => 't' }, maxRetries: 3, fetch: buggy });
+
+    expect(await rejection(session.get('/x'))).toBe(bug);
+    expect(calls).toBe(1);
+  });
+
   test('after close(), calls reject', async () => {
     await transport.close();
     const error = (await rejection(transport(new Request(server.url)))) as TypeError & { cause: { code?: string } };

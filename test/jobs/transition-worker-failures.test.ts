@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from '../../src/errors.js';
 import type { Session } from '../../src/http/session.js';
-import type { WorkErrorContext, WorkOptions } from '../../src/jobs/transition-worker.js';
+import type { WorkErrorContext, WorkOptions } from '../../src/jobs/transition-work-types.js';
 import { Transition } from '../../src/resources/transitions.js';
 import { fixture } from '../helpers/fixtures.js';
 import { JsonBytes } from '../../src/http/document-body.js';

@@ -1,13 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Las } from '../../src/las.js';
 import { ConnectionError, InvalidCredentialsError, PartialFailureError, ServerError, ValidationError } from '../../src/errors.js';
-import {
-  handleTransitionExecution,
-  MAX_ERROR_MESSAGE_LENGTH,
-  trimErrorMessage,
-  type WorkErrorContext,
-  type WorkErrorListener,
-} from '../../src/jobs/transition-worker.js';
+import { handleTransitionExecution } from '../../src/jobs/handle-transition-execution.js';
+import { trimErrorMessage } from '../../src/jobs/run-execution.js';
+import { MAX_ERROR_MESSAGE_LENGTH, type WorkErrorContext, type WorkErrorListener } from '../../src/jobs/transition-work-types.js';
 import type { TransitionExecution } from '../../src/resources/transition-executions.js';
 import { serverCredentials, startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
 import { fixture } from '../helpers/fixtures.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Las } from '../../src/las.js';
 import { ContentError, PartialFailureError, ValidationError } from '../../src/errors.js';
-import type { UploadProgress } from '../../src/jobs/upload-documents.js';
+import type { UploadProgress } from '../../src/jobs/upload-types.js';
 import { serverCredentials, startServer, type RecordedRequest, type Reply, type TestServer } from '../helpers/server.js';
 import { thrown } from '../helpers/thrown.js';
 

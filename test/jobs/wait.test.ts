@@ -228,6 +228,23 @@ describe('pollUntil', () => {
     );
     expect(value).toBe('taken');
   });
+
+  // The signal's reason is told as describeError tells anything thrown.
+  test.each([
+    ['an object', { why: 'shutdown' }, '({"why":"shutdown"})'],
+    ['an Error with no message', new RangeError(), '(RangeError)'],
+    ['a string', 'user pressed stop', '(user pressed stop)'],
+    ['none (the default AbortError)', undefined, '(This operation was aborted)'],
+  ])('an abort with %s as its reason names it', async (_kind, reason, said) => {
+    const controller = new AbortController();
+    const poll = async () => {
+      controller.abort(reason);
+      return 'running';
+    };
+    const error = await thrown(pollUntil({ what: 'x', poll, done: () => false }, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(WaitAbortedError);
+    expect((error as WaitAbortedError).message).toContain(said);
+  });
 });
 
 /** Interceptors registered with times(100) are not all used: drop them before the pending check. */

@@ -2,7 +2,6 @@
 import { createDataBundleSchema, dataBundleSchema, updateDataBundleSchema } from '../../api/data-bundles.js';
 import { modelSchema } from '../../api/models.js';
 import type { Context } from '../context.js';
-import { notFound } from '../http-error.js';
 import type { Json, JsonObject } from '../json.js';
 import { route, type ApiRequest, type Route } from '../router.js';
 import type { Row, Store } from '../store.js';
@@ -14,9 +13,7 @@ function bundleOf(store: Store, req: ApiRequest): Row {
   const modelId = pathId(req, 'modelId', modelSchema.properties.modelId);
   store.tables.models.require(modelId);
   const id = pathId(req, 'dataBundleId', dataBundleSchema.properties.dataBundleId);
-  const row = store.tables.dataBundles.get(id);
-  if (!row || row.data.modelId !== modelId) throw notFound('Data bundle', id);
-  return row;
+  return store.tables.dataBundles.requireUnder(id, 'modelId', modelId);
 }
 
 /** The routes of data bundles. */

@@ -2,7 +2,6 @@
 import { transitionExecutionSchema, updateTransitionExecutionSchema } from '../../api/transition-executions.js';
 import { transitionSchema } from '../../api/transitions.js';
 import type { Context } from '../context.js';
-import { notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { route, type ApiRequest, type Route } from '../router.js';
 import { orderSchema, sortBySchema } from '../../api/list.js';
@@ -19,9 +18,7 @@ function transitionOf(store: Store, req: ApiRequest): Row {
 function executionOf(store: Store, req: ApiRequest): Row {
   const transition = transitionOf(store, req);
   const id = pathId(req, 'executionId', transitionExecutionSchema.properties.executionId);
-  const row = store.tables.transitionExecutions.get(id);
-  if (!row || row.data.transitionId !== transition.id) throw notFound('Transition execution', id);
-  return row;
+  return store.tables.transitionExecutions.requireUnder(id, 'transitionId', transition.id);
 }
 
 /** The routes of transition executions. */

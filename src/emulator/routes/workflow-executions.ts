@@ -2,7 +2,6 @@
 import { executeWorkflowSchema, workflowSchema } from '../../api/workflows.js';
 import { updateWorkflowExecutionSchema, workflowExecutionSchema } from '../../api/workflow-executions.js';
 import type { Context } from '../context.js';
-import { notFound } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 import { route, type ApiRequest, type Route } from '../router.js';
 import { orderSchema, sortBySchema } from '../../api/list.js';
@@ -17,9 +16,7 @@ function workflowOf(store: Store, req: ApiRequest): Row {
 function executionOf(store: Store, req: ApiRequest): Row {
   const workflow = workflowOf(store, req);
   const id = pathId(req, 'executionId', workflowExecutionSchema.properties.executionId);
-  const row = store.tables.workflowExecutions.get(id);
-  if (!row || row.data.workflowId !== workflow.id) throw notFound('Workflow execution', id);
-  return row;
+  return store.tables.workflowExecutions.requireUnder(id, 'workflowId', workflow.id);
 }
 
 /** The routes of workflow executions. */

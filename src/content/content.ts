@@ -2,19 +2,21 @@
  * Turns the forms document and asset content may be given in into the bytes (or the caller's own
  * base64) an upload body is built from, or into the base64 the API wants.
  */
-import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { types } from 'node:util';
+import { fromBase64 } from '#platform/base64.js';
+import { chunksOf, filePathOf, readFileContent } from '#platform/files.js';
+import { isBase64 } from '../api/base64.js';
 import { ContentError, describeError } from '../errors.js';
-import type { UploadContent } from './document-body.js';
+import type { UploadContent } from '../http/document-body.js';
 
-/** What document and asset content may be given as. */
+/**
+ * What document and asset content may be given as. File paths, `file:` URLs and Node streams are
+ * read in Node only; a browser passes a `File`, `Blob`, bytes or a web `ReadableStream`.
+ */
 export type ContentInput =
   | Uint8Array
   | ArrayBuffer
   | Blob
-  | NodeJS.ReadableStream
+  | ReadableContent
   | string /* file path */
   | URL /* file: URL */
   | {
@@ -33,10 +35,20 @@ export const DOCUMENT_CONTENT_TYPES: readonly DocumentContentType[] = Object.fre
   'image/tiff',
 ] as const);
 
+/** A stream of content: a Node readable stream or a web `ReadableStream`, anything yielding bytes or strings. */
+export type ReadableContent = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array> | LegacyReadable;
+
+/** An old-style Node stream (`pipe()` without an async iterator); read in Node only. */
+export interface LegacyReadable {
+  /** Node's `stream.pipe()`. */
+  pipe(...args: never[]): unknown;
+}
+
 const EXPECTED = 'a Uint8Array/Buffer, ArrayBuffer, Blob, readable stream, file path, file: URL or { base64 }';
-const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 // Some PDF writers put junk before the header; readers accept it within the first 1024 bytes.
 const PDF_HEADER_SLACK = 1024;
+// "%PDF-"
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d] as const;
 // Enough base64 to decode every byte sniffContentType looks at (a multiple of 4).
 const SNIFF_BASE64_CHARS = Math.ceil((PDF_HEADER_SLACK + 5) / 3) * 4;
 
@@ -51,23 +63,11 @@ export function sniffContentType(bytes: Uint8Array): DocumentContentType | undef
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PDF_HEADER_SLACK + 5));
-  if (head.indexOf('%PDF-', 0, 'latin1') !== -1) return 'application/pdf';
+  const end = Math.min(bytes.byteLength, PDF_HEADER_SLACK + 5) - PDF_MAGIC.length;
+  for (let at = bytes.indexOf(PDF_MAGIC[0]); at !== -1 && at <= end; at = bytes.indexOf(PDF_MAGIC[0], at + 1)) {
+    if (PDF_MAGIC.every((byte, i) => bytes[at + i] === byte)) return 'application/pdf';
+  }
   return undefined;
-}
-
-/** Content as the API wants it: base64, with the document's type. */
-export async function encodeDocumentContent(
-  input: ContentInput,
-  contentType?: string,
-): Promise<{ content: string; contentType: DocumentContentType }> {
-  const loaded = await loadDocumentContent(input, contentType);
-  return { content: toBase64(loaded.content), contentType: loaded.contentType };
-}
-
-/** Asset content as base64 (any bytes allowed, not empty). */
-export async function encodeAssetContent(input: ContentInput): Promise<string> {
-  return toBase64(await loadAssetContent(input));
 }
 
 /**
@@ -126,21 +126,15 @@ async function loadBytes(input: ContentInput, description: string, prefixOnly: b
     if (!looksLikePath(input)) {
       throw new ContentError(`${description} is not a file path; pass file content as a Uint8Array, Buffer or { base64 }`);
     }
-    return { bytes: await readPath(input, description), description };
+    return { bytes: await readFileContent(input, description), description };
   }
-  if (types.isUint8Array(input)) return { bytes: input, description };
-  if (types.isAnyArrayBuffer(input)) return { bytes: new Uint8Array(input), description };
+  if (isUint8Array(input)) return { bytes: input, description };
+  if (isArrayBuffer(input)) return { bytes: new Uint8Array(input), description };
   if (isUrl(input)) {
     if (input.protocol !== 'file:') {
       throw new ContentError(`${description}: only file: URLs are supported; download the content and pass its bytes`);
     }
-    let path: string;
-    try {
-      path = fileURLToPath(input.href);
-    } catch (error) {
-      throw new ContentError(`${description} is not a local file: ${describeError(error)}`, { cause: error });
-    }
-    return { bytes: await readPath(path, description), description };
+    return { bytes: await readFileContent(input, description), description };
   }
   if (isBlob(input)) {
     try {
@@ -152,41 +146,42 @@ async function loadBytes(input: ContentInput, description: string, prefixOnly: b
   if (isStream(input)) return { bytes: await readStream(input, description), description };
   if (isBase64Object(input)) {
     const base64 = input.base64.replace(/\s+/g, '');
-    if (!BASE64_RE.test(base64) || base64.length % 4 === 1) {
+    if (base64 !== '' && !isBase64(base64)) {
       const bad = base64.search(/[^A-Za-z0-9+/=]/);
       const where = bad === -1 ? 'bad padding or length' : `unexpected character at index ${bad}`;
       const hint = /[-_]/.test(base64) ? '; base64url is not accepted' : '';
       throw new ContentError(`${description} is not valid base64 (${where})${hint}`);
     }
     const decoded = prefixOnly ? base64.slice(0, SNIFF_BASE64_CHARS) : base64;
-    return { bytes: Buffer.from(decoded, 'base64'), base64, description };
+    return { bytes: fromBase64(decoded), base64, description };
   }
   throw new ContentError(`unsupported content: got ${description}; expected ${EXPECTED}`);
 }
 
-async function readPath(path: string, description: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    throw new ContentError(`could not read ${description}: ${fsReason(error)}`, { cause: error });
-  }
-}
-
-async function readStream(stream: NodeJS.ReadableStream, description: string): Promise<Uint8Array> {
-  const iterable: AsyncIterable<unknown> =
-    Symbol.asyncIterator in stream ? (stream as AsyncIterable<unknown>) : new Readable().wrap(stream);
+async function readStream(stream: ReadableContent, description: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   try {
-    for await (const chunk of iterable) {
-      if (typeof chunk === 'string') chunks.push(Buffer.from(chunk));
-      else if (types.isUint8Array(chunk)) chunks.push(chunk);
+    for await (const chunk of chunksOf(stream, description)) {
+      if (typeof chunk === 'string') chunks.push(new TextEncoder().encode(chunk));
+      else if (isUint8Array(chunk)) chunks.push(chunk);
       else throw new ContentError(`${description} yielded ${typeName(chunk)} chunk; expected bytes or strings`);
     }
   } catch (error) {
     if (error instanceof ContentError) throw error;
     throw new ContentError(`could not read ${description}: ${describeError(error)}`, { cause: error });
   }
-  return Buffer.concat(chunks);
+  return concat(chunks);
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
 }
 
 /** Names the input for messages without ever including its content. */
@@ -194,17 +189,14 @@ function describe(input: unknown): string {
   if (typeof input === 'string') {
     return looksLikePath(input) ? `file ${JSON.stringify(input)}` : `string of ${input.length} characters`;
   }
-  if (types.isUint8Array(input)) {
-    return `${Buffer.isBuffer(input) ? 'Buffer' : 'Uint8Array'} of ${plural(input.byteLength, 'byte')}`;
+  if (isUint8Array(input)) {
+    return `${input.constructor?.name === 'Buffer' ? 'Buffer' : 'Uint8Array'} of ${plural(input.byteLength, 'byte')}`;
   }
-  if (types.isAnyArrayBuffer(input)) return `ArrayBuffer of ${plural(input.byteLength, 'byte')}`;
+  if (isArrayBuffer(input)) return `ArrayBuffer of ${plural(input.byteLength, 'byte')}`;
   if (isUrl(input)) {
     if (input.protocol === 'file:') {
-      try {
-        return `file ${JSON.stringify(fileURLToPath(input.href))}`;
-      } catch {
-        return `file URL ${JSON.stringify(input.href)}`;
-      }
+      const path = filePathOf(input);
+      return path === undefined ? `file URL ${JSON.stringify(input.href)}` : `file ${JSON.stringify(path)}`;
     }
     // Credentials and query strings stay out of messages.
     return `${input.protocol} URL ${JSON.stringify(`${input.protocol}//${input.host}${input.pathname}`)}`;
@@ -264,8 +256,22 @@ function isBlob(value: unknown): value is Blob {
   );
 }
 
-function isStream(value: unknown): value is NodeJS.ReadableStream {
-  return isObject(value) && !types.isUint8Array(value) && (typeof value.pipe === 'function' || Symbol.asyncIterator in value);
+function isStream(value: unknown): value is ReadableContent {
+  return (
+    isObject(value) &&
+    !isUint8Array(value) &&
+    (typeof value.pipe === 'function' || typeof value.getReader === 'function' || Symbol.asyncIterator in value)
+  );
+}
+
+// By tag rather than instanceof: jest and other vm contexts have their own globals (a Buffer is one too).
+function isUint8Array(value: unknown): value is Uint8Array {
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  const tag = Object.prototype.toString.call(value);
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
 }
 
 function isBase64Object(value: unknown): value is { base64: string } {
@@ -274,19 +280,4 @@ function isBase64Object(value: unknown): value is { base64: string } {
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return bytes.byteLength >= magic.length && magic.every((byte, i) => bytes[i] === byte);
-}
-
-function toBase64(content: UploadContent): string {
-  if ('base64' in content) return content.base64;
-  const { bytes } = content;
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-}
-
-/** "no such file or directory (ENOENT)" from fs's "ENOENT: no such file or directory, open '/x'". */
-function fsReason(error: unknown): string {
-  const message = describeError(error);
-  const code = isObject(error) && typeof error.code === 'string' ? error.code : undefined;
-  if (!code) return message;
-  const match = /^[A-Z0-9_]+: (.*?)(?:, \w+(?: '.*')?)?$/s.exec(message);
-  return `${match ? match[1] : message} (${code})`;
 }

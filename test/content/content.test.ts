@@ -7,12 +7,27 @@ import { pathToFileURL } from 'node:url';
 import { ContentError, LasError } from '../../src/errors.js';
 import {
   DOCUMENT_CONTENT_TYPES,
-  encodeAssetContent,
-  encodeDocumentContent,
+  loadAssetContent,
+  loadDocumentContent,
   readContent,
   sniffContentType,
   type ContentInput,
-} from '../../src/http/content.js';
+} from '../../src/content/content.js';
+import type { UploadContent } from '../../src/http/document-body.js';
+
+// The base64 an upload body holds for this content (document-body.ts writes it).
+function base64Of(content: UploadContent): string {
+  return 'base64' in content ? content.base64 : Buffer.from(content.bytes).toString('base64');
+}
+
+async function encodeDocumentContent(input: ContentInput, contentType?: string): Promise<{ content: string; contentType: string }> {
+  const loaded = await loadDocumentContent(input, contentType);
+  return { content: base64Of(loaded.content), contentType: loaded.contentType };
+}
+
+async function encodeAssetContent(input: ContentInput): Promise<string> {
+  return base64Of(await loadAssetContent(input));
+}
 
 const PDF = Buffer.from('%PDF-1.7\n%\xe2\xe3\n', 'latin1');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
@@ -337,6 +352,9 @@ describe('errors', () => {
     ['base64url', 'YW-_', 'unexpected character at index 2); base64url is not accepted'],
     ['padding in the middle', 'YQ==YWJj', 'bad padding or length'],
     ['an impossible length', 'YWJjZ', 'bad padding or length'],
+    // The API (and the emulator) refuse base64 without its padding: refused here before sending.
+    ['no padding', 'YWI', 'bad padding or length'],
+    ['half its padding', 'YQ=', 'bad padding or length'],
   ])('rejects invalid base64 with %s', async (_name, base64, detail) => {
     const error = await contentError(encodeDocumentContent({ base64 }));
     expect(error.message).toContain(`base64 string of ${base64.length} characters is not valid base64`);

@@ -1,0 +1,11 @@
+/** Base64 in Node: Buffer's native codec. */
+
+/** The base64 of `bytes[start, end)`. */
+export function toBase64(bytes: Uint8Array, start = 0, end = bytes.byteLength): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64', start, end);
+}
+
+/** The bytes of base64 text (checked by the caller: see api/base64.ts). */
+export function fromBase64(text: string): Uint8Array {
+  return Buffer.from(text, 'base64');
+}

@@ -1,0 +1,81 @@
+/**
+ * The two sides of each `#platform/*` module (package.json "imports": `browser`, else Node) offer
+ * the same names with the same types, and where both can do the work they do it alike.
+ */
+import * as browserBase64 from '../../src/platform/browser/base64.js';
+import * as browserEnvironment from '../../src/platform/browser/environment.js';
+import * as browserFiles from '../../src/platform/browser/files.js';
+import * as browserTokenCache from '../../src/platform/browser/token-cache.js';
+import * as browserTransport from '../../src/platform/browser/transport.js';
+import * as browserUpload from '../../src/platform/browser/upload-documents.js';
+import * as nodeBase64 from '../../src/platform/node/base64.js';
+import * as nodeEnvironment from '../../src/platform/node/environment.js';
+import * as nodeFiles from '../../src/platform/node/files.js';
+import * as nodeTokenCache from '../../src/platform/node/token-cache.js';
+import * as nodeTransport from '../../src/platform/node/transport.js';
+import * as nodeUpload from '../../src/platform/node/upload-documents.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The compiler checks each pair both ways: a side with a missing or differently typed name fails the type check.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const pairs = {
+  base64: [nodeBase64, browserBase64],
+  environment: [nodeEnvironment, browserEnvironment],
+  files: [nodeFiles, browserFiles],
+  'token-cache': [nodeTokenCache, browserTokenCache],
+  transport: [nodeTransport, browserTransport],
+  'upload-documents': [nodeUpload, browserUpload],
+} as const;
+const typed: {
+  [K in keyof typeof pairs]: Same<keyof (typeof pairs)[K][0], keyof (typeof pairs)[K][1]>;
+} = { base64: true, environment: true, files: true, 'token-cache': true, transport: true, 'upload-documents': true };
+const base64Types: Same<typeof nodeBase64, typeof browserBase64> = true;
+const filesTypes: Same<typeof nodeFiles, typeof browserFiles> = true;
+const environmentTypes: Same<typeof nodeEnvironment, typeof browserEnvironment> = true;
+const cacheTypes: Same<typeof nodeTokenCache, typeof browserTokenCache> = true;
+
+describe('#platform modules', () => {
+  it('has a Node and a browser side of every module, with the same names', () => {
+    const dir = join(import.meta.dirname, '../../src/platform');
+    expect(readdirSync(join(dir, 'browser')).sort()).toEqual(readdirSync(join(dir, 'node')).sort());
+    expect(Object.keys(pairs).map((name) => `${name}.ts`).sort()).toEqual(readdirSync(join(dir, 'node')).sort());
+    for (const [node, browser] of Object.values(pairs)) expect(Object.keys(browser).sort()).toEqual(Object.keys(node).sort());
+    expect([typed, base64Types, filesTypes, environmentTypes, cacheTypes]).toBeTruthy();
+  });
+
+  it('encodes and decodes base64 alike on both sides, also in slices', () => {
+    for (const length of [0, 1, 2, 3, 4, 5, 100, 0x8000 - 1, 0x8000, 0x8000 + 1, 100_003]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 7919 + length) & 0xff);
+      const expected = Buffer.from(bytes).toString('base64');
+      expect(browserBase64.toBase64(bytes)).toBe(expected);
+      expect(nodeBase64.toBase64(bytes)).toBe(expected);
+      expect([...browserBase64.fromBase64(expected)]).toEqual([...bytes]);
+      expect([...nodeBase64.fromBase64(expected)]).toEqual([...bytes]);
+      const start = 3 * Math.floor(length / 7);
+      const end = Math.max(start, length - 2);
+      expect(browserBase64.toBase64(bytes, start, end)).toBe(Buffer.from(bytes.subarray(start, end)).toString('base64'));
+      expect(nodeBase64.toBase64(bytes.subarray(1), start, Math.max(start, end - 1))).toBe(
+        Buffer.from(bytes.subarray(1 + start, 1 + Math.max(start, end - 1))).toString('base64'),
+      );
+    }
+  });
+
+  it('reads a web ReadableStream without an async iterator through its reader, on the browser side', async () => {
+    const chunks = [new Uint8Array([1, 2]), new Uint8Array([3])];
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    // As older browsers' streams: no Symbol.asyncIterator.
+    const readerOnly = { getReader: () => stream.getReader() };
+    const read: unknown[] = [];
+    for await (const chunk of browserFiles.chunksOf(readerOnly, 'stream')) read.push(chunk);
+    expect(read).toEqual(chunks);
+    expect(() => browserFiles.chunksOf({ pipe: () => undefined }, 'stream')).toThrow(
+      'stream can be read in Node only; in a browser pass a ReadableStream, File, Blob or bytes',
+    );
+  });
+});
