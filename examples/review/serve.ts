@@ -11,7 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { bundleForBrowser } from '../../scripts/browser-bundle.mjs';
 import { Las, type WorkflowExecution } from '../../src/index.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 
@@ -55,7 +55,7 @@ const here = (file: string) => new URL(file, import.meta.url);
 /** Starts the emulator, seeds it, bundles the page's script and serves the page; resolves once it listens. */
 export async function startReviewServer(options: ReviewServerOptions = {}): Promise<ReviewServer> {
   const [html, script] = await Promise.all([readFile(here('./index.html')), bundle()]);
-  const files = new Map<string, { type: string; body: Buffer | string }>([
+  const files = new Map<string, { type: string; body: Uint8Array | string }>([
     ['/', { type: 'text/html; charset=utf-8', body: html }],
     ['/app.js', { type: 'text/javascript; charset=utf-8', body: script }],
   ]);
@@ -99,19 +99,9 @@ export async function startReviewServer(options: ReviewServerOptions = {}): Prom
   }
 }
 
-/** app.ts for the browser, with `las-sdk` resolved to the SDK's sources. */
-async function bundle(): Promise<string> {
-  const result = await build({
-    entryPoints: [fileURLToPath(here('./app.ts'))],
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    alias: { 'las-sdk': fileURLToPath(here('../../src/browser.ts')) },
-  });
-  return result.outputFiles[0].text;
+/** app.ts for the browser, with `las-sdk` the SDK's browser build from its sources. */
+async function bundle(): Promise<Uint8Array> {
+  return (await bundleForBrowser({ entry: fileURLToPath(here('./app.ts')), minify: false })).code;
 }
 
 /** A workflow of one manual step, and one execution of it per document, waiting for the reviewer. */
