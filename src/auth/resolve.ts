@@ -12,7 +12,7 @@ export interface ResolveCredentialsOptions {
   /** Section of the credentials file (default `default`); also the token cache key. */
   profile?: string;
   /** Environment to read (default `process.env`). */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   /** Passed on to the resolved {@link Credentials} for their token requests. */
   fetch?: typeof fetch;
 }

@@ -6,7 +6,7 @@
  * more, and it is the same JSON.
  */
 
-import { toBase64 } from '#platform/base64.js';
+import { allocBytes, toBase64, writeAscii } from '#platform/base64.js';
 
 /** The content of an upload: the file's bytes, or base64 the caller gave (sent as it is). */
 export type UploadContent = { readonly bytes: Uint8Array } | { readonly base64: string };
@@ -78,14 +78,12 @@ export function documentBody(fields: Readonly<Record<string, unknown>>, content:
   if (!json.startsWith('{') || !json.endsWith('}')) throw new TypeError('the fields of an upload body must be a plain object');
   const head = `${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"content":"`;
   const tail = '"}';
-  const encoder = new TextEncoder();
-  const headBytes = encoder.encode(head);
-  const body = new Uint8Array(headBytes.byteLength + base64Length(content) + tail.length);
+  const headBytes = new TextEncoder().encode(head);
+  const body = allocBytes(headBytes.byteLength + base64Length(content) + tail.length);
   body.set(headBytes);
   let at = headBytes.byteLength;
-  // Base64 and the tail are ASCII: one byte per character, as encodeInto writes them.
   const write = (ascii: string): void => {
-    at += encoder.encodeInto(ascii, body.subarray(at)).written;
+    at += writeAscii(body, at, ascii);
   };
   if ('base64' in content) {
     write(content.base64);
@@ -94,7 +92,7 @@ export function documentBody(fields: Readonly<Record<string, unknown>>, content:
     for (let start = 0; start < bytes.byteLength; start += SLICE) write(toBase64(bytes, start, Math.min(start + SLICE, bytes.byteLength)));
   }
   write(tail);
-  // Every byte is written: a mismatch would send zeros in the JSON.
+  // Every byte of the unzeroed buffer is written: a mismatch would send stale memory.
   if (at !== body.byteLength) throw new Error(`upload body: wrote ${at} of ${body.byteLength} bytes`);
   return new JsonBytes(body);
 }

@@ -61,6 +61,16 @@ describe('#platform modules', () => {
     }
   });
 
+  it('writes ASCII into a buffer alike on both sides, returning the bytes written', () => {
+    for (const side of [nodeBase64, browserBase64]) {
+      const target = side.allocBytes(8);
+      target.fill(0x2e);
+      expect(side.writeAscii(target, 2, 'QUJD')).toBe(4);
+      expect(side.writeAscii(target, 6, '"}+')).toBe(2);
+      expect(new TextDecoder().decode(target)).toBe('..QUJD"}');
+    }
+  });
+
   it('reads a web ReadableStream without an async iterator through its reader, on the browser side', async () => {
     const chunks = [new Uint8Array([1, 2]), new Uint8Array([3])];
     const stream = new ReadableStream<Uint8Array>({

@@ -19,3 +19,15 @@ export function fromBase64(text: string): Uint8Array {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+const encoder = new TextEncoder();
+
+/** Writes ASCII text (base64, JSON punctuation) into `target` at `at`, one byte a character; the bytes written. */
+export function writeAscii(target: Uint8Array, at: number, text: string): number {
+  return encoder.encodeInto(text, target.subarray(at)).written;
+}
+
+/** `length` bytes to be overwritten whole. */
+export function allocBytes(length: number): Uint8Array {
+  return new Uint8Array(length);
+}
