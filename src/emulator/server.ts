@@ -48,8 +48,8 @@ export function createServer(deps: ServerDeps): http.Server {
   const listener: http.RequestListener = (req, res) => {
     const started = performance.now();
     void answer(deps, req)
-      .then((reply) => send(res, reply))
-      .catch((error: unknown) => send(res, failure(error)))
+      .then((reply) => send(res, reply, req.headers.origin))
+      .catch((error: unknown) => send(res, failure(error), req.headers.origin))
       .then((status) => deps.log?.(`${req.method} ${shorten(req.url ?? '')} -> ${status} (${Math.round(performance.now() - started)} ms)`))
       .catch(() => res.destroy());
   };
@@ -58,16 +58,28 @@ export function createServer(deps: ServerDeps): http.Server {
   return server;
 }
 
-function send(res: http.ServerResponse, reply: Answer): number {
+function send(res: http.ServerResponse, reply: Answer, origin: string | undefined): number {
   const text = typeof reply.body === 'string' ? reply.body : reply.body === undefined ? '' : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     ...(text && { 'content-type': 'application/json' }),
     'x-request-id': randomUUID(),
-    'access-control-allow-origin': '*',
+    ...corsHeaders(origin),
     ...reply.headers,
   });
   res.end(text);
   return reply.status;
+}
+
+/**
+ * Pages of any origin may call the API and the token endpoint (a review screen served from
+ * localhost, say): the origin is echoed, and the request id is readable by the page's script.
+ */
+function corsHeaders(origin: string | undefined): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin ?? '*',
+    'access-control-expose-headers': 'x-request-id',
+    vary: 'Origin',
+  };
 }
 
 function failure(error: unknown): Answer {
@@ -129,7 +141,8 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, saved: { fail
         status: 204,
         headers: {
           'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-          'access-control-allow-headers': 'Authorization, Content-Type, X-Api-Key',
+          'access-control-allow-headers': 'Authorization, Content-Type, Accept, X-Api-Key',
+          'access-control-max-age': '600',
         },
       };
     }

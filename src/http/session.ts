@@ -5,7 +5,7 @@ import { JsonBytes } from './document-body.js';
 import { Telemetry, type Logger, type LogLevel, type RequestHooks } from './log.js';
 import { checkRequestOptions, type RequestOptions } from './request-options.js';
 import { retryPolicy, type RetrySettings } from './retry.js';
-import { defaultTransport } from '#platform/transport.js';
+import { defaultTransport, jsonBody } from '#platform/transport.js';
 
 /** Query values: arrays are sent as repeated keys; undefined and null are left out. */
 export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | undefined | null;
@@ -191,11 +191,12 @@ export class Session {
     // ky merges this into the session's retry policy: only the limit changes.
     if (requestOptions.maxRetries !== undefined) options.retry = { limit: requestOptions.maxRetries };
     if (body instanceof JsonBytes) {
-      // An upload's JSON, built as bytes (see document-body.ts), sent as a stream of views of them:
-      // given the bytes themselves, fetch would copy them, and ky's clone of the Request for a
-      // retry would copy them again as it tees the body. A tee of this stream queues views only.
-      // The length is known, so it still goes with a Content-Length, not chunked.
-      options.body = body.stream();
+      // An upload's JSON, built as bytes (see document-body.ts). In Node, sent as a stream of views
+      // of them: given the bytes themselves, fetch would copy them, and ky's clone of the Request for
+      // a retry would copy them again as it tees the body. A tee of this stream queues views only.
+      // The length is known, so it still goes with a Content-Length, not chunked. A browser gets the
+      // bytes: it cannot send a stream over HTTP/1.1 (#platform/transport).
+      options.body = jsonBody(body);
       options.headers = { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(body.byteLength) };
     } else if (body !== undefined) {
       options.json = body;
