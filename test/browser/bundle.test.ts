@@ -116,4 +116,28 @@ describe('the browser bundle', () => {
       useCache: { name: 'ValidationError', message: 'new Credentials: useCache: the token cache is a file in the home folder, kept in Node only' },
     });
   });
+
+  it("takes the page's fetch at each call, and its network failures (Chrome's, Firefox's) are ConnectionErrors", async () => {
+    const result = await runInPage(
+      `
+      const las = new sdk.Las({ tokenProvider: { getAccessToken: async () => 'token' }, apiEndpoint: 'https://api.example/v1', maxRetries: 0 });
+      const seen = [];
+      const failures = [];
+      for (const message of ['Failed to fetch', 'NetworkError when attempting to fetch resource.']) {
+        // Replaced after the client was made: the transport looks the global fetch up at each call.
+        globalThis.fetch = async (request) => { seen.push(request.method + ' ' + request.url); throw new TypeError(message); };
+        try { await las.datasets.list(); failures.push('no error'); }
+        catch (error) { failures.push({ name: error.name, message: error.message }); }
+      }
+      console.log(JSON.stringify({ seen, failures }));
+      `,
+    );
+    expect(result).toEqual({
+      seen: ['GET https://api.example/v1/datasets', 'GET https://api.example/v1/datasets'],
+      failures: [
+        { name: 'ConnectionError', message: expect.stringMatching(/^GET \/datasets failed: .*Failed to fetch/) },
+        { name: 'ConnectionError', message: expect.stringMatching(/^GET \/datasets failed: .*NetworkError when attempting to fetch resource\./) },
+      ],
+    });
+  });
 });
