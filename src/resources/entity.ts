@@ -48,6 +48,13 @@ const FROM_API: ClassTransformOptions = { ignoreDecorators: true };
 
 /** The one place JSON becomes entities: class-transformer builds an instance of `cls` from each item. */
 function instancesOf<E extends EntityBase>(cls: EntityClass<E>, items: readonly unknown[]): E[] {
+  for (const item of items) {
+    // An answer that is no object (an empty body, a bare value) would become an instance with no data.
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      const got = item === null ? 'null' : Array.isArray(item) ? 'an array' : item === undefined ? 'no JSON' : typeof item;
+      throw new LasError(`the API answered ${got} where ${cls.name} data (a JSON object) was expected`);
+    }
+  }
   return plainToInstance(cls, items as object[], FROM_API);
 }
 

@@ -2,6 +2,7 @@
  * What `@entity` declares and how JSON becomes entities: the declaration is metadata read through
  * one accessor, class-transformer builds the instances, and handles from `ref()` hold no data.
  */
+import { LasError } from '../../src/errors.js';
 import { fixture } from '../helpers/fixtures.js';
 import { api, testLas, useApiMock } from '../helpers/api.js';
 import type { Session } from '../../src/http/session.js';
@@ -76,6 +77,21 @@ describe('handles', () => {
     expect(handle.name).toBeUndefined();
     const loaded: Dataset = await handle.refresh();
     expect(loaded.name).toBe(dataset.name);
+  });
+
+  test.each([
+    ['an empty body', ''],
+    ['null', 'null'],
+    ['a number', '42'],
+    ['an array', '[]'],
+  ])('an answer of %s where an entity was expected is a LasError saying so, not an empty entity', async (_name, body) => {
+    api().get(`/datasets/${encodeURIComponent(dataset.datasetId)}`).reply(200, body, { 'Content-Type': 'application/json' });
+    const error = await las.datasets.get(dataset.datasetId).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(LasError);
+    expect((error as Error).message).toMatch(/^the API answered (no JSON|null|number|an array) where Dataset data \(a JSON object\) was expected$/);
   });
 
   test('nested handles hold their parent id too', () => {
