@@ -4,7 +4,6 @@
  * TextEncoder, as a page does) against the emulator, and refusing what only Node can do with
  * errors that say what to do instead.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { bundleForBrowser, type BrowserBundle } from '../../scripts/browser-bundle.mjs';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { Las } from '../../src/index.js';
+import { runNode } from '../helpers/process.js';
 
 let dir: string;
 let bundle: BrowserBundle;
@@ -35,16 +35,7 @@ afterAll(async () => {
 /** Runs `body` as an ES module in a new Node process with the bundle imported as `sdk`; its printed JSON. */
 async function runInPage(body: string, env: Record<string, string> = {}): Promise<unknown> {
   const program = `import * as sdk from ${JSON.stringify(bundleUrl)};\n${body}`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', program], {
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (err += chunk));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`the page's script exited ${code}: ${err}`);
+  const out = await runNode(['--input-type=module', '-e', program], { PATH: process.env.PATH, ...env });
   return JSON.parse(out);
 }
 

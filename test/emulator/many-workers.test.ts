@@ -3,12 +3,10 @@
  * exactly one of them: 4 worker processes (test/emulator/worker-process.ts, `transition.work()`)
  * drain 200 executions of one manual transition.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { WorkSummary } from '../../src/jobs/transition-work-types.js';
+import { runNode } from '../helpers/process.js';
 import { useEmulator } from './helpers.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKERS = 4;
 const EXECUTIONS = 200;
 
@@ -31,16 +29,12 @@ async function runWorker(name: string, transitionId: string): Promise<WorkerRepo
     TRANSITION_ID: transitionId,
     WORKER_NAME: name,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/emulator/worker-process.ts'], { cwd: ROOT, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
-  });
-  if (code !== 0) throw new Error(`worker ${name} exited with ${code}: ${stderr}${stdout}`);
+  let stdout: string;
+  try {
+    stdout = await runNode(['--import', 'tsx', 'test/emulator/worker-process.ts'], env);
+  } catch (error) {
+    throw new Error(`worker ${name}: ${(error as Error).message}`);
+  }
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as WorkerReport;
 }
 

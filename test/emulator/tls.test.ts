@@ -3,11 +3,10 @@
  * given), which clients trust through the file it names; the service's own JavaScript client,
  * unmodified, against it; las-sdk with both endpoint forms; the lines the bin prints.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Credentials } from '../../src/auth/credentials.js';
 import { emulatorBanner, PLACEHOLDER_API_KEY } from '../../src/emulator/banner.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
@@ -16,8 +15,8 @@ import { Las } from '../../src/las.js';
 import { killBins, startBin, stopBin } from './bin.js';
 import { PDF } from './helpers.js';
 import { fetchTrusting } from './tls-fetch.js';
+import { runNode } from '../helpers/process.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir: string;
 let emu: Emulator | undefined;
 
@@ -38,20 +37,6 @@ function lasOn(running: Emulator, authEndpoint: string): Las {
   return new Las({ credentials: new Credentials({ clientId, clientSecret, authEndpoint, apiEndpoint, fetch }), fetch, maxRetries: 0 });
 }
 
-/** Runs a script of this repository in a node process of its own; its stdout, or a rejection with what it printed. */
-async function runNode(script: string, env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
-  });
-  if (code !== 0) throw new Error(`${script} exited with ${code}: ${stderr}`);
-  return stdout;
-}
 
 test('tls: true serves HTTPS that las-sdk reaches with the host-only and the URL form of the auth endpoint, trusting only the named certificate', async () => {
   emu = await startEmulator({ tls: true });
@@ -164,7 +149,8 @@ test(
     // This client uploads a new document's bytes to a file server the spec has no operation for: made here.
     const document = await lasOn(emu, emu.url).documents.create(PDF, { contentType: 'application/pdf' });
     const { clientId, clientSecret } = emu.credentials;
-    const output = await runNode('test/emulator/official-client.ts', {
+    const output = await runNode(['--import', 'tsx', 'test/emulator/official-client.ts'], {
+      ...process.env,
       NODE_EXTRA_CA_CERTS: emu.caFile as string,
       LAS_CLIENT_ID: clientId,
       LAS_CLIENT_SECRET: clientSecret,
