@@ -2,6 +2,10 @@
  * The layers of src (see ARCHITECTURE.md), checked by `npm run lint`. Each rule names what a
  * layer may not import; everything not forbidden is allowed.
  */
+import { nodeOnlyPattern } from './scripts/node-only.mjs';
+
+const NODE_ONLY = `^${nodeOnlyPattern('src', 'ts')}`;
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [
@@ -101,18 +105,14 @@ export default {
       comment:
         'The browser build shares every module but the Node-only ones: only these import node: builtins (or undici). ' +
         'The rest reaches Node through #platform/* (package.json "imports": the browser condition picks src/platform/browser).',
-      from: {
-        path: '^src/',
-        pathNot:
-          '^src/(platform/node|emulator|cli)/|^src/auth/resolve\\.ts$|^src/http/transport\\.ts$|^src/jobs/(upload-documents|download-documents|handle-transition-execution)\\.ts$',
-      },
+      from: { path: '^src/', pathNot: NODE_ONLY },
       to: { dependencyTypes: ['core'] },
     },
     {
       name: 'browser-side-is-browser-only',
       severity: 'error',
       from: { path: '^src/platform/browser/' },
-      to: { path: '^src/platform/node/|^src/(auth/resolve|http/transport)\\.ts$|^src/jobs/(upload-documents|download-documents|handle-transition-execution)\\.ts$|node_modules/undici/' },
+      to: { path: `${NODE_ONLY}|node_modules/undici/` },
     },
     {
       name: 'cli-is-imported-by-nothing',

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForBrowser, SIGN_IN_ENTRY } from './browser-bundle.mjs';
+import { nodeOnlyPattern } from './node-only.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const nodes = process.argv.length > 2 ? process.argv.slice(2) : [process.execPath];
@@ -100,7 +101,7 @@ function checkLoads(node, app) {
 }
 
 // What only Node needs, by the module that holds it in dist/.
-const NODE_ONLY = /las-sdk\/dist\/(platform\/node\/|auth\/resolve\.js|jobs\/(upload|download)-documents\.js|jobs\/handle-transition-execution\.js|http\/transport\.js|emulator\/|cli\/)|node_modules\/undici/;
+const NODE_ONLY = new RegExp(`${nodeOnlyPattern('las-sdk/dist', 'js')}|node_modules/undici/`);
 
 async function checkBrowserBundle(app) {
   const { maxGzipBytes } = JSON.parse(readFileSync(join(ROOT, 'scripts/browser-budget.json'), 'utf8'));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleForBrowser, type BrowserBundle } from '../../scripts/browser-bundle.mjs';
+import { nodeOnlyPattern } from '../../scripts/node-only.mjs';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 import { Las } from '../../src/index.js';
 import { runNode } from '../helpers/process.js';
@@ -44,10 +45,8 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
 describe('the browser bundle', () => {
   it('holds no node: module and none of the Node-only code', () => {
     expect(bundle.nodeImports).toEqual([]);
-    const nodeOnly = bundle.inputs.filter((input) =>
-      /src\/(platform\/node\/|auth\/resolve\.ts|jobs\/(upload-documents|download-documents|handle-transition-execution)\.ts|http\/transport\.ts|emulator\/|cli\/)|node_modules\/undici\//.test(input),
-    );
-    expect(nodeOnly).toEqual([]);
+    const nodeOnly = new RegExp(`^${nodeOnlyPattern('src', 'ts')}|node_modules/undici/`);
+    expect(bundle.inputs.filter((input) => nodeOnly.test(input))).toEqual([]);
     // The browser side of each platform module is what the bundle holds.
     for (const part of ['base64', 'environment', 'files', 'token-cache', 'transport', 'upload-documents']) {
       expect(bundle.inputs).toContain(`src/platform/browser/${part}.ts`);
