@@ -36,8 +36,8 @@ export interface WorkableTransition {
 
 /**
  * The loop behind `transition.work()`: takes executions (`transition.execute()`) while fewer than
- * `concurrency` run, waits with backoff while there are none, runs each through {@link runExecution}. A failed ask is reported and tried again after the backoff pause, up to
- * `maxConsecutiveFailures` in a row; an error no retry can fix ends the loop at once. Either way
+ * `concurrency` run, waits with backoff while there are none, runs each through {@link runExecution}.
+ * A failed ask is reported and tried again after the backoff pause, up to `maxConsecutiveFailures` in a row; an error no retry can fix ends the loop at once. Either way
  * the running executions end as `onAbort` says before the error is thrown.
  */
 export async function workTransition<I, O extends TransitionOutput>(
