@@ -92,14 +92,6 @@ export class Clock {
     }
   }
 
-  /** Back to the real time, with no work scheduled. */
-  reset(): void {
-    this.#offset = 0;
-    this.#pinned = undefined;
-    this.#tasks.length = 0;
-    this.#disarm();
-  }
-
   /** Drops every scheduled task and its timer. */
   close(): void {
     this.#tasks.length = 0;

@@ -65,8 +65,8 @@ export interface TestEmulator {
   fail(options: FailOptions): void;
   /**
    * Back to the state right after `testEmulator()` resolved: the constructor's seed and nothing
-   * since, no scripts, faults or recorded requests, the clock at the real time. Same url and
-   * credentials; tokens handed out stay valid.
+   * since, no scripts, faults or recorded requests. Same url and credentials; tokens handed out
+   * stay valid until they expire, and the clock keeps its time (it only moves forward).
    */
   reset(): Promise<void>;
   /** Stops it. Never rejects. */
@@ -120,7 +120,6 @@ export async function testEmulator(options: TestEmulatorOptions = {}): Promise<T
     predictWith: (modelId, script) => scripts.set(modelId, script),
     fail: (failure) => faults.add(failure),
     async reset() {
-      clock.reset();
       restoreSnapshot(store, snapshot);
       engine.rearm();
       faults.clear();
