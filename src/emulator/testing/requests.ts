@@ -29,13 +29,27 @@ export class RequestLog {
       const values = url.searchParams.getAll(key);
       Object.defineProperty(query, key, { value: values.length === 1 ? values[0] : values, enumerable: true, writable: true, configurable: true });
     }
-    this.list.push({ method, path: url.pathname.slice(API_BASE_PATH.length), query, status, body: parsed(body) });
+    this.list.push({ method, path: decodedPath(url.pathname.slice(API_BASE_PATH.length)), query, status, body: parsed(body) });
   }
 
   /** Forgets every request. */
   clear(): void {
     this.list.length = 0;
   }
+}
+
+/** The path with each segment decoded (`las%3Adocument%3A…` reads `las:document:…`), as the SDK's paths read before encoding. */
+export function decodedPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
 }
 
 function parsed(body: Buffer): unknown {

@@ -12,7 +12,7 @@ import { API_BASE_PATH, startEmulator } from '../start.js';
 import { checkApiVersion } from './api-version.js';
 import { Faults, type FailOptions } from './faults.js';
 import { PredictionScripts, type PredictionScript } from './predict-with.js';
-import { RequestLog, type RecordedRequest } from './requests.js';
+import { RequestLog, decodedPath, type RecordedRequest } from './requests.js';
 import { copyIds, noIds, seed, type SeededIds, type SeedSpec } from './seed.js';
 import { restoreSnapshot, takeSnapshot } from './snapshot.js';
 
@@ -136,5 +136,5 @@ const SEED_HEADER = 'x-las-emulator-seed';
 
 // The path as the SDK's paths read: without the API's base path (the token endpoint's stays /token).
 function apiPath(pathname: string): string {
-  return pathname.startsWith(`${API_BASE_PATH}/`) ? pathname.slice(API_BASE_PATH.length) : pathname;
+  return decodedPath(pathname.startsWith(`${API_BASE_PATH}/`) ? pathname.slice(API_BASE_PATH.length) : pathname);
 }
