@@ -22,6 +22,8 @@ export interface TestEmulatorOptions {
   apiVersion?: string;
   /** What to create before the emulator is handed over; {@link TestEmulator.reset} comes back to it. */
   seed?: SeedSpec;
+  /** Port to listen on (default 0: a free one). */
+  port?: number;
 }
 
 /** The emulator's own time. */
@@ -79,7 +81,7 @@ export async function testEmulator(options: TestEmulatorOptions = {}): Promise<T
   const apiVersion = checkApiVersion(options.apiVersion, 'testEmulator(options.apiVersion)');
   // Loaded here, not with the emulator: a plain emulator never loads the SDK's client.
   const { Las } = await import('../../las.js');
-  const emulator = await startEmulator();
+  const emulator = await startEmulator({ port: options.port });
   const { store, engine, hooks } = internals.get(emulator) as NonNullable<ReturnType<typeof internals.get>>;
   // Seeding goes through the SDK, marked so that it is neither recorded nor faulted.
   const seedMark = randomBytes(16).toString('hex');
