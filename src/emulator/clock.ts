@@ -28,8 +28,8 @@ export function now(): number {
 }
 
 /** Waits `ms` of real time, whatever timers a test faked. */
-export function realDelay(ms: number): Promise<void> {
-  return new Promise((resolve) => realSetTimeout(resolve, ms).unref?.());
+export async function realDelay(ms: number): Promise<void> {
+  await new Promise((resolve) => realSetTimeout(resolve, ms));
 }
 
 /** One emulator's time, and the work due at a time. */
@@ -50,6 +50,7 @@ export class Clock {
   /** Runs `work` (synchronous) with this clock as the emulator's time: what it stamps reads {@link now}. */
   run<T>(work: () => T): T {
     const before = current;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the clock at work is this one, for now()
     current = this;
     try {
       return work();

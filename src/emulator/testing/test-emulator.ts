@@ -114,11 +114,11 @@ export async function testEmulator(options: TestEmulatorOptions = {}): Promise<T
     get ids() {
       return ids;
     },
-    clock: { now: () => clock.now(), advance: (ms) => clock.advance(ms) },
+    clock: { now: () => clock.now(), advance: async (ms) => clock.advance(ms) },
     get requests() {
       return log.list;
     },
-    seed: (spec) => seed(seeding, spec, ids),
+    seed: async (spec) => seed(seeding, spec, ids),
     predictWith: (modelId, script) => scripts.set(modelId, script),
     fail: (failure) => faults.add(failure),
     async reset() {
@@ -129,7 +129,7 @@ export async function testEmulator(options: TestEmulatorOptions = {}): Promise<T
       log.clear();
       ids = copyIds(seeded);
     },
-    close: () => emulator.close(),
+    close: async () => emulator.close(),
   };
 }
 
