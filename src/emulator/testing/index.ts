@@ -3,4 +3,16 @@ export { testEmulator, type TestClock, type TestEmulator, type TestEmulatorOptio
 export type { FailOptions } from './faults.js';
 export type { PredictionScript, ScriptedDocument, ScriptedField } from './predict-with.js';
 export { ELIDED, type RecordedRequest } from './requests.js';
-export type { SeedDataset, SeedDocument, SeededIds, SeedSpec, SeedTransition, SeedWorkflow } from './seed.js';
+export type {
+  SeedAppClient,
+  SeedDataBundle,
+  SeedDataset,
+  SeedDocument,
+  SeededIds,
+  SeedModel,
+  SeedSecret,
+  SeedSpec,
+  SeedTransition,
+  SeedUser,
+  SeedWorkflow,
+} from './seed.js';

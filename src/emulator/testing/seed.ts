@@ -54,20 +54,56 @@ export interface SeedWorkflow extends CreateWorkflowOptions {
   transitions?: SeedTransition[];
 }
 
+/** A model: `las.models.create(options)`. */
+export interface SeedModel extends CreateModelOptions {
+  /** Its key in `ids.models` (and its name). */
+  name: string;
+}
+
+/** A data bundle: `model.dataBundles.create(options)`; `modelId` and `datasetIds` may name seeded ones. */
+export interface SeedDataBundle extends CreateDataBundleOptions {
+  /** Its key in `ids.dataBundles` (and its name). */
+  name: string;
+  /** The model it is of: a seeded model's name, or an id. */
+  modelId: string;
+}
+
+/** A secret: `las.secrets.create(data, options)`. */
+export interface SeedSecret extends CreateSecretOptions {
+  /** Its key in `ids.secrets` (and its name). */
+  name: string;
+  /** Its values. */
+  data: SecretValues;
+}
+
+/** A user: `las.users.create(email, options)`. */
+export interface SeedUser extends CreateUserOptions {
+  /** Its key in `ids.users` (and its name). */
+  name: string;
+  /** Their email address. */
+  email: string;
+}
+
+/** An app client: `las.appClients.create(options)`. */
+export interface SeedAppClient extends CreateAppClientOptions {
+  /** Its key in `ids.appClients` (and its name). */
+  name: string;
+}
+
 /** What {@link TestEmulator.seed} creates; each entry the SDK create call's options plus `name`. */
 export interface SeedSpec {
   /** Datasets, each with its documents. */
   datasets?: SeedDataset[];
-  /** Models: `las.models.create(options)`. */
-  models?: (CreateModelOptions & { name: string })[];
-  /** Data bundles: `model.dataBundles.create(options)`; `modelId` and `datasetIds` may name seeded ones. */
-  dataBundles?: (CreateDataBundleOptions & { name: string; modelId: string })[];
-  /** Secrets: `las.secrets.create(data, options)`. */
-  secrets?: (CreateSecretOptions & { name: string; data: SecretValues })[];
-  /** Users: `las.users.create(email, options)`. */
-  users?: (CreateUserOptions & { name: string; email: string })[];
-  /** App clients: `las.appClients.create(options)`. */
-  appClients?: (CreateAppClientOptions & { name: string })[];
+  /** Models. */
+  models?: SeedModel[];
+  /** Data bundles. */
+  dataBundles?: SeedDataBundle[];
+  /** Secrets. */
+  secrets?: SeedSecret[];
+  /** Users. */
+  users?: SeedUser[];
+  /** App clients. */
+  appClients?: SeedAppClient[];
   /** Transitions on their own (those of a workflow go in its `transitions`). */
   transitions?: SeedTransition[];
   /** Workflows. */
