@@ -11,7 +11,7 @@ import { AbortError, ContentError, describeError, InvalidCredentialsError, Limit
 import type { DocumentContentType } from '../content/content.js';
 import type { GroundTruthEntry } from '../api/documents.js';
 import type { Documents } from '../resources/documents.js';
-import { checkId } from '../resources/entity.js';
+import { checkId } from '../resources/checks.js';
 import { ids } from '../api/ids.js';
 
 /** Options of {@link downloadDocuments}. */

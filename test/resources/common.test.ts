@@ -4,7 +4,7 @@
  * entity's JSON is exactly the API's data. Each kind's own behaviour is in its own test file.
  */
 import type { Las } from '../../src/las.js';
-import { EntityBase } from '../../src/resources/entity.js';
+import { EntityBase } from '../../src/resources/entity-base.js';
 import { AppClient } from '../../src/resources/app-clients.js';
 import { Asset } from '../../src/resources/assets.js';
 import { Batch } from '../../src/resources/batches.js';

@@ -6,7 +6,9 @@ import { LasError } from '../../src/errors.js';
 import { fixture } from '../helpers/fixtures.js';
 import { api, testLas, useApiMock } from '../helpers/api.js';
 import type { Session } from '../../src/http/session.js';
-import { Entity, entity, entityMetadata } from '../../src/resources/entity.js';
+import { Entity } from '../../src/resources/entity.js';
+import { entity, entityMetadata } from '../../src/resources/entity-metadata.js';
+import { kinds } from '../../src/api/kinds.js';
 import { Dataset } from '../../src/resources/datasets.js';
 import { TransitionExecution } from '../../src/resources/transition-executions.js';
 import { DataBundle } from '../../src/resources/data-bundles.js';
@@ -34,7 +36,7 @@ describe('@entity', () => {
 
   test('a class not declared with @entity has no metadata, and says so', () => {
     class Undeclared extends Entity<{ thingId: string }> {
-      protected get path(): string {
+      protected override get path(): string {
         return '/things';
       }
     }
@@ -43,9 +45,9 @@ describe('@entity', () => {
   });
 
   test('a subclass of a declared entity inherits its declaration', () => {
-    @entity(datasetSchema, { id: 'datasetId' })
+    @entity(kinds.dataset)
     class Declared extends Entity<{ datasetId: string }> {
-      protected get path(): string {
+      protected override get path(): string {
         return '/datasets';
       }
     }
