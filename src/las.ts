@@ -80,37 +80,45 @@ const LAS_DEFAULTS = {
   hooks: option.hooks,
 } satisfies Record<keyof LasDefaults, OptionCheck>;
 
+// The collection class of each property of Las, as its declaration names it.
+const collections = new Map<string, new (session: Session) => object>();
+
+/** Declares a property of {@link Las} as a collection of `cls` over the client's session. */
+function collection(cls: new (session: Session) => object) {
+  return (_prototype: object, name: string): void => void collections.set(name, cls);
+}
+
 // The session of each client, out of sight (JSON.stringify(las), console.log(las)).
 const sessions = new WeakMap<Las, Session>();
 
 /** The LAS client: one shared session and a collection per kind of entity. */
 export class Las {
   /** App clients: `las.appClients.create()`, ... */
-  declare readonly appClients: AppClients;
+  @collection(AppClients) readonly appClients!: AppClients;
   /** Assets: files transitions use. */
-  declare readonly assets: Assets;
+  @collection(Assets) readonly assets!: Assets;
   /** Batches of documents. */
-  declare readonly batches: Batches;
+  @collection(Batches) readonly batches!: Batches;
   /** Datasets of documents to train on. */
-  declare readonly datasets: Datasets;
+  @collection(Datasets) readonly datasets!: Datasets;
   /** Documents: pdfs and images. */
-  declare readonly documents: Documents;
+  @collection(Documents) readonly documents!: Documents;
   /** Logs of transition executions. */
-  declare readonly logs: Logs;
+  @collection(Logs) readonly logs!: Logs;
   /** Models, with their data bundles. */
-  declare readonly models: Models;
+  @collection(Models) readonly models!: Models;
   /** The organization. */
-  declare readonly organizations: Organizations;
+  @collection(Organizations) readonly organizations!: Organizations;
   /** Predictions of models on documents. */
-  declare readonly predictions: Predictions;
+  @collection(Predictions) readonly predictions!: Predictions;
   /** Secrets for transitions. */
-  declare readonly secrets: Secrets;
+  @collection(Secrets) readonly secrets!: Secrets;
   /** Transitions (workflow steps), with their executions. */
-  declare readonly transitions: Transitions;
+  @collection(Transitions) readonly transitions!: Transitions;
   /** Users of the organization. */
-  declare readonly users: Users;
+  @collection(Users) readonly users!: Users;
   /** Workflows, with their executions. */
-  declare readonly workflows: Workflows;
+  @collection(Workflows) readonly workflows!: Workflows;
 
   /**
    * Resolves credentials (explicit, then `LAS_*` environment variables, then
@@ -155,24 +163,10 @@ export class Las {
   }
 }
 
-/** Gives `las` its collections over `session`. */
+/** Gives `las` its collections over `session`: one of each its properties declare with {@link collection}. */
 function bind(las: Las, session: Session): void {
   sessions.set(las, session);
-  Object.assign(las, {
-    appClients: new AppClients(session),
-    assets: new Assets(session),
-    batches: new Batches(session),
-    datasets: new Datasets(session),
-    documents: new Documents(session),
-    logs: new Logs(session),
-    models: new Models(session),
-    organizations: new Organizations(session),
-    predictions: new Predictions(session),
-    secrets: new Secrets(session),
-    transitions: new Transitions(session),
-    users: new Users(session),
-    workflows: new Workflows(session),
-  } satisfies Omit<Las, 'withOptions'>);
+  Object.assign(las, Object.fromEntries([...collections].map(([name, cls]) => [name, new cls(session)])));
 }
 
 // Explicit credentials without a fetch of their own request their tokens through the Las fetch,

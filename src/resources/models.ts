@@ -57,6 +57,3 @@ export class Models extends Collection<Model> {
   /** A handle on a model by id, without a request. */
   declare ref: Ref<ModelHandle>;
 }
-
-// Data bundles live in their own file but belong to models: the package exports them from here.
-export * from './data-bundles.js';

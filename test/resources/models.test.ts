@@ -1,6 +1,7 @@
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
 import { fixture } from '../helpers/fixtures.js';
-import { Model, DataBundles } from '../../src/resources/models.js';
+import { Model } from '../../src/resources/models.js';
+import { DataBundles } from '../../src/resources/data-bundles.js';
 import { ValidationError } from '../../src/errors.js';
 
 const model = fixture('model');
