@@ -18,8 +18,10 @@ import {
   type UploadReport,
   type UploadSource,
 } from './upload-types.js';
-import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
+import { AbortError, ContentError, describeError, PartialFailureError, ValidationError } from '../errors.js';
 import type { GroundTruthEntry } from '../api/documents.js';
+import { checkOption, option } from '../options.js';
+import { stopsEveryItem } from './failures.js';
 import type { Documents } from '../resources/documents.js';
 
 /** The API takes document content of at most this many base64 characters. */
@@ -47,9 +49,7 @@ export async function uploadDocumentsToDataset(
 ): Promise<UploadReport> {
   const started = performance.now();
   const concurrency = options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ValidationError(`dataset.uploadDocuments: concurrency must be a whole number >= 1, got ${String(concurrency)}`);
-  }
+  checkOption('dataset.uploadDocuments', 'concurrency', concurrency, option.count);
   const { signal, onProgress } = options;
   const paths = await collectPaths(source);
   const manifest = options.resume
@@ -91,7 +91,8 @@ export async function uploadDocumentsToDataset(
     } catch (error) {
       // Stopped before it was sent: not tried, as the documents after it.
       if (error instanceof AbortError && !error.mayHaveBeenApplied) return { kind: 'aborted' };
-      if (isFatal(error)) stop ??= { error, path: file };
+      // A 404 of POST /documents is the dataset's: every other document would get it too.
+      if (stopsEveryItem(error, 'shared')) stop ??= { error, path: file };
       return { kind: 'failed', value: { path: file, reason: describeError(error), error } };
     }
   };
@@ -294,7 +295,3 @@ function defaultCacheDir(): string {
   return join(homedir(), '.lucidtech', 'uploads');
 }
 
-/** Errors no other document would escape: stop rather than fail the same way thousands of times. */
-function isFatal(error: unknown): boolean {
-  return error instanceof InvalidCredentialsError || error instanceof LimitExceededError || error instanceof NotFoundError;
-}

@@ -6,12 +6,13 @@
 import { s, validate, type ObjectSchema, type Schema, type StringSchema } from '../schema/index.js';
 import { base64Length, JsonBytes, type UploadContent } from '../http/document-body.js';
 import { ValidationError } from '../errors.js';
+import { isAbortSignal } from '../options.js';
 
 /** Options of any fields: a plain object, checked before anything is read; its fields are checked later. */
 export const someOptions = s.object({}, { additional: true });
 
 /** An option that must be an AbortSignal. */
-export const signalSchema = s.custom<AbortSignal>('an AbortSignal', (value) => value instanceof AbortSignal);
+export const signalSchema = s.custom<AbortSignal>('an AbortSignal', isAbortSignal);
 
 /**
  * Throws a {@link ValidationError} naming the field when `body` (a request body, or the options

@@ -35,7 +35,7 @@ const uploadDocumentsOptionsSchema = s.object({
   concurrency: s.optional(s.number()),
   onProgress: s.optional(s.custom('a function', (value) => typeof value === 'function')),
   resume: s.optional(s.union(s.boolean(), s.object({ cacheDir: s.optional(s.string({ minLength: 1 })) }))),
-  signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
+  signal: s.optional(signalSchema),
 } satisfies Record<keyof UploadDocumentsOptions, Schema>);
 
 /** A dataset: a named set of documents to train models on. */
