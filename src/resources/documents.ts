@@ -7,9 +7,9 @@ import { Collection, collectionOf, toQuery } from './collection.js';
 import { Entity, type Handle } from './entity.js';
 import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
-import { checkBody, someOptions, signalSchema } from './checks.js';
+import { checkBody, checkedJson, someOptions, signalSchema } from './checks.js';
 import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
-import { Predictions, type Prediction } from './predictions.js';
+import { Prediction } from './predictions.js';
 import {
   documentFilters,
   createDocumentSchema,
@@ -59,9 +59,9 @@ export class Document extends Entity<DocumentData> {
   /** Runs a model on this document. `POST /predictions` */
   async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
     checkBody(predictOptionsSchema, options, this.what('predict'));
-    const body = { ...options, documentId: this.documentId, modelId };
-    checkBody(createPredictionSchema, body, this.what('predict'));
-    return new Predictions(this.session).create(body, requestOptions);
+    // Checked once, as a whole body, under this method's name: then sent as predictions.create sends it.
+    const body = checkedJson(createPredictionSchema, { ...options, documentId: this.documentId, modelId }, this.what('predict'));
+    return Prediction.fromApi(this.session, await this.session.post(kinds.prediction.path, body, requestOptions));
   }
 }
 
