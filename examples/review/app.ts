@@ -111,7 +111,9 @@ async function next(las: Las, transition: TransitionHandle, kept: KeptWork, done
       ? Object.assign(document.createElement('iframe'), { title: 'The document (PDF)' })
       : Object.assign(document.createElement('img'), { alt: 'The document' });
   shown.src = url;
-  view.replaceChildren(shown);
+  // Phone browsers show no PDF inside a page: a link opens it in their viewer.
+  const link = Object.assign(document.createElement('a'), { href: url, target: '_blank', rel: 'noopener', textContent: 'Open the document in a new tab' });
+  view.replaceChildren(shown, ...(doc.contentType === 'application/pdf' ? [link] : []));
   const predictions = input.predictions ?? [];
   const edits = keptEdits(execution.executionId);
   inputs.replaceChildren(
@@ -189,9 +191,11 @@ function wire(las: Las, transition: TransitionHandle, kept: KeptWork): void {
     };
     attempt();
   };
-  inputs.oninput = () => {
+  inputs.oninput = (event) => {
     if (current) keepEdits(current.execution.executionId, values());
+    clearProblem(event.target as HTMLInputElement);
   };
+  reason.oninput = () => clearProblem(reason, reasonProblem);
   form.onsubmit = (event) => {
     event.preventDefault();
     const review = current;
@@ -252,6 +256,12 @@ function values(): Record<string, string> {
   return Object.fromEntries([...new FormData(form)].map(([label, value]) => [label, String(value).trim()]));
 }
 
+// A problem shown is taken back as soon as the reviewer changes the value; Confirm checks again.
+function clearProblem(input: HTMLInputElement | HTMLTextAreaElement, problem = document.getElementById(`${input.id}-problem`)): void {
+  input.removeAttribute('aria-invalid');
+  if (problem) problem.hidden = true;
+}
+
 function closeReject(): void {
   rejectArea.hidden = true;
   reason.value = '';
@@ -268,6 +278,7 @@ function say(text: string): void {
 }
 
 function showProblem(text: string, action: string, run: () => unknown): void {
+  say('');
   alertText.textContent = text;
   alertAction.textContent = action;
   alertAction.onclick = () => {
@@ -287,7 +298,6 @@ function hideProblem(): void {
 /** Says what went wrong in words for the reviewer (details to the console), with a way on. */
 function fail(error: unknown, retry: () => unknown): void {
   console.error(error);
-  say('');
   if (error instanceof MissingCredentialsError || error instanceof InvalidCredentialsError) {
     showProblem('Your sign-in has ended. Sign in again to carry on: your edits are kept.', 'Sign in again', () => credentials?.signIn());
   } else if (error instanceof ConnectionError || error instanceof TimeoutError) {
