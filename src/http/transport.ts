@@ -202,7 +202,9 @@ async function dispatch(agent: Agent, request: Request, body: Dispatcher.Dispatc
       },
     };
     try {
-      agent.dispatch({ origin, path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body }, handler);
+      // Headers as a plain object: undici's proxy wrapper spreads them, which loses a Headers instance's entries.
+      const headers = Object.fromEntries(request.headers);
+      agent.dispatch({ origin, path, method: request.method as Dispatcher.HttpMethod, headers, body }, handler);
     } catch (error) {
       fail(unsent(error));
     }

@@ -1,3 +1,4 @@
+/* global Buffer */
 /**
  * A forward proxy on 127.0.0.1 for tests: absolute-form requests (`GET http://host/path`) are
  * forwarded, CONNECT opens a tunnel. It records what went through it (never a credential), and

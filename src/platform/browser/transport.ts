@@ -8,7 +8,24 @@ type Transport = (input: string | URL | Request, init?: RequestInit) => Promise<
 
 /** The global fetch, looked up at each call (a page or test may replace it after import). */
 export function defaultTransport(): Transport {
-  return async (input, init) => globalThis.fetch(input, init);
+  return async (input, init) => {
+    try {
+      return await globalThis.fetch(input, init);
+    } catch (error) {
+      throw asFetchFailure(error, input, init);
+    }
+  };
+}
+
+/**
+ * fetch rejects with a TypeError when the network fails, or with the abort's reason; workerd's
+ * with a plain Error ("Network connection lost."). That one is made the `TypeError('fetch failed')`
+ * the SDK's error mapping knows, with workerd's error as the cause.
+ */
+function asFetchFailure(error: unknown, input: string | URL | Request, init: RequestInit | undefined): unknown {
+  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  if (signal?.aborted || error instanceof TypeError || !(error instanceof Error) || error.name !== 'Error') return error;
+  return new TypeError('fetch failed', { cause: error });
 }
 
 /** No proxy of the SDK's own here: `false` is the platform's fetch, a proxy URL is refused. */

@@ -11,7 +11,22 @@ type Transport = (input: string | URL | Request, init?: RequestInit) => Promise<
 
 /** Bun's global fetch, looked up at each call; it honours the environment's proxy variables. */
 export function defaultTransport(): Transport {
-  return async (input, init) => globalThis.fetch(input, init);
+  return async (input, init) => asFetchFailure(globalThis.fetch(input, init));
+}
+
+/**
+ * Bun's fetch rejects a failed connection with its own TypeError ("ECONNREFUSED: Unable to
+ * connect", code ECONNREFUSED): made the `TypeError('fetch failed')` that fetch's contract and
+ * the SDK's error mapping know, with Bun's error as the cause.
+ */
+async function asFetchFailure(response: Promise<Response>): Promise<Response> {
+  try {
+    return await response;
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof TypeError && typeof code === 'string') throw new TypeError('fetch failed', { cause: error });
+    throw error;
+  }
 }
 
 /** Bun's fetch through `proxy`; `false` is refused, as Bun's fetch cannot be told to ignore the environment's proxy. */
@@ -22,7 +37,7 @@ export function proxyTransport(proxy: string | false): Transport {
     );
   }
   // `proxy` is Bun's own fetch option (lib.dom's RequestInit does not know it).
-  return async (input, init) => globalThis.fetch(input, { ...init, proxy } as RequestInit);
+  return async (input, init) => asFetchFailure(globalThis.fetch(input, { ...init, proxy } as RequestInit));
 }
 
 /** A JSON body built as bytes, as sent: the bytes (a stream would go chunked). */
