@@ -85,7 +85,7 @@ describe('#platform modules', () => {
     for await (const chunk of browserFiles.chunksOf(readerOnly, 'stream')) read.push(chunk);
     expect(read).toEqual(chunks);
     expect(() => browserFiles.chunksOf({ pipe: () => undefined }, 'stream')).toThrow(
-      'stream can be read in Node only; in a browser pass a ReadableStream, File, Blob or bytes',
+      'stream can be read in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) pass a ReadableStream, File, Blob or bytes',
     );
   });
 });

@@ -47,7 +47,10 @@ export async function runSuite(sdk, config) {
       }
       const error = await thrown(() => new sdk.Las());
       expect(error instanceof sdk.MissingCredentialsError, `MissingCredentialsError, got ${describe(error)}`);
-      expect(/workerd|browser/.test(error.message), `the message names the runtime: ${error.message}`);
+      const named = config.runtime === 'workerd' ? /in workerd/ : /in a browser/;
+      expect(named.test(error.message), `the message names the runtime: ${error.message}`);
+      const content = await thrown(() => las.documents.create('/tmp/a.pdf'));
+      expect(content instanceof sdk.ContentError && named.test(content.message), `a file path refused naming the runtime: ${describe(content)}`);
     },
     async 'explicit credentials: create, get, update, delete'() {
       const created = await las.datasets.create({ name: `runtime ${config.runtime}` });
