@@ -17,9 +17,13 @@ export class UsageError extends Error {
 
 /** A run stopped by Ctrl+C or SIGTERM. Exit 130. */
 export class InterruptedError extends Error {
-  constructor(message = 'interrupted') {
-    super(message);
+  /** The signal's name, `SIGINT` for Ctrl+C. */
+  readonly by: string;
+
+  constructor(by = 'SIGINT') {
+    super(`stopped by ${by}`);
     this.name = 'InterruptedError';
+    this.by = by;
   }
 }
 

@@ -93,7 +93,7 @@ test('get-documents writes <id>.pdf and <id>.json for each document; again, it d
   const files = readdirSync(dir).sort();
   expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(200);
   expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(20);
-  expect(files.every((f) => /^las:document:[0-9a-f]+\.(pdf|json)$/.test(f))).toBe(true);
+  expect(files.every((f) => /^las_document_[0-9a-f]+\.(pdf|json)$/.test(f))).toBe(true);
   // The bytes are the uploaded files', and the ground truth is the API's list.
   const uploaded = new Set(Array.from({ length: 200 }, (_, i) => sha(variant(i))));
   expect(new Set(files.filter((f) => f.endsWith('.pdf')).map((f) => sha(readFileSync(join(dir, f)))))).toEqual(uploaded);
