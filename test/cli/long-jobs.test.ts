@@ -137,3 +137,22 @@ test('an interrupted upload sends nothing more (not the file being read), report
   expect(await las.documents.list({ datasetId: dataset }).toArray()).toHaveLength(5);
 });
 
+
+test.each([1, 8])('at concurrency %i, two files with the same bytes and different ground truth are two documents; a re-run skips both', async (concurrency) => {
+  const dir = join(tmp.path, `twins-${concurrency}`);
+  mkdirSync(dir);
+  for (const [name, total] of [['a', '1'], ['b', '2']]) {
+    writeFileSync(join(dir, `${name}.pdf`), variant(3000));
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ total }));
+  }
+  const dataset = (await las.datasets.create({})).datasetId;
+  const argv = ['datasets', 'create-documents', dataset, dir, '--concurrency', String(concurrency)];
+  const first = await cli(argv, { env: env() });
+  expect(first.code).toBe(0);
+  expect(json<UploadReportJson>(first)).toMatchObject({ uploaded: [{}, {}], skipped: [] });
+  const truths = (await las.documents.list({ datasetId: dataset }).toArray()).map((d) => d.groundTruth?.[0]?.value).sort();
+  expect(truths).toEqual(['1', '2']);
+  const again = await cli(argv, { env: env() });
+  expect(json<UploadReportJson>(again)).toMatchObject({ uploaded: [], skipped: [{}, {}] });
+  expect(await las.documents.list({ datasetId: dataset }).toArray()).toHaveLength(2);
+});
