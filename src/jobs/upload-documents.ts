@@ -316,7 +316,14 @@ class ResumeManifest {
   ): Promise<void> {
     for (const documentId of unclaimed) {
       if (pending.size === 0) break;
-      const document = await documents.get(documentId, signal && { signal });
+      let document;
+      try {
+        document = await documents.get(documentId, signal && { signal });
+      } catch (error) {
+        // Deleted since it was listed: it is not what a send made.
+        if (error instanceof NotFoundError) continue;
+        throw error;
+      }
       if (typeof document.content !== 'string') continue;
       const sha256 = createHash('sha256').update(Buffer.from(document.content, 'base64')).digest('hex');
       const groundTruth = JSON.stringify((document.groundTruth ?? []).map(({ label, value }) => ({ label, value })));
