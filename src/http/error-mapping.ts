@@ -7,6 +7,7 @@ import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import { AbortError, ApiError, ConnectionError, LasError, TimeoutError } from '../errors.js';
 import { requestIdOf, type Call, type Method } from './call.js';
 import { describeNetworkFailure, isNetworkFailure, neverSent } from './network-failure.js';
+import { sentNothing } from './not-sent.js';
 import { redact } from './redact.js';
 import { mayResend } from './retry.js';
 
@@ -43,7 +44,7 @@ export function toLasError(error: unknown, method: Method, path: string, secrets
   }
   if (isNetworkFailure(error)) {
     const reason = describeNetworkFailure(error);
-    const mayHaveBeenApplied = unsafe && !neverSent(error);
+    const mayHaveBeenApplied = unsafe && !neverSent(error) && !sentNothing(error);
     return new ConnectionError(`${method} ${path} failed: ${reason}${mayHaveBeenApplied ? MAY_HAVE_BEEN_APPLIED : ''}`, {
       cause: new Error(reason),
       mayHaveBeenApplied,
