@@ -5,6 +5,7 @@
 import { LasError } from '../../src/errors.js';
 import { fixture } from '../helpers/fixtures.js';
 import { api, testLas, useApiMock } from '../helpers/api.js';
+import { thrown } from '../helpers/thrown.js';
 import type { Session } from '../../src/http/session.js';
 import { Entity } from '../../src/resources/entity.js';
 import { entity, entityMetadata } from '../../src/resources/entity-metadata.js';
@@ -88,10 +89,7 @@ describe('handles', () => {
     ['an array', '[]'],
   ])('an answer of %s where an entity was expected is a LasError saying so, not an empty entity', async (_name, body) => {
     api().get(`/datasets/${encodeURIComponent(dataset.datasetId)}`).reply(200, body, { 'Content-Type': 'application/json' });
-    const error = await las.datasets.get(dataset.datasetId).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await thrown(las.datasets.get(dataset.datasetId));
     expect(error).toBeInstanceOf(LasError);
     expect((error as Error).message).toMatch(/^the API answered (no JSON|null|number|an array) where Dataset data \(a JSON object\) was expected$/);
   });
