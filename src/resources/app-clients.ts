@@ -9,7 +9,7 @@ import {
   type CreateAppClientOptions,
   type UpdateAppClientOptions,
 } from '../api/app-clients.js';
-import { type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 
 /**
  * An app client: credentials for a program or a login page. `clientSecret` is only in the
@@ -17,7 +17,6 @@ import { type ListOptions } from '../api/list.js';
  */
 @entity(kinds.appClient)
 export class AppClient extends Entity<AppClientData> {
-
   /** Updates name, description or login urls. `PATCH /appClients/{appClientId}` */
   declare update: Update<this, UpdateAppClientOptions>;
 

@@ -8,7 +8,7 @@ import { kinds } from '../api/kinds.js';
 import { checkBody, someOptions } from './checks.js';
 import type { ById, Delete, List, Ref, Refresh } from './methods.js';
 import { updateAssetSchema, type AssetData, type CreateAssetOptions } from '../api/assets.js';
-import { type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 
 /** Options of `asset.update()`. */
 export interface UpdateAssetOptions extends CreateAssetOptions {
@@ -28,7 +28,6 @@ const updateAssetOptionsSchema = s.object(
 /** An asset: a file (template, script, image) transitions use. */
 @entity(kinds.asset)
 export class Asset extends Entity<AssetData> {
-
   /** Loads this asset's data and content. `GET /assets/{assetId}` */
   declare refresh: Refresh<this>;
 

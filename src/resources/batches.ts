@@ -13,7 +13,7 @@ import {
   type UpdateBatchOptions,
 } from '../api/batches.js';
 import { ids } from '../api/ids.js';
-import { type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 
 /** Options of `batch.delete()`. */
 export interface DeleteBatchOptions {
@@ -28,7 +28,6 @@ const deleteBatchOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolea
 /** A batch: documents uploaded together. */
 @entity(kinds.batch)
 export class Batch extends Entity<BatchData> {
-
   /** Updates name or description. `PATCH /batches/{batchId}` */
   declare update: Update<this, UpdateBatchOptions>;
 

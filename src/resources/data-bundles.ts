@@ -15,7 +15,6 @@ import {
 /** A data bundle: the datasets a model is trained on, frozen into one unit. */
 @entity(kinds.dataBundle)
 export class DataBundle extends Entity<DataBundleData> {
-
   /** Updates name or description. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
   declare update: Update<this, UpdateDataBundleOptions>;
 

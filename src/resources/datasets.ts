@@ -15,7 +15,7 @@ import {
   type UpdateDatasetOptions,
 } from '../api/datasets.js';
 import { ids } from '../api/ids.js';
-import { type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 
 /** Options of `dataset.delete()`. */
 export interface DeleteDatasetOptions {
@@ -42,7 +42,6 @@ const uploadDocumentsOptionsSchema = s.object({
 /** A dataset: a named set of documents to train models on. */
 @entity(kinds.dataset)
 export class Dataset extends Entity<DatasetData> {
-
   /** Loads this dataset's data. `GET /datasets/{datasetId}` */
   declare refresh: Refresh<this>;
 

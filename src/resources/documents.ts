@@ -46,7 +46,6 @@ const predictOptionsSchema = omit(createPredictionSchema, ['documentId', 'modelI
 /** A document: a pdf or image, with optional ground truth. */
 @entity(kinds.document)
 export class Document extends Entity<DocumentData> {
-
   /** Loads this document's data and content. `GET /documents/{documentId}` */
   declare refresh: Refresh<this>;
 

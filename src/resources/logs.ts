@@ -3,12 +3,11 @@ import { Entity, type Handle } from './entity.js';
 import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
 import type { ById, List, Ref, Refresh } from './methods.js';
-import { type LogData, type ListLogsOptions } from '../api/logs.js';
+import type { LogData, ListLogsOptions } from '../api/logs.js';
 
 /** A log: what one transition execution wrote while it ran. */
 @entity(kinds.log)
 export class Log extends Entity<LogData> {
-
   /** Loads this log's data and events. `GET /logs/{logId}` */
   declare refresh: Refresh<this>;
 }

@@ -5,7 +5,7 @@ import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
 import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import { DataBundles } from './data-bundles.js';
-import { type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 import {
   type ModelData,
   type CreateModelOptions,
@@ -15,7 +15,6 @@ import {
 /** A model: reads the configured fields from documents; trained on its data bundles. */
 @entity(kinds.model)
 export class Model extends Entity<ModelData> {
-
   /** The model's data bundles: `model.dataBundles.create()`, `.list()`, ... */
   get dataBundles(): DataBundles {
     return new DataBundles(this.session, this.modelId);

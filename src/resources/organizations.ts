@@ -3,12 +3,11 @@ import { Entity, type Handle } from './entity.js';
 import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
 import type { ById, Ref, Refresh, Update } from './methods.js';
-import { type OrganizationData, type UpdateOrganizationOptions } from '../api/organizations.js';
+import type { OrganizationData, UpdateOrganizationOptions } from '../api/organizations.js';
 
 /** An organization: the account everything else belongs to, with its quotas. */
 @entity(kinds.organization)
 export class Organization extends Entity<OrganizationData> {
-
   /** Loads this organization's data. `GET /organizations/{organizationId}` */
   declare refresh: Refresh<this>;
 

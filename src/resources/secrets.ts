@@ -6,7 +6,7 @@ import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
 import { checkBody } from './checks.js';
 import type { ById, Delete, List, Ref, Update } from './methods.js';
-import { type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 import {
   createSecretSchema,
   type SecretValues,
@@ -20,7 +20,6 @@ const createSecretOptionsSchema = omit(createSecretSchema, ['data']);
 /** A secret: values (passwords, keys) a transition gets in its environment. */
 @entity(kinds.secret)
 export class Secret extends Entity<SecretData> {
-
   /** Updates values, name or description. `PATCH /secrets/{secretId}` */
   declare update: Update<this, UpdateSecretOptions>;
 

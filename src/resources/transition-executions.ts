@@ -22,7 +22,6 @@ const updateOptionsSchema = omit(updateTransitionExecutionSchema, ['status']);
 /** One run of a transition: its input, and once done its status. */
 @entity(kinds.transitionExecution)
 export class TransitionExecution extends Entity<TransitionExecutionData> {
-
   /** Loads this execution's data. `GET /transitions/{transitionId}/executions/{executionId}` */
   declare refresh: Refresh<this>;
 

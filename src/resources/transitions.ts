@@ -54,7 +54,6 @@ function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O
 /** A transition: one step of a workflow, run by a docker image or by a person. */
 @entity(kinds.transition)
 export class Transition extends Entity<TransitionData> {
-
   /** The executions of this transition. */
   get executions(): TransitionExecutions {
     return new TransitionExecutions(this.session, this.transitionId);

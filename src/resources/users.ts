@@ -6,7 +6,7 @@ import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
 import { checkBody } from './checks.js';
 import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
-import { type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 import { createUserSchema, type UserData, type CreateUserOptions, type UpdateUserOptions } from '../api/users.js';
 
 const createUserOptionsSchema = omit(createUserSchema, ['email']);
@@ -14,7 +14,6 @@ const createUserOptionsSchema = omit(createUserSchema, ['email']);
 /** A user: a person who logs in to the organization. */
 @entity(kinds.user)
 export class User extends Entity<UserData> {
-
   /** Loads this user's data. `GET /users/{userId}` */
   declare refresh: Refresh<this>;
 

@@ -15,7 +15,6 @@ import {
 /** One run of a workflow on an input, through its transitions. */
 @entity(kinds.workflowExecution)
 export class WorkflowExecution extends Entity<WorkflowExecutionData> {
-
   /** Loads this execution's data. `GET /workflows/{workflowId}/executions/{executionId}` */
   declare refresh: Refresh<this>;
 
