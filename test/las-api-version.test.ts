@@ -126,7 +126,7 @@ describe('what each version sends', () => {
       () => las.batches.delete(BATCH_ID),
     ];
     for (const call of calls) {
-      const error = await thrown(call());
+      const error = await thrown(call);
       expect(error).toBeInstanceOf(ValidationError);
       expect(error.message).toMatch(
         /^(POST|GET|PATCH|DELETE) \/batches(\/\{batchId\})? is a call of API version 2021-09-23, not of 2024-11-29: the service removed it on 2021-10-12; instead, group documents by dataset/,
@@ -199,8 +199,8 @@ describe('one warning when no version was chosen and the endpoint is the service
 describe('answers are read tolerantly under both versions', () => {
   test.each([['2021-09-23'], ['2024-11-29']] as const)('%s: unknown fields kept, unknown enum values kept as strings, absent optional fields fine', async (apiVersion) => {
     const las = testLas({ apiVersion });
+    const { workflowId, executionId } = fixture('workflow-execution') as { workflowId: string; executionId: string };
     const execution = { ...fixture('workflow-execution'), status: 'completed', newField: { nested: [1] } };
-    const { workflowId, executionId } = execution as { workflowId: string; executionId: string };
     api().get(`/workflows/${encodeURIComponent(workflowId)}/executions/${encodeURIComponent(executionId)}`).reply(200, execution);
     const got = await las.workflows.ref(workflowId).executions.get(executionId);
     expect(got.status).toBe('completed');
@@ -218,8 +218,8 @@ describe('answers are read tolerantly under both versions', () => {
   });
 
   test("execution.wait() ends on 2024-11-29's `completed`", async () => {
+    const { workflowId, executionId } = fixture('workflow-execution') as { workflowId: string; executionId: string };
     const execution = { ...fixture('workflow-execution'), status: 'completed' };
-    const { workflowId, executionId } = execution as { workflowId: string; executionId: string };
     api().get(`/workflows/${encodeURIComponent(workflowId)}/executions/${encodeURIComponent(executionId)}`).reply(200, execution);
     const waited = await testLas({ apiVersion: '2024-11-29' }).workflows.ref(workflowId).executions.ref(executionId).wait({ pollInterval: 1 });
     expect(waited.status).toBe('completed');
