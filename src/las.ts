@@ -177,8 +177,9 @@ export class Las {
 /** Gives `las` its version and its collections over `session`. */
 function bind(las: Las, session: Session, apiVersion: ApiVersion): void {
   sessions.set(las, session);
+  // Read-only: the session's check was built for this version, so changing it could only mislead.
+  Object.defineProperty(las, 'apiVersion', { value: apiVersion, enumerable: true });
   Object.assign(las, {
-    apiVersion,
     appClients: new AppClients(session),
     assets: new Assets(session),
     batches: new Batches(session),
@@ -192,7 +193,7 @@ function bind(las: Las, session: Session, apiVersion: ApiVersion): void {
     transitions: new Transitions(session),
     users: new Users(session),
     workflows: new Workflows(session),
-  } satisfies Omit<Las, 'withOptions'>);
+  } satisfies Omit<Las, 'withOptions' | 'apiVersion'>);
 }
 
 /**

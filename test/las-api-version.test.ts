@@ -34,6 +34,14 @@ describe('choosing the version', () => {
     expect(testLas({ apiVersion: '2024-11-29' }).withOptions({ timeout: 5 }).apiVersion).toBe('2024-11-29');
   });
 
+  test('las.apiVersion cannot be changed after the fact; a client of withOptions checks as its parent does', async () => {
+    const las = testLas({ apiVersion: '2024-11-29' });
+    expect(() => {
+      (las as { apiVersion: string }).apiVersion = '2021-09-23';
+    }).toThrow(TypeError);
+    expect(await thrown(las.withOptions({ timeout: 5 }).batches.create({ name: 'b' }))).toBeInstanceOf(ValidationError);
+  });
+
   test.each([['2024-11-30'], [''], [20241129], [null], [{ toString: () => '2024-11-29' }]])('apiVersion %p: a ValidationError naming the option', (value) => {
     const error = (() => {
       try {
