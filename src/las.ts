@@ -2,6 +2,7 @@ import { DEFAULT_API_VERSION, SERVICE_API_VERSION, isServiceEndpoint, takesApiKe
 import { AuthorizationCodeCredentials } from './auth/authorization-code.js';
 import { Credentials, TOKEN_VIA } from './auth/credentials.js';
 import { defaultCredentials, environmentLogLevel } from '#platform/environment.js';
+import { proxyTransport } from '#platform/transport.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
 import { logLevelFromEnv, type Logger, type LogLevel, type RequestHooks } from './http/log.js';
@@ -45,8 +46,14 @@ export interface LasOptions {
   timeout?: number;
   /** Milliseconds for a whole call, retries included, a whole number from 1. Default 300 000. */
   totalTimeout?: number;
-  /** Custom fetch (tests, proxies). */
+  /** Custom fetch (tests, custom TLS): replaces the SDK's transport, so `proxy` cannot be given with it. */
   fetch?: typeof fetch;
+  /**
+   * An HTTP(S) proxy for every request, token requests included (CONNECT for https), or `false` for
+   * none. Default: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` where the runtime allows. Refused where the
+   * runtime cannot use one (a browser, workerd); see the README's runtime table.
+   */
+  proxy?: string | URL | false;
   /**
    * What is logged: `debug` (also each retry, token fetches, page walks), `info` (one line per
    * call), `warn`, `error` (a hook that threw), `off`. Default: the environment's `LAS_LOG`, else `warn`.
@@ -75,6 +82,7 @@ const LAS_OPTIONS = {
   timeout: option.milliseconds,
   totalTimeout: option.milliseconds,
   fetch: option.function,
+  proxy: option.proxy,
   logLevel: option.logLevel,
   logger: option.logger,
   hooks: option.hooks,
@@ -139,8 +147,11 @@ export class Las {
         'new Las: profile picks a section of the credentials file, which is not read when credentials, or tokenProvider and apiEndpoint, are given',
       );
     }
-    const credentials =
-      options.credentials ?? (needsCredentials ? defaultCredentials({ profile: options.profile, fetch: options.fetch }) : undefined);
+    if (options.proxy !== undefined && options.fetch !== undefined) {
+      throw new ValidationError('new Las: proxy and fetch cannot be given together: a custom fetch sends its own way, so give it the proxy');
+    }
+    const fetch = options.fetch ?? (options.proxy === undefined ? undefined : proxyTransport(options.proxy === false ? false : String(options.proxy)));
+    const credentials = options.credentials ?? (needsCredentials ? defaultCredentials({ profile: options.profile, fetch }) : undefined);
     const chosenVersion = options.apiVersion ?? (credentials instanceof Credentials ? credentials.apiVersion : undefined);
     const apiVersion = chosenVersion ?? DEFAULT_API_VERSION;
     const apiEndpoint = (options.apiEndpoint ?? credentials?.apiEndpoint) as string;
@@ -148,8 +159,8 @@ export class Las {
       apiEndpoint,
       apiKey: credentials instanceof Credentials && takesApiKey(apiVersion) ? credentials.apiKey : undefined,
       checkRequest: versionCheck(apiVersion),
-      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, options.fetch),
-      fetch: options.fetch,
+      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, fetch),
+      fetch,
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
       maxRetries: options.maxRetries,
