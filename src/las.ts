@@ -155,6 +155,7 @@ export class Las {
     const chosenVersion = options.apiVersion ?? (credentials instanceof Credentials ? credentials.apiVersion : undefined);
     const apiVersion = chosenVersion ?? DEFAULT_API_VERSION;
     const apiEndpoint = (options.apiEndpoint ?? credentials?.apiEndpoint) as string;
+    const logLevel = options.logLevel ?? logLevelFromEnv(environmentLogLevel());
     const session = new Session({
       apiEndpoint,
       apiKey: credentials instanceof Credentials && takesApiKey(apiVersion) ? credentials.apiKey : undefined,
@@ -164,11 +165,13 @@ export class Las {
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
       maxRetries: options.maxRetries,
-      logLevel: options.logLevel ?? logLevelFromEnv(environmentLogLevel()),
+      logLevel,
       logger: options.logger,
       hooks: options.hooks,
     });
-    if (chosenVersion === undefined && isServiceEndpoint(apiEndpoint)) warnOfDefaultVersion(session, options.logger ?? console);
+    // A logger that does not log warnings is not counted as told: a later client may log to it at `warn`.
+    const warns = logLevel === undefined || logLevel === 'debug' || logLevel === 'info' || logLevel === 'warn';
+    if (chosenVersion === undefined && warns && isServiceEndpoint(apiEndpoint)) warnOfDefaultVersion(session, options.logger ?? console);
     bind(this, session, apiVersion);
   }
 

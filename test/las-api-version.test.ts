@@ -201,6 +201,9 @@ describe('one warning when no version was chosen and the endpoint is the service
     at('http://127.0.0.1:4010', { logger });
     at('https://api.lucidtech.io/v1', { logger, logLevel: 'error' });
     expect(logger.warn).not.toHaveBeenCalled();
+    // That quiet client did not use up the logger's one warning.
+    at('https://api.lucidtech.io/v1', { logger });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
   });
 });
 
