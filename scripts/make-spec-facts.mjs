@@ -114,14 +114,22 @@ function enumValues(spec, schema, depth = 0) {
   return [...(resolved.enum ?? []).filter((value) => typeof value === 'string'), ...alternatives.flatMap((inner) => enumValues(spec, inner, depth + 1))];
 }
 
-/** The TypeScript module of the table, from the facts-only copies. */
+/**
+ * The TypeScript module of the table, from the facts-only copies: each version's api key, hosts
+ * and every operation, with the body fields that set it apart from the other version's same
+ * operation (a field the other lacks, or one whose enum values differ, listed with all of its own).
+ * Fields both have alike are left out: the check needs only what differs, and the browser bundle
+ * carries every byte of the table.
+ */
 export function tableModule(copies) {
-  const versions = copies.map((facts) => {
-    const { apiKey, hosts, operations } = versionFacts(facts);
-    const lines = Object.entries(operations).map(([key, fields]) => `      ${literal(key)}: ${literal(fields)},`);
+  const facts = copies.map(versionFacts);
+  const versions = copies.map((copy, index) => {
+    const { apiKey, hosts, operations } = facts[index];
+    const others = facts.filter((_, other) => other !== index).map((other) => other.operations);
+    const lines = Object.entries(operations).map(([key, fields]) => `      ${literal(key)}: ${literal(distinctFields(fields, others, key))},`);
     // The spec's version is a timestamp (2021-09-23T08:42:38Z): the API version is its date.
     return [
-      `  ${literal(String(facts.info.version).slice(0, 10))}: {`,
+      `  ${literal(String(copy.info.version).slice(0, 10))}: {`,
       `    apiKey: ${apiKey},`,
       `    hosts: ${literal(hosts)},`,
       '    operations: {',
@@ -135,13 +143,24 @@ export function tableModule(copies) {
 
 /**
  * What each API version's spec says, as far as the SDK checks requests against it: whether it
- * takes an api key, its servers' hosts, and its operations (\`METHOD /path/{param}\`), each with
- * its JSON body's top-level fields and their enum values (\`[]\`: any value).
+ * takes an api key, its servers' hosts, and every one of its operations (\`METHOD /path/{param}\`),
+ * each with the JSON body fields that set it apart from the other version's same operation, with
+ * their enum values (\`[]\`: any value). Fields both versions have alike are not listed.
  */
 export const SPEC_FACTS = {
 ${versions.join('\n')}
 } as const;
 `;
+}
+
+/** The fields of an operation that the other versions' same operation lacks, or allows other values of. */
+function distinctFields(fields, others, key) {
+  if (!others.every((operations) => operations[key])) return {};
+  return Object.fromEntries(
+    Object.entries(fields).filter(([name, values]) =>
+      others.some((operations) => !Object.hasOwn(operations[key], name) || operations[key][name].join('|') !== values.join('|')),
+    ),
+  );
 }
 
 /** A value as TypeScript source on one line: single quotes, keys unquoted where they can be. */

@@ -20,11 +20,16 @@ describe('the facts of each version, from its spec', () => {
     expect(of('2024-11-29').filter((key) => !of('2021-09-23').includes(key))).toHaveLength(25);
   });
 
-  test("a body's fields and their enum values", () => {
-    expect(Object.keys(SPEC_FACTS['2021-09-23'].operations['POST /models'])).toEqual(expect.arrayContaining(['width', 'height', 'fieldConfig']));
-    expect(Object.keys(SPEC_FACTS['2024-11-29'].operations['POST /models'])).not.toContain('width');
-    expect(SPEC_FACTS['2024-11-29'].operations['POST /documents'].contentType).toContain('image/webp');
-    expect(SPEC_FACTS['2021-09-23'].operations['POST /documents'].contentType).not.toContain('image/webp');
+  test("the body fields that set an operation apart from the other version's, with all their enum values", () => {
+    expect(SPEC_FACTS['2021-09-23'].operations['POST /models']).toEqual({ height: [], width: [] });
+    expect(SPEC_FACTS['2024-11-29'].operations['POST /models']).toEqual({ metadata: [], postprocessConfig: [] });
+    expect(SPEC_FACTS['2021-09-23'].operations['POST /documents']).toEqual({
+      batchId: [],
+      contentType: ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff'],
+    });
+    expect(SPEC_FACTS['2024-11-29'].operations['POST /documents'].contentType).toEqual(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp']);
+    // Fields both have alike are not listed; an operation of one version only lists none.
+    expect(SPEC_FACTS['2024-11-29'].operations['POST /datasets/{datasetId}/transformations']).toEqual({});
   });
 
   test('only 2021-09-23 takes an api key; both name the service host', () => {
