@@ -3,6 +3,7 @@
  * condition `browser`). The Node entry, index.ts, adds what needs Node.
  */
 export { Las, type LasDefaults, type LasOptions } from './las.js';
+export { API_VERSIONS, type ApiVersion } from './api/versions/index.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
 export { Credentials, type CredentialsInit } from './auth/credentials.js';

@@ -37,9 +37,15 @@ export interface SessionOptions extends SessionDefaults {
   apiKey?: string;
   /** Custom fetch (tests, proxies); defaults to the SDK's transport on undici (see transport.ts). */
   fetch?: typeof fetch;
+  /**
+   * Called with each request before anything is sent (the API version's check): what it throws
+   * is the call's error. `body` is what the resource gave: an object, or {@link JsonBytes}.
+   */
+  checkRequest?: (method: Method, path: string, body: unknown) => void;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** The HTTP methods the API's calls use. */
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-request-id', 'x-amz-apigw-id'];
 const NO_OPTIONS: RequestOptions = Object.freeze({});
 // The token each provider last handed out, to tell a newly fetched one in the debug log (never
@@ -136,6 +142,7 @@ export class Session {
     { query, body }: { query?: Query; body?: unknown } = {},
     requestOptions?: RequestOptions,
   ): Promise<T> {
+    this.#options.checkRequest?.(method, path, body);
     const options = requestOptions === undefined ? NO_OPTIONS : checkRequestOptions(requestOptions);
     const call: Call = { method, path, options, started: performance.now(), attempts: 0, ended: 0 };
     try {
