@@ -4,6 +4,7 @@
  * package's public names, each by name: nothing else of a module is public.
  */
 export { Las, type LasDefaults, type LasOptions } from './las.js';
+export { API_VERSIONS, type ApiVersion } from './api/versions/index.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
 export { Credentials, type CredentialsInit } from './auth/credentials.js';

@@ -1,3 +1,4 @@
+import { DEFAULT_API_VERSION, SERVICE_API_VERSION, isServiceEndpoint, takesApiKey, versionProblem, type ApiVersion } from './api/versions/index.js';
 import { AuthorizationCodeCredentials } from './auth/authorization-code.js';
 import { Credentials, TOKEN_VIA } from './auth/credentials.js';
 import { defaultCredentials, environmentLogLevel } from '#platform/environment.js';
@@ -5,7 +6,9 @@ import { proxyTransport } from '#platform/transport.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
 import { logLevelFromEnv, type Logger, type LogLevel, type RequestHooks } from './http/log.js';
-import { Session, type SessionDefaults } from './http/session.js';
+import { JsonBytes } from './http/document-body.js';
+import { Session, type Method, type SessionDefaults } from './http/session.js';
+import { isPlainObject } from './schema/index.js';
 import { checkOptions, option, type OptionCheck } from './options.js';
 import { AppClients } from './resources/app-clients.js';
 import { Assets } from './resources/assets.js';
@@ -31,6 +34,12 @@ export interface LasOptions {
   tokenProvider?: TokenProvider;
   /** API base URL; overrides the credentials' `apiEndpoint`. */
   apiEndpoint?: string;
+  /**
+   * The API version the client speaks: `2021-09-23` (the seed SDK's) or `2024-11-29` (the
+   * service's today). Default: the credentials' (`LAS_API_VERSION`, `api_version` in the
+   * credentials file), else `2021-09-23`. Each call is checked against it before it is sent.
+   */
+  apiVersion?: ApiVersion;
   /** Retries per request (429/503 for every method, other failures for GET/PUT/DELETE), 0 to 10. Default 3. */
   maxRetries?: number;
   /** Milliseconds per attempt, a whole number from 1. Default 60 000. */
@@ -68,6 +77,7 @@ const LAS_OPTIONS = {
   profile: option.text,
   tokenProvider: option.tokenProvider,
   apiEndpoint: option.httpUrl,
+  apiVersion: option.apiVersion,
   maxRetries: option.retries,
   timeout: option.milliseconds,
   totalTimeout: option.milliseconds,
@@ -98,9 +108,13 @@ function collection(cls: new (session: Session) => object) {
 
 // The session of each client, out of sight (JSON.stringify(las), console.log(las)).
 const sessions = new WeakMap<Las, Session>();
+// Loggers already told that the service speaks another version than the default: once each.
+const warnedLoggers = new WeakSet<object>();
 
 /** The LAS client: one shared session and a collection per kind of entity. */
 export class Las {
+  /** The API version this client speaks; every call is checked against it before it is sent. */
+  declare readonly apiVersion: ApiVersion;
   /** App clients: `las.appClients.create()`, ... */
   @collection(AppClients) readonly appClients!: AppClients;
   /** Assets: files transitions use. */
@@ -146,19 +160,27 @@ export class Las {
     }
     const fetch = options.fetch ?? (options.proxy === undefined ? undefined : proxyTransport(options.proxy === false ? false : String(options.proxy)));
     const credentials = options.credentials ?? (needsCredentials ? defaultCredentials({ profile: options.profile, fetch }) : undefined);
+    const chosenVersion = options.apiVersion ?? (credentials instanceof Credentials ? credentials.apiVersion : undefined);
+    const apiVersion = chosenVersion ?? DEFAULT_API_VERSION;
+    const apiEndpoint = (options.apiEndpoint ?? credentials?.apiEndpoint) as string;
+    const logLevel = options.logLevel ?? logLevelFromEnv(environmentLogLevel());
     const session = new Session({
-      apiEndpoint: (options.apiEndpoint ?? credentials?.apiEndpoint) as string,
-      apiKey: credentials instanceof Credentials ? credentials.apiKey : undefined,
+      apiEndpoint,
+      apiKey: credentials instanceof Credentials && takesApiKey(apiVersion) ? credentials.apiKey : undefined,
+      checkRequest: versionCheck(apiVersion),
       tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, fetch),
       fetch,
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
       maxRetries: options.maxRetries,
-      logLevel: options.logLevel ?? logLevelFromEnv(environmentLogLevel()),
+      logLevel,
       logger: options.logger,
       hooks: options.hooks,
     });
-    bind(this, session);
+    // A logger that does not log warnings is not counted as told: a later client may log to it at `warn`.
+    const warns = logLevel === undefined || logLevel === 'debug' || logLevel === 'info' || logLevel === 'warn';
+    if (chosenVersion === undefined && warns && isServiceEndpoint(apiEndpoint)) warnOfDefaultVersion(session, options.logger ?? console);
+    bind(this, session, apiVersion);
   }
 
   /**
@@ -169,15 +191,39 @@ export class Las {
   withOptions(defaults: LasDefaults): Las {
     const checked: SessionDefaults = checkOptions('las.withOptions', defaults, LAS_DEFAULTS);
     const client = Object.create(Las.prototype) as Las;
-    bind(client, (sessions.get(this) as Session).withDefaults(checked));
+    bind(client, (sessions.get(this) as Session).withDefaults(checked), this.apiVersion);
     return client;
   }
 }
 
-/** Gives `las` its collections over `session`: one of each its properties declare with {@link collection}. */
-function bind(las: Las, session: Session): void {
+/** Gives `las` its version and its collections over `session`: one of each its properties declare with {@link collection}. */
+function bind(las: Las, session: Session, apiVersion: ApiVersion): void {
   sessions.set(las, session);
+  // Read-only: the session's check was built for this version, so changing it could only mislead.
+  Object.defineProperty(las, 'apiVersion', { value: apiVersion, enumerable: true });
   Object.assign(las, Object.fromEntries([...collections].map(([name, cls]) => [name, new cls(session)])));
+}
+
+/**
+ * The check of every request against `version` (see src/api/versions): a call, body field or
+ * enum value only the other version has is a {@link ValidationError}, and nothing is sent.
+ */
+function versionCheck(version: ApiVersion): (method: Method, path: string, body: unknown) => void {
+  return (method, path, body) => {
+    const fields = body instanceof JsonBytes ? body.fields : body;
+    const problem = versionProblem(version, { method, path, body: isPlainObject(fields) ? fields : undefined });
+    if (problem) throw new ValidationError(`${problem} (this client speaks API version ${version}: see the apiVersion option of new Las); nothing was sent`);
+  };
+}
+
+/** Tells, once per logger, that the client speaks the seed's version to a service that speaks another by now. */
+function warnOfDefaultVersion(session: Session, logger: object): void {
+  if (warnedLoggers.has(logger)) return;
+  warnedLoggers.add(logger);
+  session.telemetry.warn(
+    `las-sdk: no API version was chosen, so this client speaks ${DEFAULT_API_VERSION} (the seed SDK's); the service speaks ${SERVICE_API_VERSION} today. ` +
+      `Choose one with new Las({ apiVersion }), LAS_API_VERSION or api_version in the credentials file (see "Which API version" in the README).`,
+  );
 }
 
 // Explicit credentials without a fetch of their own request their tokens through the Las fetch,

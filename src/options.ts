@@ -5,6 +5,7 @@
  * {@link ValidationError} naming the option; values are never echoed, as an endpoint or a key may
  * hold a secret.
  */
+import { API_VERSIONS } from './api/versions/index.js';
 import { ValidationError } from './errors.js';
 import { isPlainObject } from './schema/index.js';
 
@@ -104,6 +105,8 @@ export const option = {
     }
     return undefined;
   }) as OptionCheck,
+  /** One of the API versions the SDK speaks (`2021-09-23`, `2024-11-29`). */
+  apiVersion: ((value) => ((API_VERSIONS as readonly unknown[]).includes(value) ? undefined : `must be one of ${API_VERSIONS.join(', ')}`)) as OptionCheck,
   /**
    * A proxy: an http(s) URL as a string or `URL` (a user and password in it are allowed), or `false`.
    * Never echoed: its password would be.

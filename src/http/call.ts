@@ -2,7 +2,7 @@
 import type { LasError } from '../errors.js';
 import type { RequestOptions } from './request-options.js';
 
-/** The methods the Session sends. */
+/** The HTTP methods the API's calls use. */
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-request-id', 'x-amz-apigw-id'];

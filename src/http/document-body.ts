@@ -14,9 +14,18 @@ export type UploadContent = { readonly bytes: Uint8Array } | { readonly base64: 
 /** A request body of JSON that is already UTF-8 bytes; the Session sends it as it is. */
 export class JsonBytes {
   readonly #bytes: Uint8Array;
+  #fields: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(bytes: Uint8Array) {
+  /** `fields`: the top-level fields the bytes hold, when known (an upload's, its content aside); else read from the bytes when asked. */
+  constructor(bytes: Uint8Array, fields?: Readonly<Record<string, unknown>>) {
     this.#bytes = bytes;
+    this.#fields = fields;
+  }
+
+  /** The body's top-level fields (an upload's content left out), for the checks of the API version. */
+  get fields(): Readonly<Record<string, unknown>> {
+    this.#fields ??= JSON.parse(new TextDecoder().decode(this.#bytes)) as Record<string, unknown>;
+    return this.#fields;
   }
 
   /** The body's size in bytes. */
@@ -94,5 +103,5 @@ export function documentBody(fields: Readonly<Record<string, unknown>>, content:
   write(tail);
   // Every byte of the unzeroed buffer is written: a mismatch would send stale memory.
   if (at !== body.byteLength) throw new Error(`upload body: wrote ${at} of ${body.byteLength} bytes`);
-  return new JsonBytes(body);
+  return new JsonBytes(body, rest);
 }

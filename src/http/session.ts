@@ -20,6 +20,8 @@ import { retryPolicy, type RetrySettings } from './retry.js';
 import { withTokenRetry } from './token-retry.js';
 import { jsonBody } from '#platform/transport.js';
 
+export type { Method } from './call.js';
+
 /** Query values: arrays are sent as repeated keys; undefined and null are left out. */
 export type QueryValue = string | number | boolean | readonly (string | number | boolean)[] | undefined | null;
 /** A request's query parameters. */
@@ -49,6 +51,11 @@ export interface SessionOptions extends SessionDefaults {
   apiKey?: string;
   /** Custom fetch (tests, proxies); defaults to the SDK's transport on undici (see transport.ts). */
   fetch?: typeof fetch;
+  /**
+   * Called with each request before anything is sent (the API version's check): what it throws
+   * is the call's error. `body` is what the resource gave: an object, or {@link JsonBytes}.
+   */
+  checkRequest?: (method: Method, path: string, body: unknown) => void;
 }
 
 const NO_OPTIONS: RequestOptions = Object.freeze({});
@@ -126,6 +133,7 @@ export class Session {
     { query, body }: { query?: Query; body?: unknown } = {},
     requestOptions?: RequestOptions,
   ): Promise<T> {
+    this.#options.checkRequest?.(method, path, body);
     const options = requestOptions === undefined ? NO_OPTIONS : checkRequestOptions(requestOptions);
     const call: Call = { method, path, options, started: performance.now(), attempts: 0, ended: 0 };
     try {

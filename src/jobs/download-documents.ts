@@ -90,6 +90,7 @@ export const CONTENT_EXTENSIONS: Readonly<Record<DocumentContentType, string>> =
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/tiff': 'tif',
+  'image/webp': 'webp',
 });
 
 /** Default documents at once. */

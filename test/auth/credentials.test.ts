@@ -60,7 +60,7 @@ describe('Credentials construction', () => {
 
   it.each(['client_secret', 'toString', 'secret'])('refuses an unknown option %s, naming it', (name) => {
     expect(refusal({ ...init, [name]: 'x' }).message).toBe(
-      `new Credentials: unknown option "${name}" (known: clientId, clientSecret, authEndpoint, apiEndpoint, apiKey, useCache, profile, fetch)`,
+      `new Credentials: unknown option "${name}" (known: clientId, clientSecret, authEndpoint, apiEndpoint, apiKey, apiVersion, useCache, profile, fetch)`,
     );
   });
 
