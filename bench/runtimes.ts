@@ -5,11 +5,15 @@
  * The same workloads as Node's "Per call" and "Listing" rows (lib/workloads.ts), the same server;
  * each figure a ratio to its own runtime's baseline, so the runtimes are compared by ratio only.
  * Bun and Deno are the devDependencies `bun` and `deno`. bench/run.ts adds these rows.
+ *
+ *   npx tsx bench/runtimes.ts      (alone: builds src into the bench cache, starts the server, prints the rows)
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CALLS, DOCUMENTS, PAGE_COUNT } from './lib/config.js';
 import { failedRow, medians, newRow, perCall, tenths, type Row } from './lib/figures.js';
-import { benchDir, exec, log, root } from './lib/processes.js';
+import { benchDir, exec, log, root, startServer } from './lib/processes.js';
+import { table } from './lib/report.js';
 import { ms, pairedRatio, round } from './lib/stats.js';
 
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -104,4 +108,17 @@ export async function addRuntimeRows(context: { url: string; dist: string }, row
   }
   const node = rows.map((row) => row.id).lastIndexOf('listingHeap');
   rows.splice(node < 0 ? rows.length : node + 1, 0, ...added);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { build } = await import('./lib/build.js');
+  const built = await build(path.join(root, 'src'), 'dist');
+  const server = await startServer();
+  const rows: Row[] = [];
+  try {
+    await addRuntimeRows({ url: server.url, dist: built.dist }, rows);
+  } finally {
+    await server.stop();
+  }
+  process.stdout.write(`${table(rows, false)}\n`);
 }
