@@ -30,6 +30,8 @@ export async function exec(command: string, args: string[], env: Record<string, 
     stdout += chunk.toString();
   });
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  // A command that cannot start (not installed) is an exit like any other, not a crash of the runner.
+  child.on('error', (error) => (out += `${error.message}\n`));
   const code = await new Promise<number>((resolve) => child.on('close', (status) => resolve(status ?? 1)));
   return { code, out, stdout };
 }
