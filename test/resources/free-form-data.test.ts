@@ -68,6 +68,7 @@ describe('workflow input JSON cannot carry is refused, naming the path', () => {
     ['a symbol', { s: Symbol('s') }, `input.s: is a symbol, ${CANNOT} (it would be left out)`],
     ['undefined in an object', { a: { b: undefined } }, `input.a.b: is undefined, ${CANNOT} (it would be left out or sent as null): leave it out or give null`],
     ['undefined at the top of the input', { a: undefined }, `input.a: is undefined, ${CANNOT} (it would be left out or sent as null): leave it out or give null`],
+    // eslint-disable-next-line no-sparse-arrays -- a hole is what is tested
     ['a hole in a list', { list: [1, , 3] }, `input.list[1]: is undefined, ${CANNOT} (it would be left out or sent as null): leave it out or give null`],
     ['a Map', { m: new Map([['a', 1]]) }, 'input.m: is a Map, not plain data (JSON would send its own fields only): give a plain object, an array or a value'],
     ['a class instance', { price: new Money(5) }, 'input.price: is a Money, not plain data (JSON would send its own fields only): give a plain object, an array or a value'],
