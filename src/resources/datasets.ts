@@ -4,8 +4,11 @@ import { withSignal, type RequestOptions } from '../http/request-options.js';
 import { Collection, signalSchema } from './collection.js';
 import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
 import { Documents, deleteAllDocuments } from './documents.js';
+import { ValidationError } from '../errors.js';
 import { uploadDocumentsToDataset } from '#platform/upload-documents.js';
+import { downloadDocumentsOfDataset } from '#platform/download-documents.js';
 import type { UploadDocumentsOptions, UploadReport, UploadSource } from '../jobs/upload-types.js';
+import type { DownloadDocumentsOptions, DownloadReport } from '../jobs/download-types.js';
 import {
   datasetSchema,
   createDatasetSchema,
@@ -37,6 +40,14 @@ const uploadDocumentsOptionsSchema = s.object({
   resume: s.optional(s.union(s.boolean(), s.object({ cacheDir: s.optional(s.string({ minLength: 1 })) }))),
   signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
 } satisfies Record<keyof UploadDocumentsOptions, Schema>);
+
+/** The options of downloadDocuments as far as this method checks them; the download checks `concurrency` further. */
+const downloadDocumentsOptionsSchema = s.object({
+  concurrency: s.optional(s.number()),
+  onListed: s.optional(s.custom('a function', (value) => typeof value === 'function')),
+  onProgress: s.optional(s.custom('a function', (value) => typeof value === 'function')),
+  signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
+} satisfies Record<keyof DownloadDocumentsOptions, Schema>);
 
 /** A dataset: a named set of documents to train models on. */
 @entity(datasetSchema, { id: 'datasetId' })
@@ -79,6 +90,21 @@ export class Dataset extends Entity<DatasetData> {
   async uploadDocuments(source: UploadSource, options: UploadDocumentsOptions = {}): Promise<UploadReport> {
     checkBody(uploadDocumentsOptionsSchema, options, 'dataset.uploadDocuments');
     return uploadDocumentsToDataset(new Documents(this.session), this.datasetId, source, options);
+  }
+
+  /**
+   * Downloads the documents of this dataset into the folder `dir` (created when missing), in Node:
+   * each one's content as `<documentId>.<ext>` and its ground truth, when it has any, as
+   * `<documentId>.json` (the `[{ label, value }]` that {@link uploadDocuments} reads back).
+   * `GET /documents?datasetId=...`, then `GET /documents/{documentId}` per document not yet in
+   * `dir`, `concurrency` at a time. Files are written whole or not at all, so a second run skips
+   * what the first wrote. A document that fails is reported and the rest go on; credentials that
+   * stop working or a used-up quota stop it with a `PartialFailureError`.
+   */
+  async downloadDocuments(dir: string, options: DownloadDocumentsOptions = {}): Promise<DownloadReport> {
+    checkBody(downloadDocumentsOptionsSchema, options, 'dataset.downloadDocuments');
+    if (typeof dir !== 'string' || dir === '') throw new ValidationError('dataset.downloadDocuments: dir must be the path of a folder; nothing was sent');
+    return downloadDocumentsOfDataset(new Documents(this.session), this.datasetId, dir, options);
   }
 }
 
