@@ -65,6 +65,7 @@ export {
 } from './jobs/transition-work-types.js';
 export {
   DEFAULT_UPLOAD_CONCURRENCY,
+  type IgnoredFile,
   type ResumeOptions,
   type SkippedDocument,
   type UploadDocumentsOptions,

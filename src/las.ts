@@ -1,6 +1,7 @@
 import { AuthorizationCodeCredentials } from './auth/authorization-code.js';
 import { Credentials, TOKEN_VIA } from './auth/credentials.js';
 import { defaultCredentials, environmentLogLevel } from '#platform/environment.js';
+import { proxyTransport } from '#platform/transport.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
 import { logLevelFromEnv, type Logger, type LogLevel, type RequestHooks } from './http/log.js';
@@ -36,8 +37,14 @@ export interface LasOptions {
   timeout?: number;
   /** Milliseconds for a whole call, retries included, a whole number from 1. Default 300 000. */
   totalTimeout?: number;
-  /** Custom fetch (tests, proxies). */
+  /** Custom fetch (tests, custom TLS): replaces the SDK's transport, so `proxy` cannot be given with it. */
   fetch?: typeof fetch;
+  /**
+   * An HTTP(S) proxy for every request, token requests included (CONNECT for https), or `false` for
+   * none. Default: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` where the runtime allows. Refused where the
+   * runtime cannot use one (a browser, workerd); see the README's runtime table.
+   */
+  proxy?: string | URL | false;
   /**
    * What is logged: `debug` (also each retry, token fetches, page walks), `info` (one line per
    * call), `warn`, `error` (a hook that threw), `off`. Default: the environment's `LAS_LOG`, else `warn`.
@@ -65,6 +72,7 @@ const LAS_OPTIONS = {
   timeout: option.milliseconds,
   totalTimeout: option.milliseconds,
   fetch: option.function,
+  proxy: option.proxy,
   logLevel: option.logLevel,
   logger: option.logger,
   hooks: option.hooks,
@@ -125,13 +133,16 @@ export class Las {
         'new Las: profile picks a section of the credentials file, which is not read when credentials, or tokenProvider and apiEndpoint, are given',
       );
     }
-    const credentials =
-      options.credentials ?? (needsCredentials ? defaultCredentials({ profile: options.profile, fetch: options.fetch }) : undefined);
+    if (options.proxy !== undefined && options.fetch !== undefined) {
+      throw new ValidationError('new Las: proxy and fetch cannot be given together: a custom fetch sends its own way, so give it the proxy');
+    }
+    const fetch = options.fetch ?? (options.proxy === undefined ? undefined : proxyTransport(options.proxy === false ? false : String(options.proxy)));
+    const credentials = options.credentials ?? (needsCredentials ? defaultCredentials({ profile: options.profile, fetch }) : undefined);
     const session = new Session({
       apiEndpoint: (options.apiEndpoint ?? credentials?.apiEndpoint) as string,
       apiKey: credentials instanceof Credentials ? credentials.apiKey : undefined,
-      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, options.fetch),
-      fetch: options.fetch,
+      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, fetch),
+      fetch,
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
       maxRetries: options.maxRetries,

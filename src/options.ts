@@ -90,6 +90,22 @@ export const option = {
     }
     return undefined;
   }) as OptionCheck,
+  /**
+   * A proxy: an http(s) URL as a string or `URL` (a user and password in it are allowed), or `false`.
+   * Never echoed: its password would be.
+   */
+  proxy: ((value) => {
+    if (value === false) return undefined;
+    const expected = 'must be an http(s) URL such as http://proxy.example:3128, or false';
+    if (!(value instanceof URL) && typeof value !== 'string') return expected;
+    let url: URL;
+    try {
+      url = value instanceof URL ? value : new URL(value);
+    } catch {
+      return expected;
+    }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : expected;
+  }) as OptionCheck,
   /** An absolute http or https URL, such as `https://api.lucidtech.ai/v1`. */
   httpUrl: ((value) => urlProblem(value, false)) as OptionCheck,
   /** A host (`auth.lucidtech.ai`, https is assumed) or an absolute http or https URL. */

@@ -229,7 +229,7 @@ describe('constructor options are checked', () => {
   test.each([['timout'], ['toString'], ['hasOwnProperty'], ['max_retries']])('an unknown option %s is refused, naming it', (name) => {
     const error = refusal({ ...base, [name]: 5 });
     expect(error.message).toBe(
-      `new Las: unknown option "${name}" (known: credentials, profile, tokenProvider, apiEndpoint, maxRetries, timeout, totalTimeout, fetch, logLevel, logger, hooks)`,
+      `new Las: unknown option "${name}" (known: credentials, profile, tokenProvider, apiEndpoint, maxRetries, timeout, totalTimeout, fetch, proxy, logLevel, logger, hooks)`,
     );
   });
 

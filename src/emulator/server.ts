@@ -11,7 +11,7 @@ import { TOKEN_PATHS, type Auth } from './auth.js';
 import type { Context } from './context.js';
 import { HttpError, shorten } from './http-error.js';
 import type { JsonObject } from './json.js';
-import { answerSignIn } from './oauth.js';
+import { answerSignIn, REVOKE_PATH } from './oauth.js';
 import { matchRoute, type Method, type Route } from './router.js';
 
 /** Largest request body accepted (content fields hold up to 6.25 MB of base64). */
@@ -149,6 +149,10 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, saved: { fail
     if (url === undefined) throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);
     if (method === 'POST' && TOKEN_PATHS.includes(url.pathname)) {
       return { status: 200, body: deps.auth.issue(req.headers.authorization, url.searchParams, raw.toString('utf8')) };
+    }
+    if (method === 'POST' && url.pathname === REVOKE_PATH) {
+      deps.auth.revoke(req.headers.authorization, raw.toString('utf8'));
+      return { status: 200 };
     }
     const signIn = answerSignIn(deps.context.store, method, url, raw.toString('utf8'));
     if (signIn) return signIn;

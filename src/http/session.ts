@@ -2,6 +2,7 @@ import ky, { HTTPError, TimeoutError as KyTimeoutError, isNetworkError, type KyI
 import type { TokenProvider } from '../auth/token-provider.js';
 import { AbortError, ApiError, ConnectionError, InvalidCredentialsError, LasError, TimeoutError } from '../errors.js';
 import { JsonBytes } from './document-body.js';
+import { sentNothing } from './not-sent.js';
 import { Telemetry, type Logger, type LogLevel, type RequestHooks } from './log.js';
 import { checkRequestOptions, type RequestOptions } from './request-options.js';
 import { retryPolicy, type RetrySettings } from './retry.js';
@@ -364,7 +365,7 @@ function toLasError(error: unknown, method: Method, path: string, secrets: strin
   }
   if (isNetworkFailure(error)) {
     const reason = describeNetworkFailure(error);
-    const mayHaveBeenApplied = unsafe && !neverSent(error);
+    const mayHaveBeenApplied = unsafe && !neverSent(error) && !sentNothing(error);
     return new ConnectionError(`${method} ${path} failed: ${reason}${mayHaveBeenApplied ? MAY_HAVE_BEEN_APPLIED : ''}`, {
       cause: new Error(reason),
       mayHaveBeenApplied,

@@ -1,8 +1,10 @@
 /**
- * Downloading a dataset's documents into a folder: each document's content as `<id>.<ext>` and
- * its ground truth as `<id>.json` (the API's `[{ label, value }]`, which `uploadDocuments` reads
- * back), a bounded number at a time. Files are written to a temporary name and renamed, so a file
- * under its final name is complete: a second run skips every document whose files are there.
+ * Downloading a dataset's documents into a folder: each document's content as `<name>.<ext>` and
+ * its ground truth as `<name>.json` (the API's `[{ label, value }]`, which `uploadDocuments` reads
+ * back), where `<name>` is the id with `:` made `_` (`las_document_<hex>.pdf`: no file system
+ * refuses it), a bounded number at a time. Files are written to a temporary name and renamed, so a
+ * file under its final name is complete: a second run skips every document whose files are there,
+ * under this name or the id itself (how earlier versions named them).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
@@ -73,11 +75,14 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
   let stop: { error: unknown; documentId: string } | undefined;
 
   const downloadOne = async (item: Listed): Promise<Outcome> => {
-    const contentPath = join(dir, `${item.documentId}.${CONTENT_EXTENSIONS[item.contentType] ?? 'bin'}`);
-    const groundTruthPath = join(dir, `${item.documentId}.json`);
+    const extension = CONTENT_EXTENSIONS[item.contentType] ?? 'bin';
+    const stem = join(dir, fileStem(item.documentId));
+    const contentPath = `${stem}.${extension}`;
+    const groundTruthPath = `${stem}.json`;
     try {
       const needsGroundTruth = (item.groundTruth?.length ?? 0) > 0;
-      if ((await exists(contentPath)) && (!needsGroundTruth || (await exists(groundTruthPath)))) return { kind: 'skipped' };
+      const there = async (at: string) => (await exists(`${at}.${extension}`)) && (!needsGroundTruth || (await exists(`${at}.json`)));
+      if ((await there(stem)) || (await there(join(dir, item.documentId)))) return { kind: 'skipped' };
       const document = await documents.get(item.documentId, signal && { signal });
       if (typeof document.content !== 'string') throw new ContentError(`the API sent no content for ${item.documentId}`);
       const bytes = Buffer.from(document.content, 'base64');
@@ -137,6 +142,11 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
   }
   report.aborted = listingAborted || finished < report.total;
   return report;
+}
+
+/** The name of a document's files without extension: its id with what some file systems refuse (`:`) made `_`. */
+export function fileStem(documentId: string): string {
+  return documentId.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
 async function exists(path: string): Promise<boolean> {

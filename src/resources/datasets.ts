@@ -39,6 +39,7 @@ const uploadDocumentsOptionsSchema = s.object({
   onProgress: s.optional(s.custom('a function', (value) => typeof value === 'function')),
   resume: s.optional(s.union(s.boolean(), s.object({ cacheDir: s.optional(s.string({ minLength: 1 })) }))),
   signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
+  onAbort: s.optional(s.enum(['cancel', 'finish'])),
 } satisfies Record<keyof UploadDocumentsOptions, Schema>);
 
 /** The options of downloadDocuments as far as this method checks them; the download checks `concurrency` further. */

@@ -100,12 +100,12 @@ describe('the browser bundle', () => {
       { LAS_CLIENT_ID: 'id', LAS_CLIENT_SECRET: 'secret', LAS_AUTH_ENDPOINT: 'auth.example', LAS_API_ENDPOINT: 'https://api.example/v1' },
     );
     expect(result).toEqual({
-      noCredentials: { name: 'MissingCredentialsError', message: expect.stringContaining('in a browser, pass credentials (new AuthorizationCodeCredentials(') },
-      path: { name: 'ContentError', message: 'file "/etc/hosts": file paths and file: URLs are read in Node only; in a browser pass the content as a File, Blob, ArrayBuffer or Uint8Array' },
-      fileUrl: { name: 'ContentError', message: 'file URL "file:///etc/hosts": file paths and file: URLs are read in Node only; in a browser pass the content as a File, Blob, ArrayBuffer or Uint8Array' },
-      folder: { name: 'ContentError', message: expect.stringContaining('in Node only; in a browser call las.documents.create(file, { datasetId }) for each File') },
-      download: { name: 'ContentError', message: expect.stringContaining('in Node only; in a browser list las.documents.list({ datasetId })') },
-      useCache: { name: 'ValidationError', message: 'new Credentials: useCache: the token cache is a file in the home folder, kept in Node only' },
+      noCredentials: { name: 'MissingCredentialsError', message: expect.stringContaining('there is no environment or credentials file to read (they need Node, Bun or Deno)') },
+      path: { name: 'ContentError', message: 'file "/etc/hosts": file paths and file: URLs are read in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) pass the content as a File, Blob, ArrayBuffer or Uint8Array' },
+      fileUrl: { name: 'ContentError', message: 'file URL "file:///etc/hosts": file paths and file: URLs are read in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) pass the content as a File, Blob, ArrayBuffer or Uint8Array' },
+      folder: { name: 'ContentError', message: expect.stringContaining('in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) call las.documents.create(file, { datasetId }) for each File') },
+      download: { name: 'ContentError', message: expect.stringContaining('in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) list las.documents.list({ datasetId })') },
+      useCache: { name: 'ValidationError', message: 'new Credentials: useCache: the token cache is a file in the home folder, kept in Node, Bun and Deno only (not in a browser or workerd)' },
     });
   });
 

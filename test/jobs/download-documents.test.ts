@@ -7,6 +7,9 @@ import { ValidationError } from '../../src/errors.js';
 import type { DownloadProgress as PublicDownloadProgress, DownloadReport } from '../../src/index.js';
 import { PDF, useEmulator } from '../emulator/helpers.js';
 
+/** The file name of a document without extension: its id with ':' made '_'. */
+const stem = (id: string) => id.replaceAll(':', '_');
+
 const t = useEmulator();
 let dir: string;
 let datasetId: string;
@@ -29,10 +32,10 @@ test('writes <id>.<ext> with the content and <id>.json with the ground truth; re
   const progress: DownloadProgress[] = [];
   const report = await downloadDocuments(t.las.documents, datasetId, join(dir, 'new'), { onListed: (n) => listed.push(n), onProgress: (p) => progress.push(p) });
   const folder = join(dir, 'new');
-  expect(readdirSync(folder).sort()).toEqual([`${ids[0]}.json`, `${ids[0]}.pdf`, `${ids[1]}.jpg`].sort());
-  expect(readFileSync(join(folder, `${ids[0]}.pdf`))).toEqual(PDF);
-  expect(readFileSync(join(folder, `${ids[1]}.jpg`))).toEqual(JPEG);
-  expect(JSON.parse(readFileSync(join(folder, `${ids[0]}.json`), 'utf8'))).toEqual([{ label: 'total', value: '1' }]);
+  expect(readdirSync(folder).sort()).toEqual([`${stem(ids[0])}.json`, `${stem(ids[0])}.pdf`, `${stem(ids[1])}.jpg`].sort());
+  expect(readFileSync(join(folder, `${stem(ids[0])}.pdf`))).toEqual(PDF);
+  expect(readFileSync(join(folder, `${stem(ids[1])}.jpg`))).toEqual(JPEG);
+  expect(JSON.parse(readFileSync(join(folder, `${stem(ids[0])}.json`), 'utf8'))).toEqual([{ label: 'total', value: '1' }]);
   expect(report).toMatchObject({ datasetId, total: 2, skipped: [], failures: [], bytes: PDF.length + JPEG.length, aborted: false });
   expect(report.downloaded.map((d) => d.documentId).sort()).toEqual([...ids].sort());
   expect(listed).toEqual([2]);
@@ -42,11 +45,11 @@ test('writes <id>.<ext> with the content and <id>.json with the ground truth; re
 
 test('a second run skips documents whose files are there, and fetches one whose ground truth is missing', async () => {
   await downloadDocuments(t.las.documents, datasetId, dir);
-  rmSync(join(dir, `${ids[0]}.json`));
+  rmSync(join(dir, `${stem(ids[0])}.json`));
   const report = await downloadDocuments(t.las.documents, datasetId, dir);
   expect(report.skipped).toEqual([ids[1]]);
   expect(report.downloaded.map((d) => d.documentId)).toEqual([ids[0]]);
-  expect(readdirSync(dir)).toContain(`${ids[0]}.json`);
+  expect(readdirSync(dir)).toContain(`${stem(ids[0])}.json`);
   const third = await downloadDocuments(t.las.documents, datasetId, dir);
   expect(third.downloaded).toEqual([]);
   expect(third.skipped.sort()).toEqual([...ids].sort());
@@ -54,9 +57,9 @@ test('a second run skips documents whose files are there, and fetches one whose 
 
 test('a document that cannot be written is a failure; the rest go on and no temporary file is left', async () => {
   // A folder under the final name: the rename onto it fails.
-  mkdirSync(join(dir, `${ids[1]}.jpg`));
+  mkdirSync(join(dir, `${stem(ids[1])}.jpg`));
   const report = await downloadDocuments(t.las.documents, datasetId, dir);
-  expect(report.failures).toEqual([{ documentId: ids[1], reason: expect.stringContaining(`could not write ${join(dir, `${ids[1]}.jpg`)}`), error: expect.anything() }]);
+  expect(report.failures).toEqual([{ documentId: ids[1], reason: expect.stringContaining(`could not write ${join(dir, `${stem(ids[1])}.jpg`)}`), error: expect.anything() }]);
   expect(report.downloaded.map((d) => d.documentId)).toEqual([ids[0]]);
   expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });

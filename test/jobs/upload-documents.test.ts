@@ -222,7 +222,10 @@ describe('dataset.uploadDocuments', () => {
     const first = await las.datasets.ref(DATASET).uploadDocuments(source, { concurrency: 4, resume: { cacheDir } });
     expect(first.uploaded).toHaveLength(197);
     expect(first.manifest).toBe(join(cacheDir, 'las_dataset_0123456789abcdef0123456789abcdef.jsonl'));
-    expect(readFileSync(first.manifest!, 'utf8').trim().split('\n')).toHaveLength(197);
+    // A line before each send, and one with the document id after the answer.
+    const lines = readFileSync(first.manifest!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { pending?: boolean; documentId?: string });
+    expect(lines.filter((line) => line.documentId)).toHaveLength(197);
+    expect(lines.filter((line) => line.pending)).toHaveLength(197);
 
     const added = [writeDocument(source, 'new-1.pdf', 1001), writeDocument(source, 'new-2.png', 1002)];
     fake.posts = 0;
