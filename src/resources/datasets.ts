@@ -95,8 +95,9 @@ export class Dataset extends Entity<DatasetData> {
 
   /**
    * Downloads the documents of this dataset into the folder `dir` (created when missing), in Node:
-   * each one's content as `<documentId>.<ext>` and its ground truth, when it has any, as
-   * `<documentId>.json` (the `[{ label, value }]` that {@link uploadDocuments} reads back).
+   * each one's content as `las_document_<hex>.<ext>` (its id with `:` made `_`) and its ground
+   * truth, when it has any, as `las_document_<hex>.json` (the `[{ label, value }]` that
+   * {@link uploadDocuments} reads back).
    * `GET /documents?datasetId=...`, then `GET /documents/{documentId}` per document not yet in
    * `dir`, `concurrency` at a time. Files are written whole or not at all, so a second run skips
    * what the first wrote. A document that fails is reported and the rest go on; credentials that

@@ -79,8 +79,8 @@ describe('dataset.downloadDocuments (the SDK entry)', () => {
   test('downloads the dataset into dir, as downloadDocuments does, with its options and report', async () => {
     const progress: PublicDownloadProgress[] = [];
     const report: DownloadReport = await t.las.datasets.ref(datasetId).downloadDocuments(dir, { concurrency: 1, onProgress: (p) => progress.push(p) });
-    expect(readdirSync(dir).sort()).toEqual([`${ids[0]}.json`, `${ids[0]}.pdf`, `${ids[1]}.jpg`].sort());
-    expect(readFileSync(join(dir, `${ids[0]}.pdf`))).toEqual(PDF);
+    expect(readdirSync(dir).sort()).toEqual([`${stem(ids[0])}.json`, `${stem(ids[0])}.pdf`, `${stem(ids[1])}.jpg`].sort());
+    expect(readFileSync(join(dir, `${stem(ids[0])}.pdf`))).toEqual(PDF);
     expect(report).toMatchObject({ datasetId, total: 2, skipped: [], failures: [], aborted: false });
     expect(progress.map((p) => p.done)).toEqual([1, 2]);
     const again = await t.las.datasets.ref(datasetId).downloadDocuments(dir);
