@@ -99,3 +99,11 @@ export {
   type UploadReport,
   type UploadSource,
 } from './jobs/upload-types.js';
+export {
+  DEFAULT_DOWNLOAD_CONCURRENCY,
+  type DownloadDocumentsOptions,
+  type DownloadedDocument,
+  type DownloadFailure,
+  type DownloadProgress,
+  type DownloadReport,
+} from './jobs/download-types.js';

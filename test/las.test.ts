@@ -38,7 +38,8 @@ describe('Las against a real server', () => {
   }
 
   test('100 concurrent gets on a cold client: exactly one token request', async () => {
-    const client = las();
+    // A generous per-attempt timeout: a loaded machine may take seconds for 100 requests, and this test counts tokens.
+    const client = las({ timeout: 30_000 });
 
     const got = await Promise.all(Array.from({ length: 100 }, () => client.datasets.get(datasetId)));
 

@@ -198,9 +198,18 @@ function parseJson(req: http.IncomingMessage, raw: Buffer): unknown {
   if (raw.length === 0) return {};
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, `Content-Type must be application/json, got ${JSON.stringify(shorten(type, 100))}`);
+  let text: string;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    text = UTF8.decode(raw);
+  } catch {
+    throw new HttpError(400, 'body: is not valid JSON (its bytes are not UTF-8)');
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, 'body: is not valid JSON');
   }
 }
+
+// JSON is UTF-8 (RFC 8259): other bytes are refused, not read as U+FFFD.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });

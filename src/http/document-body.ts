@@ -76,6 +76,26 @@ export function base64Length(content: UploadContent): number {
 }
 
 /**
+ * Why `content` is over the API's bound of `maxLength` base64 characters, in the terms the caller
+ * gave it in (bytes of a file, or characters of their own base64) and with the bound in both; or
+ * undefined when it is within the bound.
+ */
+export function contentSizeProblem(content: UploadContent, maxLength: number): string | undefined {
+  if (base64Length(content) <= maxLength) return undefined;
+  const maxBytes = Math.floor(maxLength / 4) * 3;
+  const limit = `the API takes at most ${count(maxBytes)} bytes (${count(maxLength)} characters of base64)`;
+  if ('bytes' in content) return `is ${count(content.bytes.byteLength)} bytes; ${limit}`;
+  const { length } = content.base64;
+  const padding = content.base64.endsWith('==') ? 2 : content.base64.endsWith('=') ? 1 : 0;
+  return `is ${count(length)} characters of base64 (${count(Math.floor(length / 4) * 3 - padding)} bytes); ${limit}`;
+}
+
+/** A count with thousands separated, as a message shows it: 4,687,500. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/**
  * `JSON.stringify({ ...fields, content: <base64 of content> })` as UTF-8 bytes (any `content` in
  * `fields` left out), built without either string: the other fields are encoded by
  * `JSON.stringify`, then the base64 is written slice by slice into the same preallocated buffer.

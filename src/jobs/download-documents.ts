@@ -17,72 +17,9 @@ import { checkId } from '../resources/checks.js';
 import { ids } from '../api/ids.js';
 import { checkOption, option } from '../options.js';
 import { stopsEveryItem } from './failures.js';
+import { DEFAULT_DOWNLOAD_CONCURRENCY, type DownloadDocumentsOptions, type DownloadedDocument, type DownloadFailure, type DownloadReport } from './download-types.js';
 
-/** Options of {@link downloadDocuments}. */
-export interface DownloadDocumentsOptions {
-  /** Documents fetched and written at once; at most this many are held in memory. Default 8. */
-  concurrency?: number;
-  /** Called once the dataset is listed, with the number of documents to go through. Errors it throws are ignored. */
-  onListed?: (total: number) => void;
-  /** Called after each document, whatever its outcome. Errors it throws are ignored. */
-  onProgress?: (progress: DownloadProgress) => void;
-  /**
-   * Stops the download: no more documents are started and the requests in flight are cancelled
-   * (those documents count as not tried). The report then has `aborted: true`; after an abort
-   * while the dataset is listed, its `total` counts the documents listed by then.
-   */
-  signal?: AbortSignal;
-}
-
-/** Progress after one more document. */
-export interface DownloadProgress {
-  /** Documents in the dataset. */
-  total: number;
-  /** Documents finished, whatever the outcome: `downloaded + skipped + failed`. */
-  done: number;
-  downloaded: number;
-  skipped: number;
-  failed: number;
-  /** Bytes of content written so far. */
-  bytes: number;
-  /** The document that just finished. */
-  documentId: string;
-  outcome: 'downloaded' | 'skipped' | 'failed';
-}
-
-/** A document written by this run. */
-export interface DownloadedDocument {
-  documentId: string;
-  /** The content's file. */
-  path: string;
-  /** The ground truth's file, when the document has ground truth. */
-  groundTruthPath?: string;
-  bytes: number;
-}
-
-/** A document that could not be downloaded. */
-export interface DownloadFailure {
-  documentId: string;
-  /** Why, in a sentence. */
-  reason: string;
-  error: unknown;
-}
-
-/** What {@link downloadDocuments} did. */
-export interface DownloadReport {
-  datasetId: string;
-  /** Documents in the dataset. */
-  total: number;
-  downloaded: DownloadedDocument[];
-  /** Documents whose files were already there. */
-  skipped: string[];
-  failures: DownloadFailure[];
-  /** Bytes of content written. */
-  bytes: number;
-  durationMs: number;
-  /** Whether the `signal` stopped the download before every document was tried. */
-  aborted: boolean;
-}
+export type { DownloadDocumentsOptions, DownloadedDocument, DownloadFailure, DownloadProgress, DownloadReport } from './download-types.js';
 
 /** File extension of each content type. */
 export const CONTENT_EXTENSIONS: Readonly<Record<DocumentContentType, string>> = Object.freeze({
@@ -92,9 +29,6 @@ export const CONTENT_EXTENSIONS: Readonly<Record<DocumentContentType, string>> =
   'image/tiff': 'tif',
   'image/webp': 'webp',
 });
-
-/** Default documents at once. */
-export const DEFAULT_DOWNLOAD_CONCURRENCY = 8;
 
 interface Listed {
   documentId: string;

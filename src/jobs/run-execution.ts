@@ -9,6 +9,7 @@ import type { TransitionExecution } from '../resources/transition-executions.js'
 import { sleep } from './wait.js';
 import { isTransient } from './failures.js';
 import { checkOption, option } from '../options.js';
+import { jsonProblem } from '../schema/index.js';
 import {
   MAX_ERROR_MESSAGE_LENGTH,
   type ExecutionOutcome,
@@ -219,12 +220,8 @@ function outputProblem(output: unknown): string | undefined {
     const got = Array.isArray(output) ? 'an array' : output === null ? 'null' : `a ${typeof output}`;
     return `The handler returned ${got}; the output of an execution is an object (or nothing, sent as {})`;
   }
-  try {
-    JSON.stringify(output);
-  } catch (error) {
-    return `The handler's output cannot be sent as JSON: ${describeError(error)}`;
-  }
-  return undefined;
+  const problem = jsonProblem(output, 'output');
+  return problem && `The handler's output cannot be sent as JSON: ${problem}`;
 }
 
 /** A {@link Report} that calls `onError`, and hands what it throws to `onThrow` instead of to the request that failed. */

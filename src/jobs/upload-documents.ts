@@ -21,14 +21,14 @@ import {
   type UploadSource,
 } from './upload-types.js';
 import { AbortError, ApiError, ContentError, describeError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
-import type { GroundTruthEntry } from '../api/documents.js';
+import { createDocumentSchema, type GroundTruthEntry } from '../api/documents.js';
+import { contentSizeProblem } from '../http/document-body.js';
 import { checkOption, option } from '../options.js';
 import { stopsEveryItem } from './failures.js';
 import type { Documents } from '../resources/documents.js';
 
 /** The API takes document content of at most this many base64 characters. */
-const MAX_BASE64_LENGTH = 6_250_000;
-const MAX_BYTES = (MAX_BASE64_LENGTH / 4) * 3;
+const MAX_BASE64_LENGTH = createDocumentSchema.properties.content.maxLength as number;
 
 type Outcome =
   | { kind: 'aborted' }
@@ -84,9 +84,8 @@ export async function uploadDocumentsToDataset(
       if (!contentType) {
         throw new ContentError(`${file} is not a pdf, jpeg, png or tiff document (judged by its leading bytes)`);
       }
-      if (bytes.byteLength > MAX_BYTES) {
-        throw new ContentError(`${file} is ${bytes.byteLength} bytes; the API takes documents of at most ${MAX_BYTES} bytes`);
-      }
+      const tooLarge = contentSizeProblem({ bytes }, MAX_BASE64_LENGTH);
+      if (tooLarge) throw new ContentError(`${file} ${tooLarge}`);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const groundTruth = await readGroundTruth(file);
       const key = resumeKey(file, sha256, groundTruth);

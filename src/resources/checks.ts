@@ -4,7 +4,7 @@
  * the call and the field, never the value.
  */
 import { s, validate, type ObjectSchema, type Schema, type StringSchema } from '../schema/index.js';
-import { base64Length, JsonBytes, type UploadContent } from '../http/document-body.js';
+import { base64Length, contentSizeProblem, JsonBytes, type UploadContent } from '../http/document-body.js';
 import { ValidationError } from '../errors.js';
 import { isAbortSignal } from '../options.js';
 
@@ -42,7 +42,7 @@ export function checkUpload(schema: ObjectSchema, fields: Record<string, unknown
   let contentSchema = schema.properties.content;
   while (contentSchema?.kind === 'optional' || contentSchema?.kind === 'nullable') contentSchema = contentSchema.inner;
   if (contentSchema?.kind !== 'string') throw new TypeError(`${what}: the schema has no string content`);
-  refuse(lengthProblem(contentSchema, base64Length(content), 'content'), what);
+  refuse(lengthProblem(contentSchema, content), what);
   // The content is an argument of its own: one among the options too would be dropped unseen.
   if (Object.hasOwn(fields, 'content')) refuse('options.content: is not a known property', what);
   // Any one-character string stands in for the content, bounds aside: its length was checked above.
@@ -50,13 +50,13 @@ export function checkUpload(schema: ObjectSchema, fields: Record<string, unknown
   refuse(validate(rest, { ...fields, content: 'A' }, 'options'), what);
 }
 
-/** What validate() says of a string of `length` characters that breaks the bounds of `schema`. */
-function lengthProblem(schema: StringSchema, length: number, path: string): string | undefined {
-  if (schema.minLength !== undefined && length < schema.minLength) {
-    return `${path}: must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
+/** What is wrong with the length of `content` by the bounds of `schema`: validate()'s words for too short, the bytes and the bound for too long. */
+function lengthProblem(schema: StringSchema, content: UploadContent): string | undefined {
+  if (schema.minLength !== undefined && base64Length(content) < schema.minLength) {
+    return `content: must be at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`;
   }
-  if (schema.maxLength !== undefined && length > schema.maxLength) return `${path}: must be at most ${schema.maxLength} characters`;
-  return undefined;
+  const tooLarge = schema.maxLength === undefined ? undefined : contentSizeProblem(content, schema.maxLength);
+  return tooLarge && `content: ${tooLarge}`;
 }
 
 /** The {@link ValidationError} {@link checkBody} would throw, or undefined: for a refusal to be thrown later. */

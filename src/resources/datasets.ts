@@ -7,8 +7,11 @@ import { kinds } from '../api/kinds.js';
 import { checkBody, checkId, signalSchema } from './checks.js';
 import type { ById, List, Ref, Refresh, Update } from './methods.js';
 import { Documents, deleteAllDocuments } from './documents.js';
+import { ValidationError } from '../errors.js';
 import { uploadDocumentsToDataset } from '#platform/upload-documents.js';
+import { downloadDocumentsOfDataset } from '#platform/download-documents.js';
 import type { UploadDocumentsOptions, UploadReport, UploadSource } from '../jobs/upload-types.js';
+import type { DownloadDocumentsOptions, DownloadReport } from '../jobs/download-types.js';
 import {
   type DatasetData,
   type CreateDatasetOptions,
@@ -38,6 +41,14 @@ const uploadDocumentsOptionsSchema = s.object({
   signal: s.optional(signalSchema),
   onAbort: s.optional(s.enum(['cancel', 'finish'])),
 } satisfies Record<keyof UploadDocumentsOptions, Schema>);
+
+/** The options of downloadDocuments as far as this method checks them; the download checks `concurrency` further. */
+const downloadDocumentsOptionsSchema = s.object({
+  concurrency: s.optional(s.number()),
+  onListed: s.optional(s.custom('a function', (value) => typeof value === 'function')),
+  onProgress: s.optional(s.custom('a function', (value) => typeof value === 'function')),
+  signal: s.optional(s.custom('an AbortSignal', (value) => value instanceof AbortSignal)),
+} satisfies Record<keyof DownloadDocumentsOptions, Schema>);
 
 /** A dataset: a named set of documents to train models on. */
 @entity(kinds.dataset)
@@ -72,6 +83,22 @@ export class Dataset extends Entity<DatasetData> {
   async uploadDocuments(source: UploadSource, options: UploadDocumentsOptions = {}): Promise<UploadReport> {
     checkBody(uploadDocumentsOptionsSchema, options, this.what('uploadDocuments'));
     return uploadDocumentsToDataset(new Documents(this.session), this.datasetId, source, options);
+  }
+
+  /**
+   * Downloads the documents of this dataset into the folder `dir` (created when missing), in Node:
+   * each one's content as `las_document_<hex>.<ext>` (its id with `:` made `_`) and its ground
+   * truth, when it has any, as `las_document_<hex>.json` (the `[{ label, value }]` that
+   * {@link uploadDocuments} reads back).
+   * `GET /documents?datasetId=...`, then `GET /documents/{documentId}` per document not yet in
+   * `dir`, `concurrency` at a time. Files are written whole or not at all, so a second run skips
+   * what the first wrote. A document that fails is reported and the rest go on; credentials that
+   * stop working or a used-up quota stop it with a `PartialFailureError`.
+   */
+  async downloadDocuments(dir: string, options: DownloadDocumentsOptions = {}): Promise<DownloadReport> {
+    checkBody(downloadDocumentsOptionsSchema, options, 'dataset.downloadDocuments');
+    if (typeof dir !== 'string' || dir === '') throw new ValidationError('dataset.downloadDocuments: dir must be the path of a folder; nothing was sent');
+    return downloadDocumentsOfDataset(new Documents(this.session), this.datasetId, dir, options);
   }
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadDocuments, type DownloadProgress } from '../../src/jobs/download-documents.js';
 import { ValidationError } from '../../src/errors.js';
+import type { DownloadProgress as PublicDownloadProgress, DownloadReport } from '../../src/index.js';
 import { PDF, useEmulator } from '../emulator/helpers.js';
 
 /** The file name of a document without extension: its id with ':' made '_'. */
@@ -72,4 +73,26 @@ test('an aborted signal starts nothing, not even the listing: aborted, nothing w
 test('a bad dataset id or concurrency is a ValidationError before any request', async () => {
   await expect(downloadDocuments(t.las.documents, 'dataset-1', dir)).rejects.toThrow(ValidationError);
   await expect(downloadDocuments(t.las.documents, datasetId, dir, { concurrency: 0 })).rejects.toThrow(/^downloadDocuments: concurrency must be a whole number >= 1$/);
+});
+
+describe('dataset.downloadDocuments (the SDK entry)', () => {
+  test('downloads the dataset into dir, as downloadDocuments does, with its options and report', async () => {
+    const progress: PublicDownloadProgress[] = [];
+    const report: DownloadReport = await t.las.datasets.ref(datasetId).downloadDocuments(dir, { concurrency: 1, onProgress: (p) => progress.push(p) });
+    expect(readdirSync(dir).sort()).toEqual([`${stem(ids[0])}.json`, `${stem(ids[0])}.pdf`, `${stem(ids[1])}.jpg`].sort());
+    expect(readFileSync(join(dir, `${stem(ids[0])}.pdf`))).toEqual(PDF);
+    expect(report).toMatchObject({ datasetId, total: 2, skipped: [], failures: [], aborted: false });
+    expect(progress.map((p) => p.done)).toEqual([1, 2]);
+    const again = await t.las.datasets.ref(datasetId).downloadDocuments(dir);
+    expect(again.skipped.sort()).toEqual([...ids].sort());
+  });
+
+  test('bad options or no folder are a ValidationError before any request, naming the option', async () => {
+    const dataset = t.las.datasets.ref(datasetId);
+    await expect(dataset.downloadDocuments(dir, { concurrency: '4' as never })).rejects.toThrow('dataset.downloadDocuments: concurrency: must be a number; nothing was sent');
+    await expect(dataset.downloadDocuments(dir, { onProgess: () => 1 } as never)).rejects.toThrow('dataset.downloadDocuments: onProgess: is not a known property; nothing was sent');
+    await expect(dataset.downloadDocuments(undefined as never)).rejects.toThrow('dataset.downloadDocuments: dir must be the path of a folder; nothing was sent');
+    await expect(dataset.downloadDocuments(dir, { signal: 'stop' as never })).rejects.toThrow(ValidationError);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

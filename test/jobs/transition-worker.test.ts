@@ -323,6 +323,21 @@ describe('transition.work', () => {
     expect(refused.error?.message).toMatch(/^The API refused the handler's output: .*failed with 400: output does not match outputJsonSchema/);
   });
 
+  test('an output JSON cannot carry as given (NaN, a BigInt, undefined in a list) fails the execution naming the field', async () => {
+    fake.add(3);
+    const outputs = [{ total: NaN }, { id: 10n }, { lines: [1, undefined] }];
+    const summary = await las.transitions.ref(TID).work(({ n }) => outputs[n as number] as never, { ...fast, stopWhenIdle: true });
+    expect(summary).toMatchObject({ taken: 3, succeeded: 0, failed: 3 });
+    expect(fake.executions.map((execution) => [execution.status, execution.error?.message])).toEqual([
+      ['failed', "The handler's output cannot be sent as JSON: output.total: is NaN, which JSON cannot carry (it would be sent as null)"],
+      ['failed', "The handler's output cannot be sent as JSON: output.id: is a BigInt, which JSON cannot carry: give a number or a string"],
+      [
+        'failed',
+        "The handler's output cannot be sent as JSON: output.lines[1]: is undefined, which JSON cannot carry (it would be left out or sent as null): leave it out or give null",
+      ],
+    ]);
+  });
+
   test('an error message longer than the limit is cut to it', async () => {
     fake.add(1);
     await las.transitions.ref(TID).work(

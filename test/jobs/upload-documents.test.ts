@@ -348,6 +348,17 @@ describe('dataset.uploadDocuments', () => {
     expect(fake.posts).toBeLessThanOrEqual(5 + 3 * 2);
   });
 
+  test('a document over the API’s bound fails alone, its size and the bound in bytes', async () => {
+    writeDocument(dir, 'small.pdf', 1);
+    writeFileSync(join(dir, 'large.pdf'), Buffer.concat([MAGIC.pdf, Buffer.alloc(4_687_501 - MAGIC.pdf.length)]));
+    const report = await las.datasets.ref(DATASET).uploadDocuments(dir);
+    expect(report.uploaded.map((u) => u.path)).toEqual([join(dir, 'small.pdf')]);
+    expect(report.failures.map((f) => [f.path, f.reason])).toEqual([
+      [join(dir, 'large.pdf'), `${join(dir, 'large.pdf')} is 4,687,501 bytes; the API takes at most 4,687,500 bytes (6,250,000 characters of base64)`],
+    ]);
+    expect(fake.posts).toBe(1);
+  });
+
   test('a source that is not a folder or an iterable is refused', async () => {
     const file = writeDocument(dir, 'a.pdf', 1);
     const dataset = las.datasets.ref(DATASET);

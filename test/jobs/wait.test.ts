@@ -64,7 +64,8 @@ describe('wait()', () => {
       expect(error).toBeInstanceOf(LasError);
       const timeout = error as WaitTimeoutError;
       expect(timeout.lastStatus).toBe('running');
-      expect(polls).toBeGreaterThanOrEqual(2);
+      // One slow poll on a loaded machine can use up the 60 ms: the fake-clock test below counts polls exactly.
+      expect(polls).toBeGreaterThanOrEqual(1);
       expect(timeout.waitedMs).toBeLessThanOrEqual(Math.ceil(elapsed));
       expect(timeout.message).toMatch(/^Gave up waiting for workflow execution las:workflow-execution:9a0b\w+ after \d+\.\d\d s \(timeout 60 ms\); last status: running$/);
       nockCleanup();

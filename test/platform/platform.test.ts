@@ -3,6 +3,7 @@
  * the same names with the same types, and where both can do the work they do it alike.
  */
 import * as browserBase64 from '../../src/platform/browser/base64.js';
+import * as browserDownload from '../../src/platform/browser/download-documents.js';
 import * as browserEnvironment from '../../src/platform/browser/environment.js';
 import * as browserFiles from '../../src/platform/browser/files.js';
 import * as browserRuntime from '../../src/platform/browser/runtime.js';
@@ -10,6 +11,7 @@ import * as browserTokenCache from '../../src/platform/browser/token-cache.js';
 import * as browserTransport from '../../src/platform/browser/transport.js';
 import * as browserUpload from '../../src/platform/browser/upload-documents.js';
 import * as nodeBase64 from '../../src/platform/node/base64.js';
+import * as nodeDownload from '../../src/platform/node/download-documents.js';
 import * as nodeEnvironment from '../../src/platform/node/environment.js';
 import * as nodeFiles from '../../src/platform/node/files.js';
 import * as nodeRuntime from '../../src/platform/node/runtime.js';
@@ -25,6 +27,7 @@ import { join } from 'node:path';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const pairs = {
   base64: [nodeBase64, browserBase64],
+  'download-documents': [nodeDownload, browserDownload],
   environment: [nodeEnvironment, browserEnvironment],
   files: [nodeFiles, browserFiles],
   runtime: [nodeRuntime, browserRuntime],
