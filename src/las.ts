@@ -98,6 +98,14 @@ const LAS_DEFAULTS = {
   hooks: option.hooks,
 } satisfies Record<keyof LasDefaults, OptionCheck>;
 
+// The collection class of each property of Las, as its declaration names it.
+const collections = new Map<string, new (session: Session) => object>();
+
+/** Declares a property of {@link Las} as a collection of `cls` over the client's session. */
+function collection(cls: new (session: Session) => object) {
+  return (_prototype: object, name: string): void => void collections.set(name, cls);
+}
+
 // The session of each client, out of sight (JSON.stringify(las), console.log(las)).
 const sessions = new WeakMap<Las, Session>();
 // Loggers already told that the service speaks another version than the default: once each.
@@ -108,31 +116,31 @@ export class Las {
   /** The API version this client speaks; every call is checked against it before it is sent. */
   declare readonly apiVersion: ApiVersion;
   /** App clients: `las.appClients.create()`, ... */
-  declare readonly appClients: AppClients;
+  @collection(AppClients) readonly appClients!: AppClients;
   /** Assets: files transitions use. */
-  declare readonly assets: Assets;
+  @collection(Assets) readonly assets!: Assets;
   /** Batches of documents. */
-  declare readonly batches: Batches;
+  @collection(Batches) readonly batches!: Batches;
   /** Datasets of documents to train on. */
-  declare readonly datasets: Datasets;
+  @collection(Datasets) readonly datasets!: Datasets;
   /** Documents: pdfs and images. */
-  declare readonly documents: Documents;
+  @collection(Documents) readonly documents!: Documents;
   /** Logs of transition executions. */
-  declare readonly logs: Logs;
+  @collection(Logs) readonly logs!: Logs;
   /** Models, with their data bundles. */
-  declare readonly models: Models;
+  @collection(Models) readonly models!: Models;
   /** The organization. */
-  declare readonly organizations: Organizations;
+  @collection(Organizations) readonly organizations!: Organizations;
   /** Predictions of models on documents. */
-  declare readonly predictions: Predictions;
+  @collection(Predictions) readonly predictions!: Predictions;
   /** Secrets for transitions. */
-  declare readonly secrets: Secrets;
+  @collection(Secrets) readonly secrets!: Secrets;
   /** Transitions (workflow steps), with their executions. */
-  declare readonly transitions: Transitions;
+  @collection(Transitions) readonly transitions!: Transitions;
   /** Users of the organization. */
-  declare readonly users: Users;
+  @collection(Users) readonly users!: Users;
   /** Workflows, with their executions. */
-  declare readonly workflows: Workflows;
+  @collection(Workflows) readonly workflows!: Workflows;
 
   /**
    * Resolves credentials (explicit, then `LAS_*` environment variables, then
@@ -188,26 +196,12 @@ export class Las {
   }
 }
 
-/** Gives `las` its version and its collections over `session`. */
+/** Gives `las` its version and its collections over `session`: one of each its properties declare with {@link collection}. */
 function bind(las: Las, session: Session, apiVersion: ApiVersion): void {
   sessions.set(las, session);
   // Read-only: the session's check was built for this version, so changing it could only mislead.
   Object.defineProperty(las, 'apiVersion', { value: apiVersion, enumerable: true });
-  Object.assign(las, {
-    appClients: new AppClients(session),
-    assets: new Assets(session),
-    batches: new Batches(session),
-    datasets: new Datasets(session),
-    documents: new Documents(session),
-    logs: new Logs(session),
-    models: new Models(session),
-    organizations: new Organizations(session),
-    predictions: new Predictions(session),
-    secrets: new Secrets(session),
-    transitions: new Transitions(session),
-    users: new Users(session),
-    workflows: new Workflows(session),
-  } satisfies Omit<Las, 'withOptions' | 'apiVersion'>);
+  Object.assign(las, Object.fromEntries([...collections].map(([name, cls]) => [name, new cls(session)])));
 }
 
 /**

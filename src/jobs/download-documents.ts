@@ -9,12 +9,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, PartialFailureError, ValidationError } from '../errors.js';
+import { AbortError, ContentError, describeError, PartialFailureError } from '../errors.js';
 import type { DocumentContentType } from '../content/content.js';
 import type { GroundTruthEntry } from '../api/documents.js';
 import type { Documents } from '../resources/documents.js';
-import { checkId } from '../resources/entity.js';
+import { checkId } from '../resources/checks.js';
 import { ids } from '../api/ids.js';
+import { checkOption, option } from '../options.js';
+import { stopsEveryItem } from './failures.js';
 import { DEFAULT_DOWNLOAD_CONCURRENCY, type DownloadDocumentsOptions, type DownloadedDocument, type DownloadFailure, type DownloadReport } from './download-types.js';
 
 export type { DownloadDocumentsOptions, DownloadedDocument, DownloadFailure, DownloadProgress, DownloadReport } from './download-types.js';
@@ -47,9 +49,7 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
   const started = performance.now();
   checkId(datasetId, ids.dataset, 'datasetId', 'downloadDocuments');
   const concurrency = options.concurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ValidationError(`downloadDocuments: concurrency must be a whole number >= 1, got ${String(concurrency)}`);
-  }
+  checkOption('downloadDocuments', 'concurrency', concurrency, option.count);
   const { signal, onProgress } = options;
   try {
     await mkdir(dir, { recursive: true });
@@ -97,7 +97,7 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
     } catch (error) {
       // Cancelled by the signal: not tried, as the documents after it (a GET has no effect to report).
       if (error instanceof AbortError) return { kind: 'aborted' };
-      if (error instanceof InvalidCredentialsError || error instanceof LimitExceededError) stop ??= { error, documentId: item.documentId };
+      if (stopsEveryItem(error, 'the item')) stop ??= { error, documentId: item.documentId };
       return { kind: 'failed', value: { documentId: item.documentId, reason: describeError(error), error } };
     }
   };

@@ -20,9 +20,11 @@ import {
   type UploadReport,
   type UploadSource,
 } from './upload-types.js';
-import { AbortError, ApiError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
+import { AbortError, ApiError, ContentError, describeError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
 import { createDocumentSchema, type GroundTruthEntry } from '../api/documents.js';
 import { contentSizeProblem } from '../http/document-body.js';
+import { checkOption, option } from '../options.js';
+import { stopsEveryItem } from './failures.js';
 import type { Documents } from '../resources/documents.js';
 
 /** The API takes document content of at most this many base64 characters. */
@@ -49,14 +51,9 @@ export async function uploadDocumentsToDataset(
 ): Promise<UploadReport> {
   const started = performance.now();
   const concurrency = options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ValidationError(`dataset.uploadDocuments: concurrency must be a whole number >= 1, got ${String(concurrency)}`);
-  }
+  checkOption('dataset.uploadDocuments', 'concurrency', concurrency, option.count);
   const { signal, onProgress } = options;
-  const onAbort = options.onAbort ?? 'cancel';
-  if (onAbort !== 'cancel' && onAbort !== 'finish') {
-    throw new ValidationError(`dataset.uploadDocuments: onAbort must be 'cancel' or 'finish', got ${JSON.stringify(onAbort)}`);
-  }
+  const onAbort = checkOption('dataset.uploadDocuments', 'onAbort', options.onAbort, option.oneOf(['cancel', 'finish']), 'cancel');
   // With 'finish', a request once sent runs to its end, so what it made is recorded.
   const requestSignal = onAbort === 'cancel' ? signal : undefined;
   const { paths, ignored } = await collectPaths(source);
@@ -108,7 +105,8 @@ export async function uploadDocumentsToDataset(
       if (sent && error instanceof ApiError && error.status < 500) await manifest?.append({ key: sent, pending: false });
       // Stopped before it was sent: not tried, as the documents after it.
       if (error instanceof AbortError && !error.mayHaveBeenApplied) return { kind: 'aborted' };
-      if (isFatal(error)) stop ??= { error, path: file };
+      // A 404 of POST /documents is the dataset's: every other document would get it too.
+      if (stopsEveryItem(error, 'shared')) stop ??= { error, path: file };
       return { kind: 'failed', value: { path: file, reason: describeError(error), error } };
     }
   };
@@ -377,7 +375,3 @@ function defaultCacheDir(): string {
   return join(homedir(), '.lucidtech', 'uploads');
 }
 
-/** Errors no other document would escape: stop rather than fail the same way thousands of times. */
-function isFatal(error: unknown): boolean {
-  return error instanceof InvalidCredentialsError || error instanceof LimitExceededError || error instanceof NotFoundError;
-}

@@ -9,6 +9,7 @@ import { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, ty
 import { pkceChallenge, randomBase64Url } from '../../src/auth/pkce.js';
 import { BadRequestError, LasError, MissingCredentialsError, ValidationError } from '../../src/errors.js';
 import { Las } from '../../src/las.js';
+import { thrown } from '../helpers/thrown.js';
 
 const AUTH = 'http://auth.test';
 const REDIRECT = 'https://app.test/callback';
@@ -211,7 +212,7 @@ describe('handleRedirect', () => {
     const endpoint = tokenEndpoint([400, { error: 'invalid_grant', message: 'code code-1 was already used' }]);
     const { credentials, navigated } = make({ fetch: endpoint.fetch });
     const callback = await startSignIn(credentials, navigated);
-    const error = (await credentials.handleRedirect(callback).catch((e: unknown) => e)) as BadRequestError;
+    const error = (await thrown(credentials.handleRedirect(callback))) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.status).toBe(400);
     expect(error.message).not.toContain('code-1');

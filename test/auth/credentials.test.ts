@@ -5,6 +5,7 @@ import { Credentials } from '../../src/auth/credentials.js';
 import { InvalidCredentialsError, MissingCredentialsError, ValidationError } from '../../src/errors.js';
 import { API_KEY, AUTH, BASIC, CLIENT_SECRET, init } from './fixtures.js';
 import { tokenEndpoint, useNock } from './nock-token.js';
+import { thrown } from '../helpers/thrown.js';
 
 useNock();
 
@@ -208,7 +209,7 @@ describe('getAccessToken', () => {
       .query(true)
       .reply(401, { message: 'Unauthorized' }, { 'x-amzn-requestid': 'req-1' });
     const credentials = new Credentials(init);
-    const error = await credentials.getAccessToken().catch((e: unknown) => e);
+    const error = await thrown(credentials.getAccessToken());
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expect(error).toMatchObject({ status: 401, requestId: 'req-1', body: { message: 'Unauthorized' } });
     expect(failing.isDone()).toBe(true);

@@ -8,6 +8,7 @@ import { AuthorizationCodeCredentials, type TokenStorage } from '../../src/auth/
 import { ConnectionError, LasError } from '../../src/errors.js';
 import { AUTH } from './fixtures.js';
 import { useNock } from './nock-token.js';
+import { thrown } from '../helpers/thrown.js';
 
 useNock();
 
@@ -53,7 +54,7 @@ test('a refused revocation: the tokens are forgotten all the same, the error say
   const navigated: string[] = [];
   const { credentials, items } = signedIn(navigated);
   nock(AUTH).post('/oauth2/revoke').reply(400, { error: 'invalid_request', message: 'bad token refresh-1' });
-  const error = (await credentials.signOut({ logoutUri: 'https://app.test/' }).catch((caught: unknown) => caught)) as LasError;
+  const error = await thrown<LasError>(credentials.signOut({ logoutUri: 'https://app.test/' }));
   expect(error).toBeInstanceOf(LasError);
   expect(error.message).toMatch(/^signOut: the tokens are forgotten here, but the auth server did not revoke the sign-in: /);
   expect(error.message).not.toContain('refresh-1');
@@ -64,7 +65,7 @@ test('a refused revocation: the tokens are forgotten all the same, the error say
 test('an unreachable auth server: the tokens are forgotten, the error says so and keeps the cause', async () => {
   const { credentials, items } = signedIn();
   nock(AUTH).post('/oauth2/revoke').replyWithError('socket hang up');
-  const error = (await credentials.signOut().catch((caught: unknown) => caught)) as LasError;
+  const error = await thrown<LasError>(credentials.signOut());
   expect(error.message).toContain('did not revoke the sign-in: Could not reach the auth server at https://auth.example.test/oauth2/revoke');
   expect(error.cause).toBeInstanceOf(ConnectionError);
   expect(items.size).toBe(0);

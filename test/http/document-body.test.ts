@@ -10,7 +10,7 @@ import { Session } from '../../src/http/session.js';
 import { Las } from '../../src/las.js';
 import { createAssetSchema } from '../../src/api/assets.js';
 import { createDocumentSchema } from '../../src/api/documents.js';
-import { checkBody, checkUpload } from '../../src/resources/entity.js';
+import { checkBody, checkUpload } from '../../src/resources/checks.js';
 import { s } from '../../src/schema/index.js';
 import { fixture } from '../helpers/fixtures.js';
 import { serverCredentials, startServer, type TestServer } from '../helpers/server.js';

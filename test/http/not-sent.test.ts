@@ -7,6 +7,7 @@
 import { jest } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { thrown } from '../helpers/thrown.js';
 
 let agentKind: 'throws' | 'no-dispatch' = 'throws';
 class FakeAgent {
@@ -25,7 +26,7 @@ const tokens = { getAccessToken: async () => 'token' };
 test('a POST whose dispatch threw before sending is a ConnectionError that was not applied', async () => {
   agentKind = 'throws';
   const las = new Las({ tokenProvider: tokens, apiEndpoint: 'http://127.0.0.1:9/v1', fetch: createNodeFetch() as typeof fetch, maxRetries: 0, logLevel: 'off' });
-  const error = await las.datasets.create({ name: 'x' }).catch((caught: unknown) => caught);
+  const error = await thrown(las.datasets.create({ name: 'x' }));
   expect(error).toBeInstanceOf(ConnectionError);
   expect((error as InstanceType<typeof ConnectionError>).mayHaveBeenApplied).toBe(false);
   expect((error as Error).message).toContain('dispatch refused');

@@ -72,7 +72,7 @@ test('an aborted signal starts nothing, not even the listing: aborted, nothing w
 
 test('a bad dataset id or concurrency is a ValidationError before any request', async () => {
   await expect(downloadDocuments(t.las.documents, 'dataset-1', dir)).rejects.toThrow(ValidationError);
-  await expect(downloadDocuments(t.las.documents, datasetId, dir, { concurrency: 0 })).rejects.toThrow(/concurrency must be a whole number >= 1/);
+  await expect(downloadDocuments(t.las.documents, datasetId, dir, { concurrency: 0 })).rejects.toThrow(/^downloadDocuments: concurrency must be a whole number >= 1$/);
 });
 
 describe('dataset.downloadDocuments (the SDK entry)', () => {

@@ -293,8 +293,10 @@ describe('transition.work', () => {
 
   test.each([
     [{ concurrency: 0 }, /concurrency must be a whole number >= 1/],
-    [{ heartbeatInterval: -5 }, /heartbeatInterval/],
-    [{ onAbort: 'explode' as never }, /onAbort must be one of finish, fail, retry/],
+    [{ heartbeatInterval: -5 }, /^transition\.work: heartbeatInterval must be a number of milliseconds from 1 to 2147483647$/],
+    [{ heartbeatInterval: 2 ** 31 }, /^transition\.work: heartbeatInterval must be a number of milliseconds from 1 to 2147483647$/],
+    // Not echoed: an option's value may be anything the caller holds.
+    [{ onAbort: 'explode' as never }, /^transition\.work: onAbort must be one of finish, fail, retry$/],
   ])('bad options %p are refused before any request', async (options, message) => {
     await expect(las.transitions.ref(TID).work(() => ({}), options)).rejects.toThrow(message);
     expect(server.requests).toHaveLength(0);

@@ -366,7 +366,7 @@ describe('dataset.uploadDocuments', () => {
     await expect(dataset.uploadDocuments(join(dir, 'nope'))).rejects.toThrow(ContentError);
     await expect(dataset.uploadDocuments(42 as never)).rejects.toThrow(ValidationError);
     await expect(dataset.uploadDocuments([file, 7] as never)).rejects.toThrow(/every item of source must be a file path, got number/);
-    await expect(dataset.uploadDocuments(dir, { concurrency: 0 })).rejects.toThrow(/concurrency must be a whole number >= 1/);
+    await expect(dataset.uploadDocuments(dir, { concurrency: 0 })).rejects.toThrow(/^dataset\.uploadDocuments: concurrency must be a whole number >= 1$/);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -272,7 +272,7 @@ describe('item 10: ids are checked by the form the spec gives, not by prefix', (
     [
       'data bundle',
       (las) => las.models.ref(modelId).dataBundles.delete('las:model-data-bundle:x'),
-      'dataBundles: dataBundleId: must be a model-data-bundle id (las:model-data-bundle:<32 hex digits>), got "las:model-data-bundle:x"; nothing was sent',
+      'model.dataBundles: dataBundleId: must be a model-data-bundle id (las:model-data-bundle:<32 hex digits>), got "las:model-data-bundle:x"; nothing was sent',
     ],
     [
       'transition execution',
@@ -349,7 +349,7 @@ describe('item 12: only own keys count, and options must be plain objects', () =
     ['workflows.create', (las) => las.workflows.create({ definition: {} }, { toString: 'y' } as never)],
     ['documents.create', (las) => las.documents.create(PDF, { toString: 'y' } as never)],
     ['assets.create', (las) => las.assets.create(PDF, { toString: 'y' } as never)],
-    ['dataBundles.create', (las) => las.models.ref(modelId).dataBundles.create({ toString: 'y' } as never)],
+    ['model.dataBundles.create', (las) => las.models.ref(modelId).dataBundles.create({ toString: 'y' } as never)],
     ['dataset.update', (las) => las.datasets.update(datasetId, { name: 'n', toString: 'y' } as never)],
     ['workflow.update', (las) => las.workflows.update(workflowId, { name: 'n', constructor: 'y' } as never)],
     ['datasets.list', (las) => las.datasets.list({ hasOwnProperty: 'y' } as never)],
