@@ -41,9 +41,9 @@ export default {
       severity: 'error',
       comment:
         'Resources import no job, except the entity methods that hand long work to one: ' +
-        'execution.wait() (jobs/wait), dataset.uploadDocuments() (jobs/upload-documents), transition.work() (jobs/work-transition, and the worker types).',
+        'execution.wait() (jobs/wait), dataset.uploadDocuments() and downloadDocuments() (their types; the work through #platform), transition.work() (jobs/work-transition, and the worker types).',
       from: { path: '^src/resources/' },
-      to: { path: '^src/jobs/', pathNot: '^src/jobs/(wait|upload-documents|upload-types|work-transition|transition-work-types)\\.ts$' },
+      to: { path: '^src/jobs/', pathNot: '^src/jobs/(wait|upload-documents|upload-types|download-types|work-transition|transition-work-types)\\.ts$' },
     },
     {
       name: 'resources-wait-delegation',

@@ -14,6 +14,7 @@ import { build } from './lib/build.js';
 import { measure } from './lib/figures.js';
 import { benchDir, cacheDir, elapsedSeconds, log, root, runFigure, startServer } from './lib/processes.js';
 import { machine, summary, table, write } from './lib/report.js';
+import { addRuntimeRows } from './runtimes.js';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       return;
     }
     result = await measure(context);
+    await addRuntimeRows(context, result.rows);
   } finally {
     await server.stop();
   }

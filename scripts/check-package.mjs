@@ -19,6 +19,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForBrowser, SIGN_IN_ENTRY } from './browser-bundle.mjs';
 import { nodeOnlyPattern } from './node-only.mjs';
+import { conditionProblems, EXPECTED_BUILDS } from './package-conditions.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const nodes = process.argv.length > 2 ? process.argv.slice(2) : [process.execPath];
@@ -153,6 +154,9 @@ try {
   const app = install(packed.tarball);
   for (const node of nodes) checkLoads(node, app);
   await checkBrowserBundle(app);
+  const wrongConditions = await conditionProblems(app);
+  problems.push(...wrongConditions);
+  if (wrongConditions.length === 0) process.stdout.write(`conditions ${Object.keys(EXPECTED_BUILDS).join(', ')}: each resolves to its build: ok\n`);
   checkBrowserTypes(app);
 } finally {
   rmSync(work, { recursive: true, force: true });

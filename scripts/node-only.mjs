@@ -10,6 +10,7 @@ export const NODE_ONLY_MODULES = [
   'auth/resolve',
   'http/transport',
   'jobs/upload-documents',
+  'jobs/folder-documents',
   'jobs/download-documents',
   'jobs/handle-transition-execution',
 ];

@@ -1,34 +1,59 @@
 /**
  * What works in Node and in a browser alike: the browser build's entry (package.json `exports`,
- * condition `browser`). The Node entry, index.ts, adds what needs Node.
+ * condition `browser`). The Node entry, index.ts, adds what needs Node. This file lists the
+ * package's public names, each by name: nothing else of a module is public.
  */
 export { Las, type LasDefaults, type LasOptions } from './las.js';
+export { API_VERSIONS, type ApiVersion } from './api/versions/index.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
 export { Credentials, type CredentialsInit } from './auth/credentials.js';
 export type { TokenProvider } from './auth/token-provider.js';
 export { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, type SignOutOptions, type TokenStorage } from './auth/authorization-code.js';
-export * from './errors.js';
+export {
+  AbortError,
+  ApiError,
+  BadRequestError,
+  ConnectionError,
+  ContentError,
+  InvalidCredentialsError,
+  LasError,
+  LimitExceededError,
+  MissingCredentialsError,
+  NotFoundError,
+  PartialFailureError,
+  ServerError,
+  TimeoutError,
+  TooManyRequestsError,
+  ValidationError,
+  WaitAbortedError,
+  WaitTimeoutError,
+  type ApiErrorInit,
+  type TransportErrorOptions,
+  type WaitState,
+} from './errors.js';
 export { Page, PagePromise } from './http/pagination.js';
 export type { ContentInput, DocumentContentType, LegacyReadable, ReadableContent } from './content/content.js';
 export { Timestamp } from './schema/timestamp.js';
 export { Entity, type Handle } from './resources/entity.js';
+export type { ById, Delete, List, Ref, Refresh, Update } from './resources/methods.js';
 export type { ListOptions } from './api/list.js';
-export * from './resources/app-clients.js';
-export * from './resources/assets.js';
-export * from './resources/batches.js';
-export * from './resources/datasets.js';
-export * from './resources/documents.js';
-export * from './resources/logs.js';
-export * from './resources/models.js';
-export * from './resources/organizations.js';
-export * from './resources/predictions.js';
-export * from './resources/secrets.js';
-export * from './resources/transitions.js';
-export * from './resources/transition-executions.js';
-export * from './resources/users.js';
-export * from './resources/workflows.js';
-export * from './resources/workflow-executions.js';
+export { AppClient, AppClients, type AppClientHandle } from './resources/app-clients.js';
+export { Asset, Assets, type AssetHandle, type UpdateAssetOptions } from './resources/assets.js';
+export { Batch, Batches, type BatchHandle, type DeleteBatchOptions } from './resources/batches.js';
+export { Dataset, Datasets, type DatasetHandle, type DeleteDatasetOptions } from './resources/datasets.js';
+export { Document, Documents, type DocumentHandle, type CreateDocumentOptions, type DeleteDocumentsOptions, type DeletedDocuments } from './resources/documents.js';
+export { Log, Logs, type LogHandle } from './resources/logs.js';
+export { Model, Models, type ModelHandle } from './resources/models.js';
+export { DataBundle, DataBundles, type DataBundleHandle } from './resources/data-bundles.js';
+export { Organization, Organizations, type OrganizationHandle } from './resources/organizations.js';
+export { Prediction, Predictions } from './resources/predictions.js';
+export { Secret, Secrets, type SecretHandle } from './resources/secrets.js';
+export { Transition, Transitions, type TransitionHandle, type TransitionSchemas, type CreateTransitionOptions, type UpdateTransitionOptions } from './resources/transitions.js';
+export { TransitionExecution, TransitionExecutions, type TransitionExecutionHandle } from './resources/transition-executions.js';
+export { User, Users, type UserHandle } from './resources/users.js';
+export { Workflow, Workflows, type WorkflowHandle } from './resources/workflows.js';
+export { WorkflowExecution, WorkflowExecutions, type WorkflowExecutionHandle } from './resources/workflow-executions.js';
 // The API's data and option types; its schemas are in the `las-sdk/api` subpath.
 export type { AppClientData, CreateAppClientOptions, UpdateAppClientOptions } from './api/app-clients.js';
 export type { AssetData, CreateAssetOptions } from './api/assets.js';
@@ -47,7 +72,6 @@ export type { UserData, CreateUserOptions, UpdateUserOptions } from './api/users
 export type { WorkflowExecutionData, WorkflowExecutionStatus, UpdateWorkflowExecutionOptions, ListWorkflowExecutionsOptions } from './api/workflow-executions.js';
 export type { WorkflowData, WorkflowSpecification, WorkflowErrorConfig, WorkflowCompletedConfig, CreateWorkflowOptions, UpdateWorkflowOptions } from './api/workflows.js';
 export type { PollOptions, WaitOptions } from './jobs/wait.js';
-export { trimErrorMessage } from './jobs/run-execution.js';
 export {
   DEFAULT_HEARTBEAT_INTERVAL,
   DEFAULT_MAX_CONSECUTIVE_FAILURES,
@@ -65,6 +89,7 @@ export {
 } from './jobs/transition-work-types.js';
 export {
   DEFAULT_UPLOAD_CONCURRENCY,
+  type IgnoredFile,
   type ResumeOptions,
   type SkippedDocument,
   type UploadDocumentsOptions,
@@ -74,3 +99,11 @@ export {
   type UploadReport,
   type UploadSource,
 } from './jobs/upload-types.js';
+export {
+  DEFAULT_DOWNLOAD_CONCURRENCY,
+  type DownloadDocumentsOptions,
+  type DownloadedDocument,
+  type DownloadFailure,
+  type DownloadProgress,
+  type DownloadReport,
+} from './jobs/download-types.js';

@@ -5,10 +5,11 @@
 
 /** Base class of every error thrown by las-sdk. */
 export class LasError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-  }
+  /**
+   * The class's name. Each class sets it as a literal: a minifier renames classes, so
+   * `new.target.name` would give `'oe'` for a ContentError in a minified bundle.
+   */
+  override name = 'LasError';
 }
 
 /** What an {@link ApiError} is built from: the HTTP response of a failed request. */
@@ -27,6 +28,9 @@ export interface ApiErrorInit {
 
 /** The service answered with an HTTP error status. */
 export class ApiError extends LasError {
+  /** Always `'ApiError'`. */
+  override name = 'ApiError';
+
   /** HTTP status code. */
   readonly status: number;
   /** Response body, parsed when it was JSON. */
@@ -54,15 +58,30 @@ export class ApiError extends LasError {
 }
 
 /** 400: the service rejected the request's parameters or body. */
-export class BadRequestError extends ApiError {}
+export class BadRequestError extends ApiError {
+  /** Always `'BadRequestError'`. */
+  override name = 'BadRequestError';
+}
 /** 401 or 403: the credentials are wrong, expired or lack access. */
-export class InvalidCredentialsError extends ApiError {}
+export class InvalidCredentialsError extends ApiError {
+  /** Always `'InvalidCredentialsError'`. */
+  override name = 'InvalidCredentialsError';
+}
 /** 404: no such resource. */
-export class NotFoundError extends ApiError {}
+export class NotFoundError extends ApiError {
+  /** Always `'NotFoundError'`. */
+  override name = 'NotFoundError';
+}
 /** 429 "Too Many Requests": slow down; the SDK already retried with backoff. */
-export class TooManyRequestsError extends ApiError {}
+export class TooManyRequestsError extends ApiError {
+  /** Always `'TooManyRequestsError'`. */
+  override name = 'TooManyRequestsError';
+}
 /** 429 "Limit Exceeded": a quota of the organization is used up; retrying will not help. */
 export class LimitExceededError extends ApiError {
+  /** Always `'LimitExceededError'`. */
+  override name = 'LimitExceededError';
+
   /**
    * Whether a 429's body says "Limit Exceeded" (a used-up quota) rather than "slow down": the
    * one rule, for {@link ApiError.from} and for the retry policy, which does not retry it.
@@ -73,10 +92,16 @@ export class LimitExceededError extends ApiError {
   }
 }
 /** 5xx: the service failed. */
-export class ServerError extends ApiError {}
+export class ServerError extends ApiError {
+  /** Always `'ServerError'`. */
+  override name = 'ServerError';
+}
 
 /** No credentials were given and none could be found. */
-export class MissingCredentialsError extends LasError {}
+export class MissingCredentialsError extends LasError {
+  /** Always `'MissingCredentialsError'`. */
+  override name = 'MissingCredentialsError';
+}
 /** What a {@link ConnectionError} or {@link TimeoutError} is built from, besides its message. */
 export interface TransportErrorOptions {
   /** The underlying failure, without the request (it holds the Authorization header). */
@@ -87,6 +112,9 @@ export interface TransportErrorOptions {
 
 /** The request never got an HTTP answer: refused, reset, DNS failure. */
 export class ConnectionError extends LasError {
+  /** Always `'ConnectionError'`. */
+  override name = 'ConnectionError';
+
   /**
    * True when a POST or PATCH may have reached the server before the connection failed: the
    * server may have applied it, and sending it again may apply it twice. False when it was never
@@ -102,6 +130,9 @@ export class ConnectionError extends LasError {
 
 /** An attempt, or the whole call, took longer than its timeout. */
 export class TimeoutError extends LasError {
+  /** Always `'TimeoutError'`. */
+  override name = 'TimeoutError';
+
   /**
    * True for a POST or PATCH: the server may have applied it before the SDK stopped waiting, and
    * sending it again may apply it twice. False for GET and DELETE, which are safe to send again.
@@ -118,6 +149,9 @@ export class TimeoutError extends LasError {
  * for a token or a retry, or in flight (the HTTP request was cancelled). `cause` is the signal's reason.
  */
 export class AbortError extends LasError {
+  /** Always `'AbortError'`. */
+  override name = 'AbortError';
+
   /**
    * True for a POST or PATCH cancelled in flight: the server may have received and applied it.
    * False when nothing was sent, and for GET and DELETE.
@@ -130,9 +164,15 @@ export class AbortError extends LasError {
   }
 }
 /** Document or asset content the SDK cannot read or whose type it cannot tell. */
-export class ContentError extends LasError {}
+export class ContentError extends LasError {
+  /** Always `'ContentError'`. */
+  override name = 'ContentError';
+}
 /** An argument is missing or malformed; nothing was sent. */
-export class ValidationError extends LasError {}
+export class ValidationError extends LasError {
+  /** Always `'ValidationError'`. */
+  override name = 'ValidationError';
+}
 
 /**
  * The message of anything thrown, for a sentence about it: an error's message (without
@@ -177,6 +217,9 @@ function clip(text: string, max: number): string {
  * failure, which is the `cause` (an {@link ApiError}, {@link ConnectionError}, ...).
  */
 export class PartialFailureError extends LasError {
+  /** Always `'PartialFailureError'`. */
+  override name = 'PartialFailureError';
+
   /** How many items were done before the failure. */
   readonly completed: number;
 
@@ -196,6 +239,9 @@ export interface WaitState {
 
 /** `wait()` reached its `timeout` before the entity reached a final status. */
 export class WaitTimeoutError extends LasError implements WaitState {
+  /** Always `'WaitTimeoutError'`. */
+  override name = 'WaitTimeoutError';
+
   /** Milliseconds waited. */
   readonly waitedMs: number;
   /** The status the last poll returned. */
@@ -210,6 +256,9 @@ export class WaitTimeoutError extends LasError implements WaitState {
 
 /** `wait()` was stopped by its `signal` before the entity reached a final status; `cause` is the signal's reason. */
 export class WaitAbortedError extends LasError implements WaitState {
+  /** Always `'WaitAbortedError'`. */
+  override name = 'WaitAbortedError';
+
   /** Milliseconds waited. */
   readonly waitedMs: number;
   /** The status the last poll returned. */

@@ -1,10 +1,14 @@
+import { DEFAULT_API_VERSION, SERVICE_API_VERSION, isServiceEndpoint, takesApiKey, versionProblem, type ApiVersion } from './api/versions/index.js';
 import { AuthorizationCodeCredentials } from './auth/authorization-code.js';
 import { Credentials, TOKEN_VIA } from './auth/credentials.js';
 import { defaultCredentials, environmentLogLevel } from '#platform/environment.js';
+import { proxyTransport } from '#platform/transport.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import { ValidationError } from './errors.js';
 import { logLevelFromEnv, type Logger, type LogLevel, type RequestHooks } from './http/log.js';
-import { Session, type SessionDefaults } from './http/session.js';
+import { JsonBytes } from './http/document-body.js';
+import { Session, type Method, type SessionDefaults } from './http/session.js';
+import { isPlainObject } from './schema/index.js';
 import { checkOptions, option, type OptionCheck } from './options.js';
 import { AppClients } from './resources/app-clients.js';
 import { Assets } from './resources/assets.js';
@@ -30,14 +34,26 @@ export interface LasOptions {
   tokenProvider?: TokenProvider;
   /** API base URL; overrides the credentials' `apiEndpoint`. */
   apiEndpoint?: string;
+  /**
+   * The API version the client speaks: `2021-09-23` (the seed SDK's) or `2024-11-29` (the
+   * service's today). Default: the credentials' (`LAS_API_VERSION`, `api_version` in the
+   * credentials file), else `2021-09-23`. Each call is checked against it before it is sent.
+   */
+  apiVersion?: ApiVersion;
   /** Retries per request (429/503 for every method, other failures for GET/PUT/DELETE), 0 to 10. Default 3. */
   maxRetries?: number;
   /** Milliseconds per attempt, a whole number from 1. Default 60 000. */
   timeout?: number;
   /** Milliseconds for a whole call, retries included, a whole number from 1. Default 300 000. */
   totalTimeout?: number;
-  /** Custom fetch (tests, proxies). */
+  /** Custom fetch (tests, custom TLS): replaces the SDK's transport, so `proxy` cannot be given with it. */
   fetch?: typeof fetch;
+  /**
+   * An HTTP(S) proxy for every request, token requests included (CONNECT for https), or `false` for
+   * none. Default: `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` where the runtime allows. Refused where the
+   * runtime cannot use one (a browser, workerd); see the README's runtime table.
+   */
+  proxy?: string | URL | false;
   /**
    * What is logged: `debug` (also each retry, token fetches, page walks), `info` (one line per
    * call), `warn`, `error` (a hook that threw), `off`. Default: the environment's `LAS_LOG`, else `warn`.
@@ -61,10 +77,12 @@ const LAS_OPTIONS = {
   profile: option.text,
   tokenProvider: option.tokenProvider,
   apiEndpoint: option.httpUrl,
+  apiVersion: option.apiVersion,
   maxRetries: option.retries,
   timeout: option.milliseconds,
   totalTimeout: option.milliseconds,
   fetch: option.function,
+  proxy: option.proxy,
   logLevel: option.logLevel,
   logger: option.logger,
   hooks: option.hooks,
@@ -80,37 +98,49 @@ const LAS_DEFAULTS = {
   hooks: option.hooks,
 } satisfies Record<keyof LasDefaults, OptionCheck>;
 
+// The collection class of each property of Las, as its declaration names it.
+const collections = new Map<string, new (session: Session) => object>();
+
+/** Declares a property of {@link Las} as a collection of `cls` over the client's session. */
+function collection(cls: new (session: Session) => object) {
+  return (_prototype: object, name: string): void => void collections.set(name, cls);
+}
+
 // The session of each client, out of sight (JSON.stringify(las), console.log(las)).
 const sessions = new WeakMap<Las, Session>();
+// Loggers already told that the service speaks another version than the default: once each.
+const warnedLoggers = new WeakSet<object>();
 
 /** The LAS client: one shared session and a collection per kind of entity. */
 export class Las {
+  /** The API version this client speaks; every call is checked against it before it is sent. */
+  declare readonly apiVersion: ApiVersion;
   /** App clients: `las.appClients.create()`, ... */
-  declare readonly appClients: AppClients;
+  @collection(AppClients) readonly appClients!: AppClients;
   /** Assets: files transitions use. */
-  declare readonly assets: Assets;
+  @collection(Assets) readonly assets!: Assets;
   /** Batches of documents. */
-  declare readonly batches: Batches;
+  @collection(Batches) readonly batches!: Batches;
   /** Datasets of documents to train on. */
-  declare readonly datasets: Datasets;
+  @collection(Datasets) readonly datasets!: Datasets;
   /** Documents: pdfs and images. */
-  declare readonly documents: Documents;
+  @collection(Documents) readonly documents!: Documents;
   /** Logs of transition executions. */
-  declare readonly logs: Logs;
+  @collection(Logs) readonly logs!: Logs;
   /** Models, with their data bundles. */
-  declare readonly models: Models;
+  @collection(Models) readonly models!: Models;
   /** The organization. */
-  declare readonly organizations: Organizations;
+  @collection(Organizations) readonly organizations!: Organizations;
   /** Predictions of models on documents. */
-  declare readonly predictions: Predictions;
+  @collection(Predictions) readonly predictions!: Predictions;
   /** Secrets for transitions. */
-  declare readonly secrets: Secrets;
+  @collection(Secrets) readonly secrets!: Secrets;
   /** Transitions (workflow steps), with their executions. */
-  declare readonly transitions: Transitions;
+  @collection(Transitions) readonly transitions!: Transitions;
   /** Users of the organization. */
-  declare readonly users: Users;
+  @collection(Users) readonly users!: Users;
   /** Workflows, with their executions. */
-  declare readonly workflows: Workflows;
+  @collection(Workflows) readonly workflows!: Workflows;
 
   /**
    * Resolves credentials (explicit, then `LAS_*` environment variables, then
@@ -125,21 +155,32 @@ export class Las {
         'new Las: profile picks a section of the credentials file, which is not read when credentials, or tokenProvider and apiEndpoint, are given',
       );
     }
-    const credentials =
-      options.credentials ?? (needsCredentials ? defaultCredentials({ profile: options.profile, fetch: options.fetch }) : undefined);
+    if (options.proxy !== undefined && options.fetch !== undefined) {
+      throw new ValidationError('new Las: proxy and fetch cannot be given together: a custom fetch sends its own way, so give it the proxy');
+    }
+    const fetch = options.fetch ?? (options.proxy === undefined ? undefined : proxyTransport(options.proxy === false ? false : String(options.proxy)));
+    const credentials = options.credentials ?? (needsCredentials ? defaultCredentials({ profile: options.profile, fetch }) : undefined);
+    const chosenVersion = options.apiVersion ?? (credentials instanceof Credentials ? credentials.apiVersion : undefined);
+    const apiVersion = chosenVersion ?? DEFAULT_API_VERSION;
+    const apiEndpoint = (options.apiEndpoint ?? credentials?.apiEndpoint) as string;
+    const logLevel = options.logLevel ?? logLevelFromEnv(environmentLogLevel());
     const session = new Session({
-      apiEndpoint: (options.apiEndpoint ?? credentials?.apiEndpoint) as string,
-      apiKey: credentials instanceof Credentials ? credentials.apiKey : undefined,
-      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, options.fetch),
-      fetch: options.fetch,
+      apiEndpoint,
+      apiKey: credentials instanceof Credentials && takesApiKey(apiVersion) ? credentials.apiKey : undefined,
+      checkRequest: versionCheck(apiVersion),
+      tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, fetch),
+      fetch,
       timeout: options.timeout,
       totalTimeout: options.totalTimeout,
       maxRetries: options.maxRetries,
-      logLevel: options.logLevel ?? logLevelFromEnv(environmentLogLevel()),
+      logLevel,
       logger: options.logger,
       hooks: options.hooks,
     });
-    bind(this, session);
+    // A logger that does not log warnings is not counted as told: a later client may log to it at `warn`.
+    const warns = logLevel === undefined || logLevel === 'debug' || logLevel === 'info' || logLevel === 'warn';
+    if (chosenVersion === undefined && warns && isServiceEndpoint(apiEndpoint)) warnOfDefaultVersion(session, options.logger ?? console);
+    bind(this, session, apiVersion);
   }
 
   /**
@@ -150,29 +191,39 @@ export class Las {
   withOptions(defaults: LasDefaults): Las {
     const checked: SessionDefaults = checkOptions('las.withOptions', defaults, LAS_DEFAULTS);
     const client = Object.create(Las.prototype) as Las;
-    bind(client, (sessions.get(this) as Session).withDefaults(checked));
+    bind(client, (sessions.get(this) as Session).withDefaults(checked), this.apiVersion);
     return client;
   }
 }
 
-/** Gives `las` its collections over `session`. */
-function bind(las: Las, session: Session): void {
+/** Gives `las` its version and its collections over `session`: one of each its properties declare with {@link collection}. */
+function bind(las: Las, session: Session, apiVersion: ApiVersion): void {
   sessions.set(las, session);
-  Object.assign(las, {
-    appClients: new AppClients(session),
-    assets: new Assets(session),
-    batches: new Batches(session),
-    datasets: new Datasets(session),
-    documents: new Documents(session),
-    logs: new Logs(session),
-    models: new Models(session),
-    organizations: new Organizations(session),
-    predictions: new Predictions(session),
-    secrets: new Secrets(session),
-    transitions: new Transitions(session),
-    users: new Users(session),
-    workflows: new Workflows(session),
-  } satisfies Omit<Las, 'withOptions'>);
+  // Read-only: the session's check was built for this version, so changing it could only mislead.
+  Object.defineProperty(las, 'apiVersion', { value: apiVersion, enumerable: true });
+  Object.assign(las, Object.fromEntries([...collections].map(([name, cls]) => [name, new cls(session)])));
+}
+
+/**
+ * The check of every request against `version` (see src/api/versions): a call, body field or
+ * enum value only the other version has is a {@link ValidationError}, and nothing is sent.
+ */
+function versionCheck(version: ApiVersion): (method: Method, path: string, body: unknown) => void {
+  return (method, path, body) => {
+    const fields = body instanceof JsonBytes ? body.fields : body;
+    const problem = versionProblem(version, { method, path, body: isPlainObject(fields) ? fields : undefined });
+    if (problem) throw new ValidationError(`${problem} (this client speaks API version ${version}: see the apiVersion option of new Las); nothing was sent`);
+  };
+}
+
+/** Tells, once per logger, that the client speaks the seed's version to a service that speaks another by now. */
+function warnOfDefaultVersion(session: Session, logger: object): void {
+  if (warnedLoggers.has(logger)) return;
+  warnedLoggers.add(logger);
+  session.telemetry.warn(
+    `las-sdk: no API version was chosen, so this client speaks ${DEFAULT_API_VERSION} (the seed SDK's); the service speaks ${SERVICE_API_VERSION} today. ` +
+      `Choose one with new Las({ apiVersion }), LAS_API_VERSION or api_version in the credentials file (see "Which API version" in the README).`,
+  );
 }
 
 // Explicit credentials without a fetch of their own request their tokens through the Las fetch,

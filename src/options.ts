@@ -1,8 +1,11 @@
 /**
- * Checks of constructor options (`new Las`, `new Credentials`): one table per constructor, one
- * line per option. Unknown options and bad values are refused with a {@link ValidationError}
- * naming the option; values are never echoed, as an endpoint or a key may hold a secret.
+ * Checks of the SDK's own options (`new Las`, `new Credentials`, the jobs' `concurrency`,
+ * durations, callbacks): one table per constructor, one line per option, and {@link checkOption}
+ * for one option of a job. Unknown options and bad values are refused with a
+ * {@link ValidationError} naming the option; values are never echoed, as an endpoint or a key may
+ * hold a secret.
  */
+import { API_VERSIONS } from './api/versions/index.js';
 import { ValidationError } from './errors.js';
 import { isPlainObject } from './schema/index.js';
 
@@ -52,7 +55,19 @@ export const option = {
     return provider.invalidate === undefined || typeof provider.invalidate === 'function' ? undefined : 'invalidate must be a method';
   }) as OptionCheck,
   /** An AbortSignal. */
-  signal: ((value) => (value instanceof AbortSignal ? undefined : 'must be an AbortSignal')) as OptionCheck,
+  signal: ((value) => (isAbortSignal(value) ? undefined : 'must be an AbortSignal')) as OptionCheck,
+  /** How many at once, or in a row: a whole number from 1. */
+  count: ((value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? undefined : 'must be a whole number >= 1')) as OptionCheck,
+  /** Milliseconds to wait, fractions allowed: a number from `minimum` to {@link MAX_TIMEOUT_MS}. */
+  duration:
+    (minimum: number): OptionCheck =>
+    (value) =>
+      typeof value === 'number' && value >= minimum && value <= MAX_TIMEOUT_MS ? undefined : `must be a number of milliseconds from ${minimum} to ${MAX_TIMEOUT_MS}`,
+  /** One of `values`. */
+  oneOf:
+    (values: readonly string[]): OptionCheck =>
+    (value) =>
+      (values as readonly unknown[]).includes(value) ? undefined : `must be one of ${values.join(', ')}`,
   /** Retries per request, 0 to {@link MAX_RETRIES}. */
   retries: ((value) => integerProblem(value, 0, MAX_RETRIES, '')) as OptionCheck,
   /** Milliseconds for a timer: a whole number from 1 to {@link MAX_TIMEOUT_MS}. */
@@ -90,11 +105,47 @@ export const option = {
     }
     return undefined;
   }) as OptionCheck,
+  /** One of the API versions the SDK speaks (`2021-09-23`, `2024-11-29`). */
+  apiVersion: ((value) => ((API_VERSIONS as readonly unknown[]).includes(value) ? undefined : `must be one of ${API_VERSIONS.join(', ')}`)) as OptionCheck,
+  /**
+   * A proxy: an http(s) URL as a string or `URL` (a user and password in it are allowed), or `false`.
+   * Never echoed: its password would be.
+   */
+  proxy: ((value) => {
+    if (value === false) return undefined;
+    const expected = 'must be an http(s) URL such as http://proxy.example:3128, or false';
+    if (!(value instanceof URL) && typeof value !== 'string') return expected;
+    let url: URL;
+    try {
+      url = value instanceof URL ? value : new URL(value);
+    } catch {
+      return expected;
+    }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : expected;
+  }) as OptionCheck,
   /** An absolute http or https URL, such as `https://api.lucidtech.ai/v1`. */
   httpUrl: ((value) => urlProblem(value, false)) as OptionCheck,
   /** A host (`auth.lucidtech.ai`, https is assumed) or an absolute http or https URL. */
   hostOrHttpUrl: ((value) => urlProblem(value, true)) as OptionCheck,
 };
+
+/** Whether `value` is an AbortSignal: the one test of it, for the option tables and the schemas alike. */
+export function isAbortSignal(value: unknown): value is AbortSignal {
+  return value instanceof AbortSignal;
+}
+
+/**
+ * `value` of the option `name` of `owner`, or `fallback` when it is undefined; a value `check`
+ * refuses is a {@link ValidationError} naming the option, never echoing the value.
+ */
+export function checkOption<T>(owner: string, name: string, value: T | undefined, check: OptionCheck, fallback: T): T;
+export function checkOption<T>(owner: string, name: string, value: T | undefined, check: OptionCheck): T | undefined;
+export function checkOption<T>(owner: string, name: string, value: T | undefined, check: OptionCheck, fallback?: T): T | undefined {
+  if (value === undefined) return fallback;
+  const problem = check(value);
+  if (problem) throw new ValidationError(`${owner}: ${name} ${problem}`);
+  return value;
+}
 
 /**
  * Refuses an options object with an option the table does not name (own keys only: `toString`

@@ -38,7 +38,8 @@ describe('Las against a real server', () => {
   }
 
   test('100 concurrent gets on a cold client: exactly one token request', async () => {
-    const client = las();
+    // A generous per-attempt timeout: a loaded machine may take seconds for 100 requests, and this test counts tokens.
+    const client = las({ timeout: 30_000 });
 
     const got = await Promise.all(Array.from({ length: 100 }, () => client.datasets.get(datasetId)));
 
@@ -229,7 +230,7 @@ describe('constructor options are checked', () => {
   test.each([['timout'], ['toString'], ['hasOwnProperty'], ['max_retries']])('an unknown option %s is refused, naming it', (name) => {
     const error = refusal({ ...base, [name]: 5 });
     expect(error.message).toBe(
-      `new Las: unknown option "${name}" (known: credentials, profile, tokenProvider, apiEndpoint, maxRetries, timeout, totalTimeout, fetch, logLevel, logger, hooks)`,
+      `new Las: unknown option "${name}" (known: credentials, profile, tokenProvider, apiEndpoint, apiVersion, maxRetries, timeout, totalTimeout, fetch, proxy, logLevel, logger, hooks)`,
     );
   });
 

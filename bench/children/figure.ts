@@ -4,17 +4,18 @@
  * bench server) and LAS_BENCH_DIST (the built las-sdk) set by the runner.
  */
 import type { ServerStats } from '../lib/api-server.js';
-import { PAGES, PAGE_SIZE, WORKFLOW_ID } from '../lib/api-server.js';
+import { WORKFLOW_ID } from '../lib/api-server.js';
 import { documentContentBound, kyGetter, loadSdk, newLas, newOfficialClient, nodeFetch, rawGet, rawGetWithTimeout, rawToken, type Sdk } from '../lib/clients.js';
 import { CALLS, IN_FLIGHT, ROUNDS, UPLOAD_BYTES, WARMUP } from '../lib/config.js';
 import { MemorySampler } from '../lib/memory.js';
 import { interleave } from '../lib/stats.js';
 import { pool, repeat } from '../lib/pool.js';
+import { listingWalks, PER_CALL_BLOCK, perCallSides, rawPages, sdkPages, WORKFLOW_PATH } from '../lib/workloads.js';
 
 const url = process.env.LAS_BENCH_URL ?? '';
 const [figure, side] = process.argv.slice(2);
 const sdk = await loadSdk();
-const workflowPath = `workflows/${encodeURIComponent(WORKFLOW_ID)}`;
+const workflowPath = WORKFLOW_PATH;
 const workflowUrl = `${url}/${workflowPath}`;
 
 async function serverStats(): Promise<ServerStats> {
@@ -30,13 +31,12 @@ async function resetServer(): Promise<void> {
  * options, vs the official Client; 100 calls a block.
  */
 async function perCall() {
-  const block = 100;
+  const block = PER_CALL_BLOCK;
   const las = newLas(sdk, url);
   const token = await rawToken(url);
   const kyGet = await kyGetter(url, token);
   const sides: Record<string, () => Promise<unknown>> = {
-    sdk: () => repeat(block, () => las.workflows.get(WORKFLOW_ID)),
-    raw: () => repeat(block, () => rawGet(workflowUrl, token)),
+    ...perCallSides(las, url, token),
     ky: () => repeat(block, () => kyGet(workflowPath)),
   };
   let officialError: string | undefined;
@@ -54,82 +54,9 @@ async function perCall() {
   return { ...times, officialError };
 }
 
-type DocumentPage = { documents: { documentId: string }[]; nextToken?: string | null };
-
-/** The raw baseline of a list walk: one page per call, its items iterated. */
-function rawPages(token: string) {
-  let nextToken: string | null | undefined;
-  let count = 0;
-  return {
-    get count() {
-      return count;
-    },
-    get done() {
-      return nextToken === null;
-    },
-    async page(): Promise<void> {
-      const query = new URLSearchParams({ maxResults: '100' });
-      if (nextToken) query.set('nextToken', nextToken);
-      const page = await rawGet<DocumentPage>(`${url}/documents?${query}`, token);
-      for (const document of page.documents) {
-        if (document.documentId === '') throw new Error('empty id');
-        count++;
-      }
-      nextToken = page.nextToken ?? null;
-    },
-  };
-}
-
-/** The SDK's walk: `for await` over las.documents.list(), taken a page's worth of items at a time. */
-function sdkPages(las: ReturnType<typeof newLas>) {
-  const iterator = las.documents.list({ maxResults: 100 })[Symbol.asyncIterator]();
-  let count = 0;
-  let done = false;
-  return {
-    get count() {
-      return count;
-    },
-    get done() {
-      return done;
-    },
-    async page(): Promise<void> {
-      for (let i = 0; i < PAGE_SIZE; i++) {
-        const next = await iterator.next();
-        if (next.done) {
-          done = true;
-          return;
-        }
-        if (next.value.documentId === '') throw new Error('empty id');
-        count++;
-      }
-      if (count === PAGES * PAGE_SIZE) done = (await iterator.next()).done === true;
-    },
-  };
-}
-
 /** 2. Walking every page: `for await` over las.documents.list() vs a fetch loop, a page a block. */
 async function listing() {
-  const las = newLas(sdk, url);
-  const token = await rawToken(url);
-  let walkers = { sdk: sdkPages(las), raw: rawPages(token) };
-  const counts = { sdk: 0, raw: 0 };
-  const times = await interleave(
-    { sdk: () => walkers.sdk.page(), raw: () => walkers.raw.page() },
-    {
-      warmup: WARMUP,
-      rounds: ROUNDS,
-      blocks: PAGES,
-      start: (side) => {
-        if (side === 'sdk') walkers = { ...walkers, sdk: sdkPages(las) };
-        else walkers = { ...walkers, raw: rawPages(token) };
-      },
-      end: (side) => {
-        if (!walkers[side].done) throw new Error(`${side} walk did not end after ${PAGES} pages`);
-        counts[side] = walkers[side].count;
-      },
-    },
-  );
-  return { ...times, counts };
+  return listingWalks(newLas(sdk, url), url, await rawToken(url));
 }
 
 /** 2b. Peak heap of one full walk, after one unmeasured walk. */
@@ -137,7 +64,7 @@ async function listingHeap() {
   const las = newLas(sdk, url);
   const token = await rawToken(url);
   const walk = async (sample?: () => void) => {
-    const walker = side === 'sdk' ? sdkPages(las) : rawPages(token);
+    const walker = side === 'sdk' ? sdkPages(las) : rawPages(url, token);
     while (!walker.done) {
       await walker.page();
       sample?.();

@@ -40,16 +40,24 @@ export async function build(srcDir: string, name: string): Promise<Build> {
       extends: path.join(root, 'tsconfig.build.json'),
       compilerOptions: { rootDir: srcDir, outDir: dist, declaration: false, sourceMap: false, incremental: false },
       include: [],
-      // The `las` bin too (it reaches the emulator and the jobs): bench/cli-startup.ts runs it; and the
-      // transport under ky, built even where nothing in index.ts imports it yet.
-      files: [path.join(srcDir, 'index.ts'), ...['cli/index.ts', 'http/transport.ts'].map((file) => path.join(srcDir, file)).filter(existsSync)],
+      // The `las` bin too (it reaches the emulator and the jobs): bench/cli-startup.ts runs it; the
+      // transport under ky, built even where nothing in index.ts imports it yet; and the transports
+      // Bun and Deno take by their conditions (bench/runtimes.ts runs the build there).
+      files: [
+        path.join(srcDir, 'index.ts'),
+        ...['cli/index.ts', 'http/transport.ts', 'platform/bun/transport.ts', 'platform/deno/transport.ts'].map((file) => path.join(srcDir, file)).filter(existsSync),
+      ],
     }),
   );
   const { code, out } = await exec(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config]);
   if (!existsSync(path.join(dist, 'index.js'))) throw new Error(`build failed (tsc exit ${code}):\n${out}`);
-  // The build's own package scope, as the package's: ES modules, and #platform/* to the Node side.
+  // The build's own package scope, as the package's: ES modules, and #platform/* by the runtime's conditions.
   const { imports } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { imports?: unknown };
   writeFileSync(path.join(dist, 'package.json'), JSON.stringify({ type: 'module', imports: JSON.parse(JSON.stringify(imports ?? {}).replaceAll('./dist/', './')) }));
+  // ... and a tsconfig of its own: Bun follows the nearest one's paths, and the checkout's lead #platform/* to the sources.
+  writeFileSync(path.join(dist, 'tsconfig.json'), '{}\n');
+  // Where #platform/transport.js resolves from inside the build, for the runtime figures to check.
+  writeFileSync(path.join(dist, 'bench-transport.js'), "export const transport = import.meta.resolve('#platform/transport.js');\n");
   const warnings = code === 0 ? [] : out.split('\n').filter((line) => line.includes('error TS')).slice(0, 5);
   const read = (file: string) => (existsSync(path.join(dist, file)) ? readFileSync(path.join(dist, file), 'utf8') : '');
   const traits = {

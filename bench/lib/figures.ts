@@ -46,16 +46,30 @@ interface Context {
 const rows: Row[] = [];
 const notes: string[] = [];
 
-function row(input: Omit<Row, 'ratioText'> & { ratioText?: string }): void {
+/** A row of the table, its ratio written as the table shows it unless given. */
+export function newRow(input: Omit<Row, 'ratioText'> & { ratioText?: string }): Row {
   const ratioText = input.ratioText ?? (input.ratio === null ? '—' : `${input.ratio.toFixed(2)}×`);
-  rows.push({ ...input, ratioText });
+  return { ...input, ratioText };
 }
 
-function medians(times: Times): Record<string, number> {
+/** The row of a figure that failed, so the run goes on and the table says so. */
+export function failedRow(id: string, figure: string, error: unknown): Row {
+  const message = error instanceof Error ? error.message : String(error);
+  log(`${id} failed: ${message}`);
+  return newRow({ id, figure, sdk: 'failed', baseline: message.split('\n')[0].slice(0, 120), ratio: null, target: '—', pass: false, values: { error: message } });
+}
+
+function row(input: Omit<Row, 'ratioText'> & { ratioText?: string }): void {
+  rows.push(newRow(input));
+}
+
+/** The median of each side's times. */
+export function medians(times: Times): Record<string, number> {
   return Object.fromEntries(Object.entries(times).map(([side, values]) => [side, median(values)]));
 }
 
-function tenths(values: readonly number[]): number[] {
+/** Times rounded to tenths of a ms, for results.json. */
+export function tenths(values: readonly number[]): number[] {
   return values.map((value) => round(value, 1));
 }
 
@@ -64,7 +78,8 @@ function shown(ratio: number): number {
   return round(ratio, 2);
 }
 
-function perCall(time: number): string {
+/** A time for CALLS calls, per call. */
+export function perCall(time: number): string {
   return `${((time * 1000) / CALLS).toFixed(0)} µs/call`;
 }
 
@@ -73,9 +88,7 @@ async function section(id: string, figure: string, run: () => Promise<void>): Pr
   try {
     await run();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    log(`${id} failed: ${message}`);
-    row({ id, figure, sdk: 'failed', baseline: message.split('\n')[0].slice(0, 120), ratio: null, target: '—', pass: false, values: { error: message } });
+    rows.push(failedRow(id, figure, error));
   }
 }
 

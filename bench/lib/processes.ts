@@ -17,14 +17,23 @@ export function elapsedSeconds(): number {
   return (performance.now() - started) / 1000;
 }
 
-/** Runs a command to its end; its output, both streams, as one string. */
-export async function exec(command: string, args: string[]): Promise<{ code: number; out: string }> {
-  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs a command to its end, `env` added to this process's environment; its output, both streams,
+ * as one string, and stdout alone.
+ */
+export async function exec(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; stdout: string }> {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  // A command that cannot start (not installed) is an exit like any other, not a crash of the runner.
+  child.on('error', (error) => (out += `${error.message}\n`));
   const code = await new Promise<number>((resolve) => child.on('close', (status) => resolve(status ?? 1)));
-  return { code, out };
+  return { code, out, stdout };
 }
 
 /** A bench/ TypeScript file in a node of its own, with --expose-gc and an IPC channel. */

@@ -21,7 +21,11 @@ const METHOD =
   `the median throughput, and the highest peak RSS and heap above an after-GC baseline. Emulator: two ` +
   `\`las-emulator --data\` processes (run with tsx), one holding 60 documents of 1 MiB, the other empty, take ` +
   `POST /batches in blocks of 25 sequential calls, in turns; the ratio is the median of the block ratios of the mean ` +
-  `latencies. Restart: spawn to listening on the same directory, median of 3, in turns with the empty one.`;
+  `latencies. Restart: spawn to listening on the same directory, median of 3, in turns with the empty one. Bun and ` +
+  `Deno: the per-call and listing workloads above, run by \`bun\` and \`deno\` (devDependencies) in a fresh process ` +
+  `per figure on the same build, loaded as each runtime resolves it (its package.json condition picks its transport, ` +
+  `checked), against that runtime's own fetch of the same URLs, the two taking turns block by block; each ratio is ` +
+  `to its own runtime's baseline, so runtimes are compared by ratio, not by time.`;
 
 export function table(rows: readonly Row[], markdown: boolean): string {
   const head = ['Figure', 'las-sdk', 'Baseline', 'Ratio', 'Target', 'Result'];

@@ -33,6 +33,8 @@ export interface ReviewServer {
   las: Las;
   /** The manual transition the page takes its work from. */
   transitionId: string;
+  /** The app client the page signs in with. */
+  clientId: string;
   /** Email of the user to sign in as. */
   reviewer: string;
   /** The demo's workflow executions, in the order the page is given them (empty without the demo). */
@@ -87,6 +89,7 @@ export async function startReviewServer(options: ReviewServerOptions = {}): Prom
       emulator,
       las,
       transitionId: transition.transitionId,
+      clientId: client.clientId,
       reviewer: REVIEWER,
       executions,
       close: async () => {
@@ -104,8 +107,19 @@ async function bundle(): Promise<Uint8Array> {
   return (await bundleForBrowser({ entry: fileURLToPath(here('./app.ts')), minify: false })).code;
 }
 
-/** A workflow of one manual step, and one execution of it per document, waiting for the reviewer. */
+/**
+ * A model (its field config says what each field holds and which the reviewer must fill), a
+ * workflow of one manual step, and one execution of it per document, waiting for the reviewer.
+ */
 async function seedDemo(las: Las, transitionId: string): Promise<WorkflowExecution[]> {
+  // `required` is the review screen's own key: the API keeps keys of a field config it does not name.
+  const fieldConfig = {
+    supplier_name: { type: 'all', maxLength: 100, description: 'Who sent it', required: true },
+    date: { type: 'date', maxLength: 10, description: 'Date of the receipt' },
+    due_date: { type: 'date', maxLength: 10, description: 'When the invoice is due' },
+    total_amount: { type: 'amount', maxLength: 20, description: 'Total to pay', required: true },
+  } as const;
+  const model = await las.models.create({ name: 'Receipts and invoices', width: 1052, height: 1492, fieldConfig });
   const workflow = await las.workflows.create(
     { language: 'ASL', version: '1.0.0', definition: { StartAt: 'Review', States: { Review: { Type: 'Task', Resource: transitionId, End: true } } } },
     { name: 'Review documents' },
@@ -133,7 +147,7 @@ async function seedDemo(las: Las, transitionId: string): Promise<WorkflowExecuti
   // One after the other: the emulator hands pending work out oldest first, in this order.
   for (const { content, predictions } of documents) {
     const document = await las.documents.create(content);
-    executions.push(await workflow.execute({ documentId: document.documentId, predictions }));
+    executions.push(await workflow.execute({ documentId: document.documentId, modelId: model.modelId, predictions }));
   }
   return executions;
 }

@@ -11,7 +11,8 @@ const groundTruthSchema = s.array(
     value: s.nullable(s.union(s.string({ minLength: 1, maxLength: 64 }), s.boolean())),
   }),
 );
-const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']);
+// image/webp: API version 2024-11-29 only (the version check refuses it under 2021-09-23).
+const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp']);
 
 /** The API's shape of a document. */
 export const documentSchema = s.object({

@@ -4,6 +4,7 @@
  * types derived from them are exported by the package root too.
  */
 export * from './ids.js';
+export * from './kinds.js';
 export * from './list.js';
 export * from './app-clients.js';
 export * from './assets.js';

@@ -211,14 +211,26 @@ export class AuthorizationCodeCredentials implements TokenProvider {
   }
 
   /**
-   * Signs out: removes the tokens and any sign-in in progress from the storage, then, given a
-   * `logoutUri`, navigates to `GET {auth}/logout?client_id&logout_uri` to end the auth server's session too.
+   * Signs out: removes the tokens and any sign-in in progress from the storage, revokes the refresh
+   * token (`POST {auth}/oauth2/revoke`, form `token` and `client_id`: the auth server then refuses it
+   * and the access tokens issued with it), then, given a `logoutUri`, navigates to
+   * `GET {auth}/logout?client_id&logout_uri` to end the auth server's session too. When the
+   * revocation fails the tokens are forgotten all the same and the call rejects, saying so, without
+   * navigating.
    */
   async signOut(options: SignOutOptions = {}): Promise<void> {
     const { logoutUri } = checkOptions('signOut', options, SIGN_OUT_OPTIONS);
     const navigate = logoutUri === undefined ? undefined : this.#navigator('signOut');
+    const refreshToken = this.#readTokens()?.refreshToken;
     this.#storage.removeItem(this.#key('tokens'));
     this.#storage.removeItem(this.#key('sign-in'));
+    if (refreshToken !== undefined) {
+      try {
+        await this.#post('/oauth2/revoke', { token: refreshToken, client_id: this.clientId }, [refreshToken]);
+      } catch (error) {
+        throw new LasError(`signOut: the tokens are forgotten here, but the auth server did not revoke the sign-in: ${(error as Error).message}`, { cause: error });
+      }
+    }
     if (navigate === undefined || logoutUri === undefined) return;
     const query = new URLSearchParams({ client_id: this.clientId, logout_uri: logoutUri });
     await navigate(`${authBaseUrl(this.authEndpoint)}/logout?${query}`);
@@ -240,10 +252,25 @@ export class AuthorizationCodeCredentials implements TokenProvider {
     return tokens.accessToken;
   }
 
-  // A form POST through fetch; the form holds a code, verifier or refresh token, so no error carries the request.
   async #requestTokens(form: Record<string, string>): Promise<StoredTokens> {
-    const url = `${authBaseUrl(this.authEndpoint)}/oauth2/token`;
     const secrets = [form.code, form.code_verifier, form.refresh_token].filter((value): value is string => typeof value === 'string');
+    const { url, body } = await this.#post('/oauth2/token', form, secrets);
+    const reply = body as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown } | null;
+    if (typeof reply?.access_token !== 'string' || reply.access_token === '') throw new LasError(`POST ${url} replied without an access_token`);
+    const expiresIn = Number(reply.expires_in ?? 3600);
+    const lifeMs = Number.isFinite(expiresIn) ? Math.max(0, expiresIn * 1000) : 3_600_000;
+    // Refresh ahead of expiry so a token never dies in flight; short-lived tokens at half their life.
+    const margin = lifeMs < 2 * EARLY_EXPIRY_MS ? lifeMs / 2 : EARLY_EXPIRY_MS;
+    return {
+      accessToken: reply.access_token,
+      ...(typeof reply.refresh_token === 'string' && reply.refresh_token !== '' && { refreshToken: reply.refresh_token }),
+      staleAt: Date.now() + lifeMs - margin,
+    };
+  }
+
+  // A form POST through fetch; the form holds a code, verifier or token, so no error carries the request.
+  async #post(path: string, form: Record<string, string>, secrets: string[]): Promise<{ url: string; body: unknown }> {
+    const url = `${authBaseUrl(this.authEndpoint)}${path}`;
     let response: Response;
     let text: string;
     try {
@@ -256,7 +283,7 @@ export class AuthorizationCodeCredentials implements TokenProvider {
       text = await response.text();
     } catch (error) {
       if ((error as Error | undefined)?.name === 'TimeoutError') throw new TimeoutError(`POST ${url} timed out`);
-      throw new ConnectionError(`Could not reach the token endpoint ${url}: ${withheld(rootMessage(error), secrets)}`);
+      throw new ConnectionError(`Could not reach the auth server at ${url}: ${withheld(rootMessage(error), secrets)}`);
     }
     let body: unknown = text;
     try {
@@ -270,17 +297,7 @@ export class AuthorizationCodeCredentials implements TokenProvider {
       const shown = withheld(text, secrets);
       throw ApiError.from({ status: response.status, method: 'POST', url, body: shown === text ? body : shown, requestId });
     }
-    const reply = body as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown } | null;
-    if (typeof reply?.access_token !== 'string' || reply.access_token === '') throw new LasError(`POST ${url} replied without an access_token`);
-    const expiresIn = Number(reply.expires_in ?? 3600);
-    const lifeMs = Number.isFinite(expiresIn) ? Math.max(0, expiresIn * 1000) : 3_600_000;
-    // Refresh ahead of expiry so a token never dies in flight; short-lived tokens at half their life.
-    const margin = lifeMs < 2 * EARLY_EXPIRY_MS ? lifeMs / 2 : EARLY_EXPIRY_MS;
-    return {
-      accessToken: reply.access_token,
-      ...(typeof reply.refresh_token === 'string' && reply.refresh_token !== '' && { refreshToken: reply.refresh_token }),
-      staleAt: Date.now() + lifeMs - margin,
-    };
+    return { url, body };
   }
 
   #navigator(method: string): (url: string) => void | Promise<void> {

@@ -3,6 +3,7 @@ import { MissingCredentialsError, ValidationError } from '../errors.js';
 import { authBaseUrl } from './auth-endpoint.js';
 import { requestClientCredentialsToken } from '../http/token-request.js';
 import { checkOptions, option, type OptionCheck } from '../options.js';
+import type { ApiVersion } from '../api/versions/index.js';
 import type { TokenProvider } from './token-provider.js';
 
 /** What a {@link Credentials} is built from. */
@@ -15,8 +16,10 @@ export interface CredentialsInit {
   authEndpoint: string;
   /** Base URL of the API; its path is kept (`https://api.lucidtech.ai/v1`). */
   apiEndpoint: string;
-  /** Sent as `X-Api-Key` when set. */
+  /** Sent as `X-Api-Key` when set (and the API version has an api key). */
   apiKey?: string;
+  /** The API version `apiEndpoint` is spoken in, when these credentials say (`api_version` in the credentials file); a `Las` option overrides it. */
+  apiVersion?: ApiVersion;
   /** Cache the token on disk, keyed by `profile`, so separate processes reuse it. */
   useCache?: boolean;
   /** Key of the disk cache entry (default `default`). */
@@ -45,6 +48,7 @@ const CREDENTIALS_OPTIONS = {
   authEndpoint: option.hostOrHttpUrl,
   apiEndpoint: option.httpUrl,
   apiKey: option.string,
+  apiVersion: option.apiVersion,
   useCache: option.boolean,
   profile: option.text,
   fetch: option.function,
@@ -70,6 +74,8 @@ export class Credentials implements TokenProvider {
   readonly apiEndpoint: string;
   /** Optional api key, sent as `X-Api-Key`. */
   readonly apiKey?: string;
+  /** The API version `apiEndpoint` is spoken in, when these credentials say. */
+  readonly apiVersion?: ApiVersion;
   /** Whether tokens are cached on disk. */
   readonly useCache: boolean;
   /** Key of the disk cache entry. */
@@ -98,6 +104,7 @@ export class Credentials implements TokenProvider {
     this.authEndpoint = init.authEndpoint;
     this.apiEndpoint = init.apiEndpoint;
     if (init.apiKey !== undefined && init.apiKey !== '') this.apiKey = init.apiKey;
+    if (init.apiVersion !== undefined) this.apiVersion = init.apiVersion;
     if (init.useCache && tokenCacheProblem !== undefined) throw new ValidationError(`new Credentials: useCache: ${tokenCacheProblem}`);
     this.useCache = init.useCache ?? false;
     this.profile = init.profile ?? 'default';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { MissingCredentialsError, ValidationError } from '../errors.js';
 import { Credentials, type CredentialsInit } from './credentials.js';
 import { parseIni } from './ini.js';
+import { API_VERSIONS, isApiVersion, type ApiVersion } from '../api/versions/index.js';
 
 /** Where {@link resolveCredentials} looks, and what it passes on. */
 export interface ResolveCredentialsOptions {
@@ -23,7 +24,8 @@ const FILE_KEYS = ['client_id', 'client_secret', 'auth_endpoint', 'api_endpoint'
 /**
  * Finds credentials: the `credentials` option, else the `LAS_*` environment variables (when all four
  * are set), else the profile's section of the INI file at `LAS_CREDENTIALS_FILE` or
- * `~/.lucidtech/credentials.cfg`. Throws {@link MissingCredentialsError} naming every source tried.
+ * `~/.lucidtech/credentials.cfg`. Their API version is `LAS_API_VERSION`, else the section's
+ * `api_version`, else not said. Throws {@link MissingCredentialsError} naming every source tried.
  */
 export function resolveCredentials(options: ResolveCredentialsOptions = {}): Credentials {
   if (options.credentials) return options.credentials;
@@ -39,6 +41,7 @@ export function resolveCredentials(options: ResolveCredentialsOptions = {}): Cre
       authEndpoint: env.LAS_AUTH_ENDPOINT!,
       apiEndpoint: env.LAS_API_ENDPOINT!,
       ...(env.LAS_API_KEY && { apiKey: env.LAS_API_KEY }),
+      ...apiVersionFrom(env.LAS_API_VERSION, 'LAS_API_VERSION', 'The LAS_* environment variables'),
       ...pass,
     });
   }
@@ -55,7 +58,7 @@ export function resolveCredentials(options: ResolveCredentialsOptions = {}): Cre
       if (missingKeys.length > 0) {
         throw new MissingCredentialsError(
           `Credentials file ${file}: section [${profile}] lacks ${missingKeys.join(', ')} ` +
-            `(it needs ${FILE_KEYS.join(', ')}; api_key and use_cache are optional)`,
+            `(it needs ${FILE_KEYS.join(', ')}; api_key, api_version and use_cache are optional)`,
         );
       }
       return credentialsFrom(`Credentials file ${file}, section [${profile}]`, {
@@ -64,6 +67,9 @@ export function resolveCredentials(options: ResolveCredentialsOptions = {}): Cre
         authEndpoint: section.auth_endpoint,
         apiEndpoint: section.api_endpoint,
         ...(section.api_key && { apiKey: section.api_key }),
+        ...(env.LAS_API_VERSION
+          ? apiVersionFrom(env.LAS_API_VERSION, 'LAS_API_VERSION', 'The environment')
+          : apiVersionFrom(section.api_version, 'api_version', `Credentials file ${file}, section [${profile}]`)),
         useCache: /^(true|yes|1|on)$/i.test(section.use_cache ?? ''),
         ...pass,
       });
@@ -79,6 +85,16 @@ export function resolveCredentials(options: ResolveCredentialsOptions = {}): Cre
       'To fix: pass `credentials`, set all four environment variables, ' +
       `or write a [${profile}] section with ${FILE_KEYS.join(', ')} to ${file}.`,
   );
+}
+
+/**
+ * `{ apiVersion }` from a variable or file key, `{}` when it is not set; a value that is no API
+ * version is refused naming the variable or key (the value may be anything: it is not echoed).
+ */
+function apiVersionFrom(value: string | undefined, name: string, source: string): { apiVersion?: ApiVersion } {
+  if (value === undefined || value.trim() === '') return {};
+  if (!isApiVersion(value.trim())) throw new ValidationError(`${source}: ${name} must be one of ${API_VERSIONS.join(', ')}`);
+  return { apiVersion: value.trim() as ApiVersion };
 }
 
 // A bad value names its source: the field names alone do not say which file or variable to fix.

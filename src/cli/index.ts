@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `las` bin. Ctrl+C or SIGTERM aborts the run's signal: a long job stops taking work, reports
- * what it finished and exits 130; a command that is not listening ends at once with 130, as does
- * a second Ctrl+C.
+ * The `las` bin. Ctrl+C or SIGTERM aborts the run's signal: a long job says it is stopping, stops
+ * taking work, reports what it finished and exits 130; a command that is not listening ends at
+ * once with 130, as does a second Ctrl+C.
  */
 import { getEventListeners } from 'node:events';
 import { InterruptedError } from './errors.js';
@@ -12,9 +12,10 @@ const controller = new AbortController();
 let interrupts = 0;
 const interrupt = (name: string) => {
   interrupts++;
+  // The SDK's requests follow the signal through AbortSignal.any, which adds no listener: a job
+  // that handles the interrupt listens itself (cli/jobs/interrupt.ts) and says what it does.
   if (interrupts > 1 || getEventListeners(controller.signal, 'abort').length === 0) process.exit(130);
-  process.stderr.write(`\n${name}: stopping after the work under way (again to quit at once)\n`);
-  controller.abort(new InterruptedError(`stopped by ${name}`));
+  controller.abort(new InterruptedError(name));
 };
 process.on('SIGINT', () => interrupt('SIGINT'));
 process.on('SIGTERM', () => interrupt('SIGTERM'));

@@ -19,6 +19,8 @@ interface WithId {
 export interface Pages<T> extends PromiseLike<{ items: T[]; nextToken: string | undefined }>, AsyncIterable<T> {}
 
 const CELL_WIDTH = 40;
+/** A shrunk column keeps at least this many characters. */
+const MIN_CELL_WIDTH = 8;
 // No rule between rows: a list reads as lines.
 const ROWS_WITHOUT_RULES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
@@ -79,7 +81,9 @@ export async function printPage(out: OutStream, format: Format, key: string, ite
 
 /**
  * A table of `items`: a column per key whose values are not objects, in the order keys appear,
- * as many as fit in `width` characters.
+ * within `width` characters. Ids and names are never cut: they take the width they need; the
+ * other columns shrink first (their cells cut with "…"), and those that still do not fit are left
+ * out from the right.
  */
 export async function table(items: readonly object[], width = 160): Promise<string> {
   const plain = items.map((item) => toPlain(item) as Record<string, unknown>);
@@ -90,17 +94,40 @@ export async function table(items: readonly object[], width = 160): Promise<stri
     }
   }
   if (plain.length === 0) return '(none)';
-  const cells = plain.map((item) => columns.map((key) => show(item[key], CELL_WIDTH)));
-  // Each column takes its widest cell plus a border and padding; the first always shows.
-  let used = 1;
-  let fit = 0;
-  while (fit < columns.length) {
-    const columnWidth = Math.max(columns[fit].length, ...cells.map((row) => row[fit].length)) + 3;
-    if (fit > 0 && used + columnWidth > width) break;
-    used += columnWidth;
-    fit++;
+  const texts = plain.map((item) => columns.map((key) => text(item[key])));
+  const whole = columns.map((key, i) => i === 0 || isKept(key));
+  // What each column needs: kept ones all of it, the others at most CELL_WIDTH.
+  const widths = columns.map((key, i) => {
+    const widest = Math.max(key.length, ...texts.map((row) => row[i].length));
+    return whole[i] ? widest : Math.min(widest, CELL_WIDTH);
+  });
+  // A border and two spaces of padding per column, and the closing border.
+  const total = () => widths.reduce((sum, w) => sum + w + 3, 1);
+  const shrinkable = columns.map((_, i) => i).filter((i) => !whole[i]);
+  let over = total() - width;
+  for (const i of shrinkable) {
+    if (over <= 0) break;
+    const cut = Math.min(over, widths[i] - Math.min(widths[i], Math.max(columns[i].length, MIN_CELL_WIDTH)));
+    widths[i] -= cut;
+    over -= cut;
   }
-  return render(columns.slice(0, fit), cells.map((row) => row.slice(0, fit)));
+  // Still too wide: leave out shrinkable columns, the last first.
+  const shown = columns.map(() => true);
+  for (const i of [...shrinkable].reverse()) {
+    if (over <= 0) break;
+    shown[i] = false;
+    over -= widths[i] + 3;
+  }
+  const keep = columns.map((_, i) => i).filter((i) => shown[i]);
+  return render(
+    keep.map((i) => columns[i]),
+    texts.map((row) => keep.map((i) => cut(row[i], widths[i]))),
+  );
+}
+
+/** Columns never cut: ids (`id`, `documentId`, ...), names and paths, what a reader looks up or copies. */
+function isKept(key: string): boolean {
+  return key === 'id' || key.endsWith('Id') || key === 'name' || key === 'path';
 }
 
 async function render(head: string[] | undefined, rows: string[][]): Promise<string> {
@@ -116,7 +143,14 @@ function toPlain(value: object): unknown {
 }
 
 function show(value: unknown, width: number): string {
-  const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  return cut(text(value), width);
+}
+
+function text(value: unknown): string {
+  return value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function cut(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
 }
 

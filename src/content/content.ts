@@ -24,8 +24,8 @@ export type ContentInput =
       base64: string;
     };
 
-/** The content types the API accepts for documents. */
-export type DocumentContentType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff';
+/** The content types the API accepts for documents (`image/webp` under API version 2024-11-29 only). */
+export type DocumentContentType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff' | 'image/webp';
 
 /** Every {@link DocumentContentType}, in the order error messages list them. */
 export const DOCUMENT_CONTENT_TYPES: readonly DocumentContentType[] = Object.freeze([
@@ -33,6 +33,7 @@ export const DOCUMENT_CONTENT_TYPES: readonly DocumentContentType[] = Object.fre
   'image/jpeg',
   'image/png',
   'image/tiff',
+  'image/webp',
 ] as const);
 
 /** A stream of content: a Node readable stream or a web `ReadableStream`, anything yielding bytes or strings. */
@@ -63,6 +64,8 @@ export function sniffContentType(bytes: Uint8Array): DocumentContentType | undef
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
+  // "RIFF", the chunk's size, "WEBP"
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes.subarray(8), [0x57, 0x45, 0x42, 0x50])) return 'image/webp';
   const end = Math.min(bytes.byteLength, PDF_HEADER_SLACK + 5) - PDF_MAGIC.length;
   for (let at = bytes.indexOf(PDF_MAGIC[0]); at !== -1 && at <= end; at = bytes.indexOf(PDF_MAGIC[0], at + 1)) {
     if (PDF_MAGIC.every((byte, i) => bytes[at + i] === byte)) return 'application/pdf';

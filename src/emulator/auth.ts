@@ -6,7 +6,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { HttpError } from './http-error.js';
 import type { JsonObject } from './json.js';
-import { keepGrant, redeemCode, redeemRefreshToken, type Grant } from './oauth.js';
+import { keepGrant, redeemCode, redeemRefreshToken, revokeRefreshToken, type Grant } from './oauth.js';
 import type { Store } from './store.js';
 
 /** Paths of the token endpoint: the SDK's `<auth>/token`, and `/oauth2/token` as the spec names it. */
@@ -19,6 +19,8 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 export const UNAUTHORIZED = 'Unauthorized';
 /** The service's answer to a bearer token it does not know (403). */
 export const FORBIDDEN = 'Forbidden';
+/** The service's answer to an access token of a revoked sign-in (401). */
+export const TOKEN_REVOKED = 'The incoming token has been revoked';
 /** The service's answer to an expired bearer token (401). */
 export const TOKEN_EXPIRED = 'The incoming token has expired';
 
@@ -39,13 +41,9 @@ export class Auth {
     const form = new URLSearchParams(body);
     const grantType = query.get('grant_type') ?? form.get('grant_type');
     if (grantType === 'authorization_code' || grantType === 'refresh_token') {
-      const { appClientId, userId, refreshToken } = grantType === 'authorization_code' ? redeemCode(this.store, form) : redeemRefreshToken(this.store, form);
-      const secret = this.store.tables.appClients.get(appClientId)?.hidden.clientSecret;
-      if (typeof secret === 'string') {
-        const given = basicCredentials(authorization)?.[1] ?? form.get('client_secret');
-        if (given === null || !same(secret, given)) throw new HttpError(401, 'This app client has a secret: send it with the request', { error: 'invalid_client' });
-      }
-      return { ...this.#grant(appClientId, userId), refresh_token: refreshToken };
+      const { appClientId, userId, refreshToken, signIn } = grantType === 'authorization_code' ? redeemCode(this.store, form) : redeemRefreshToken(this.store, form);
+      this.#checkSecret(appClientId, authorization, form);
+      return { ...this.#grant(appClientId, { userId, signIn }), refresh_token: refreshToken };
     }
     if (grantType !== 'client_credentials') {
       throw new HttpError(400, 'grant_type must be client_credentials, authorization_code or refresh_token', { error: 'unsupported_grant_type' });
@@ -62,9 +60,23 @@ export class Auth {
   }
 
   /**
+   * `POST /oauth2/revoke` with a form body `token=<refresh token>&client_id=...` (and the secret,
+   * as for the token endpoint, for an app client that has one): the sign-in ends, its refresh
+   * token and the access tokens issued with it are refused from now on. Answers 200, no body.
+   */
+  revoke(authorization: string | undefined, body: string): void {
+    const form = new URLSearchParams(body);
+    const clientId = basicCredentials(authorization)?.[0] ?? form.get('client_id');
+    const client = this.store.tables.appClients.rows().find((row) => row.data.clientId === clientId);
+    if (!client) throw new HttpError(401, 'client_id is not an app client of this organization', { error: 'invalid_client' });
+    this.#checkSecret(client.id, authorization, form);
+    revokeRefreshToken(this.store, client.id, form);
+  }
+
+  /**
    * Who is behind `Authorization: Bearer <token>`: the user signed in, else the app client. Refused
    * in the service's words (its clients match on them): 401 `Unauthorized` without a bearer token,
-   * 401 `The incoming token has expired`, 403 `Forbidden` for a token this emulator never handed
+   * 401 `The incoming token has expired` or `has been revoked` (signed out), 403 `Forbidden` for a token this emulator never handed
    * out as an access token (a code or refresh token included) or whose user is gone.
    */
   authenticate(authorization: string | undefined): string {
@@ -72,6 +84,7 @@ export class Auth {
     if (!match) throw new HttpError(401, UNAUTHORIZED);
     const grant = this.store.tokens.get(match[1]) as Grant | undefined;
     if (!grant || grant.kind !== undefined) throw new HttpError(403, FORBIDDEN);
+    if (grant.revoked) throw new HttpError(401, TOKEN_REVOKED);
     if (grant.expiresAt <= this.store.clock.now()) {
       this.store.tokens.delete(match[1]);
       this.store.touch();
@@ -81,9 +94,17 @@ export class Auth {
     return grant.userId ?? grant.appClientId;
   }
 
-  #grant(appClientId: string, userId?: string): JsonObject {
+  // An app client with a secret sends it with every request of a person's sign-in too.
+  #checkSecret(appClientId: string, authorization: string | undefined, form: URLSearchParams): void {
+    const secret = this.store.tables.appClients.get(appClientId)?.hidden.clientSecret;
+    if (typeof secret !== 'string') return;
+    const given = basicCredentials(authorization)?.[1] ?? form.get('client_secret');
+    if (given === null || !same(secret, given)) throw new HttpError(401, 'This app client has a secret: send it with the request', { error: 'invalid_client' });
+  }
+
+  #grant(appClientId: string, person?: { userId: string; signIn: string }): JsonObject {
     const token = randomBytes(32).toString('base64url');
-    keepGrant(this.store, token, { appClientId, ...(userId !== undefined && { userId }), expiresAt: this.store.clock.now() + this.lifetimeSeconds * 1000 });
+    keepGrant(this.store, token, { appClientId, ...person, expiresAt: this.store.clock.now() + this.lifetimeSeconds * 1000 });
     return { access_token: token, expires_in: this.lifetimeSeconds, token_type: 'Bearer' };
   }
 }

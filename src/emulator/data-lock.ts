@@ -11,6 +11,9 @@ export const LOCK_FILE = 'las-emulator.lock';
 
 /** Another running emulator holds the data directory. */
 export class DataDirInUseError extends LasError {
+  /** Always `'DataDirInUseError'`. */
+  override name = 'DataDirInUseError';
+
   constructor(
     /** The data directory. */
     readonly dataDir: string,

@@ -253,29 +253,63 @@ function read(dir: string, report: (line: string) => void): { state: SavedState;
   let generation = 0;
   let snapshotBytes = 0;
   let replayed = 0;
+  const allJournals = fs
+    .readdirSync(dir)
+    .map((name) => ({ name, generation: Number(JOURNAL.exec(name)?.[1] ?? NaN) }))
+    .filter((journal) => !Number.isNaN(journal.generation));
   if (fs.existsSync(snapshotFile)) {
-    const text = fs.readFileSync(snapshotFile, 'utf8');
-    snapshotBytes = text.length;
-    const snapshot = JSON.parse(text) as SnapshotV1 | SnapshotV2;
-    if (snapshot.version === 1) {
-      // The format before journals: folded into a version 2 snapshot at once.
-      replayed = 1;
-      loadV1(state, snapshot);
-    } else if (snapshot.version === FORMAT_VERSION) {
-      generation = snapshot.generation;
-      apply(state, { seq: snapshot.seq, meta: snapshot.meta, tokens: snapshot.tokens, put: snapshot.tables });
-    } else {
+    const damaged = (why: string, cause?: unknown) =>
+      new Error(
+        `${snapshotFile} is damaged (${why}), so the emulator's state cannot be read: restore it from a backup, or move ${dir} ` +
+          'away to start afresh with a new organization and new credentials',
+        { cause },
+      );
+    let snapshot: SnapshotV1 | SnapshotV2;
+    try {
+      const text = readText(snapshotFile);
+      snapshotBytes = text.length;
+      snapshot = JSON.parse(text) as SnapshotV1 | SnapshotV2;
+    } catch (error) {
+      throw damaged(describe(error), error);
+    }
+    if (typeof snapshot !== 'object' || snapshot === null || typeof snapshot.version !== 'number') throw damaged('it holds no format version');
+    if (snapshot.version !== 1 && snapshot.version !== FORMAT_VERSION) {
       throw new Error(
         `${snapshotFile} was written by another version of the emulator (format ${String((snapshot as { version: unknown }).version)}, ` +
           `this one reads ${FORMAT_VERSION}); move ${dir} away to start afresh`,
       );
     }
+    try {
+      if (snapshot.version === 1) {
+        // The format before journals: folded into a version 2 snapshot at once.
+        replayed = 1;
+        loadV1(state, snapshot);
+      } else {
+        generation = snapshot.generation;
+        if (!Number.isInteger(generation) || generation < 0) throw new Error(`its generation is ${String(generation)}`);
+        apply(state, { seq: snapshot.seq, meta: snapshot.meta, tokens: snapshot.tokens, put: snapshot.tables });
+      }
+    } catch (error) {
+      throw damaged(describe(error), error);
+    }
+  } else {
+    // No state file: a new directory, or one never folded yet (journal 0 holds everything since
+    // the directory was new, and the journals after it continue it). Journals without journal 0,
+    // or content with no journal, continue a state file that is gone: starting on without it
+    // would lose what it held.
+    const later = allJournals.some((journal) => journal.generation === 0)
+      ? undefined
+      : allJournals.sort((a, b) => a.generation - b.generation)[0];
+    const content = fs.readdirSync(path.join(dir, CONTENT_DIR));
+    if (later || (allJournals.length === 0 && content.length > 0)) {
+      const held = later ? `${path.join(dir, later.name)} continues it` : `${path.join(dir, CONTENT_DIR)} holds content of it`;
+      throw new Error(
+        `${snapshotFile} is missing, but ${held}: the data directory is damaged. Put the state file back (from a backup), or ` +
+          `move ${dir} away to start afresh with a new organization and new credentials`,
+      );
+    }
   }
-  const journals = fs
-    .readdirSync(dir)
-    .map((name) => ({ name, generation: Number(JOURNAL.exec(name)?.[1] ?? NaN) }))
-    .filter((journal) => journal.generation >= generation)
-    .sort((a, b) => a.generation - b.generation);
+  const journals = allJournals.filter((journal) => journal.generation >= generation).sort((a, b) => a.generation - b.generation);
   for (const journal of journals) {
     replayed += replay(state, path.join(dir, journal.name), report);
     generation = journal.generation;
@@ -286,7 +320,13 @@ function read(dir: string, report: (line: string) => void): { state: SavedState;
 // A line cut short by a crash mid-write was never answered, and can only be the last: skipped.
 // Returns how many lines (the skipped one included) the journal holds.
 function replay(state: SavedState, file: string, report: (line: string) => void): number {
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (error) {
+    throw new Error(`${file} is damaged (${describe(error)}); move it away to start from the state before it`, { cause: error });
+  }
+  const lines = text.split('\n');
   // After the last newline: '' when the file ends cleanly, else the start of a line never finished.
   const tail = lines.pop() as string;
   const skip = () => report(`${file}: skipped its last line, cut short by a crash while it was written (that change was never answered)`);
@@ -305,6 +345,13 @@ function replay(state: SavedState, file: string, report: (line: string) => void)
     apply(state, entry);
   }
   return lines.length + (tail ? 1 : 0);
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a file the emulator wrote: UTF-8, or it throws (a byte that is not would else read as U+FFFD). */
+function readText(file: string): string {
+  return UTF8.decode(fs.readFileSync(file));
 }
 
 function apply(state: SavedState, entry: JournalEntry): void {

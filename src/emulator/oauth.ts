@@ -2,7 +2,8 @@
  * Sign-in of people, as the service's hosted pages do it: `/oauth2/authorize` shows a page to pick
  * a user of the organization and approve, then sends the browser to the app client's callback
  * with a one-use code; the token endpoint (auth.ts) exchanges it, checking the PKCE verifier, and
- * refreshes; `/logout` sends the browser back to a registered page. Codes and refresh tokens are
+ * refreshes; `/oauth2/revoke` ends a sign-in (its refresh token and the access tokens issued
+ * with it); `/logout` sends the browser back to a registered page. Codes and refresh tokens are
  * kept in `store.tokens` beside access tokens, so they are saved and restored the same way.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -19,6 +20,10 @@ export interface Grant extends TokenGrant {
   challenge?: string;
   /** The `redirect_uri` a code was sent to: its exchange must name the same. */
   redirectUri?: string;
+  /** The sign-in a refresh token and its access tokens belong to: revoking it ends them all. */
+  signIn?: string;
+  /** An access token of a revoked sign-in: kept until it expires, so it is refused as revoked (401), not as unknown. */
+  revoked?: boolean;
 }
 
 /** What the token endpoint hands out for a redeemed code or refresh token. */
@@ -26,6 +31,8 @@ export interface Redeemed {
   appClientId: string;
   userId: string;
   refreshToken: string;
+  /** The sign-in the access token handed out with it belongs to. */
+  signIn: string;
 }
 
 /** An answer of the sign-in pages: HTML (a string body), a redirect, or JSON. */
@@ -42,6 +49,8 @@ export const REFRESH_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
 
 /** Path of the sign-in page. */
 export const AUTHORIZE_PATH = '/oauth2/authorize';
+/** Path of the token revocation endpoint (the service's, Cognito's). */
+export const REVOKE_PATH = '/oauth2/revoke';
 /** Path of the sign-out redirect. */
 export const LOGOUT_PATH = '/logout';
 
@@ -86,8 +95,9 @@ export function redeemCode(store: Store, form: URLSearchParams): Redeemed {
   if (!VERIFIER.test(verifier) || s256(verifier) !== grant.challenge) throw invalidGrant('code_verifier does not match the code_challenge');
   const userId = signedInUser(store, grant);
   const refreshToken = randomBytes(32).toString('base64url');
-  keepGrant(store, refreshToken, { kind: 'refresh', appClientId: grant.appClientId, userId, expiresAt: store.clock.now() + REFRESH_TOKEN_LIFETIME_SECONDS * 1000 });
-  return { appClientId: grant.appClientId, userId, refreshToken };
+  const signIn = randomBytes(16).toString('base64url');
+  keepGrant(store, refreshToken, { kind: 'refresh', appClientId: grant.appClientId, userId, signIn, expiresAt: store.clock.now() + REFRESH_TOKEN_LIFETIME_SECONDS * 1000 });
+  return { appClientId: grant.appClientId, userId, refreshToken, signIn };
 }
 
 /** `grant_type=refresh_token`: a refresh token of this client whose user still exists. */
@@ -103,7 +113,27 @@ export function redeemRefreshToken(store: Store, form: URLSearchParams): Redeeme
   if (store.tables.appClients.get(grant.appClientId)?.data.clientId !== form.get('client_id')) {
     throw invalidGrant('client_id is not the app client the refresh token was issued to');
   }
-  return { appClientId: grant.appClientId, userId: signedInUser(store, grant), refreshToken };
+  // A refresh token kept from before sign-ins were tracked is its own sign-in.
+  return { appClientId: grant.appClientId, userId: signedInUser(store, grant), refreshToken, signIn: grant.signIn ?? refreshToken };
+}
+
+/**
+ * `POST /oauth2/revoke` (form `token`, `client_id`), client already authenticated: ends the sign-in
+ * of a refresh token, that token and every access token issued with it. As RFC 7009 says, a token
+ * that is unknown, expired or revoked already is answered 200 all the same.
+ */
+export function revokeRefreshToken(store: Store, appClientId: string, form: URLSearchParams): void {
+  const token = form.get('token');
+  if (!token) throw new HttpError(400, 'token is required: the refresh token to revoke', { error: 'invalid_request' });
+  const grant = store.tokens.get(token) as Grant | undefined;
+  if (!grant) return;
+  if (grant.kind !== 'refresh') throw new HttpError(400, 'Only a refresh token can be revoked', { error: 'unsupported_token_type' });
+  if (grant.appClientId !== appClientId) throw new HttpError(400, 'The token was not issued to this client', { error: 'invalid_request' });
+  const signIn = grant.signIn ?? token;
+  const accessTokens = [...store.tokens].filter(([key, each]) => key !== token && (each as Grant).signIn === signIn);
+  store.tokens.delete(token);
+  for (const [key, each] of accessTokens) store.tokens.set(key, { ...each, revoked: true } as Grant);
+  store.touch();
 }
 
 // The checks of an authorize request (the page's GET and its form's POST alike). Each failure is

@@ -11,7 +11,7 @@ import { TOKEN_PATHS, type Auth } from './auth.js';
 import type { Context } from './context.js';
 import { HttpError, shorten } from './http-error.js';
 import type { JsonObject } from './json.js';
-import { answerSignIn } from './oauth.js';
+import { answerSignIn, REVOKE_PATH } from './oauth.js';
 import { matchRoute, type Method, type Route } from './router.js';
 
 /** Largest request body accepted (content fields hold up to 6.25 MB of base64). */
@@ -179,6 +179,10 @@ function route(deps: ServerDeps, req: http.IncomingMessage, method: string, url:
   if (method === 'POST' && TOKEN_PATHS.includes(url.pathname)) {
     return { status: 200, body: deps.auth.issue(req.headers.authorization, url.searchParams, raw.toString('utf8')) };
   }
+  if (method === 'POST' && url.pathname === REVOKE_PATH) {
+    deps.auth.revoke(req.headers.authorization, raw.toString('utf8'));
+    return { status: 200 };
+  }
   const signIn = answerSignIn(deps.context.store, method, url, raw.toString('utf8'));
   if (signIn) return signIn;
   const path = url.pathname.startsWith(`${deps.basePath}/`) ? url.pathname.slice(deps.basePath.length) : undefined;
@@ -221,9 +225,18 @@ function parseJson(req: http.IncomingMessage, raw: Buffer): unknown {
   if (raw.length === 0) return {};
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, `Content-Type must be application/json, got ${JSON.stringify(shorten(type, 100))}`);
+  let text: string;
   try {
-    return JSON.parse(raw.toString('utf8'));
+    text = UTF8.decode(raw);
+  } catch {
+    throw new HttpError(400, 'body: is not valid JSON (its bytes are not UTF-8)');
+  }
+  try {
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, 'body: is not valid JSON');
   }
 }
+
+// JSON is UTF-8 (RFC 8259): other bytes are refused, not read as U+FFFD.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });

@@ -269,7 +269,9 @@ const WHAT: Record<TableName, string> = {
 };
 
 /** A change that could not be saved: it was undone, and the request answers 500 with this message. */
-export class SaveError extends Error {}
+export class SaveError extends Error {
+  override name = 'SaveError';
+}
 
 /** Options of {@link Store.open}. */
 export interface StoreOptions {

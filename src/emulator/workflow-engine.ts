@@ -4,7 +4,7 @@
  * state's input) and the machine waits until a client ends that execution with a PATCH, or its
  * heartbeat deadline passes.
  */
-import { MAX_JSON_DEPTH, depthProblem, s } from '../schema/index.js';
+import { MAX_JSON_DEPTH, jsonProblem, s } from '../schema/index.js';
 import { AslError } from './asl/errors.js';
 import { matches } from './asl/choice.js';
 import { definitionProblem, type StateMachine } from './asl/definition.js';
@@ -299,7 +299,7 @@ export class WorkflowEngine {
   #finish(execution: Row, status: string, output: Json): void {
     const hidden = execution.hidden as ExecutionState;
     let result: JsonObject = isObject(output) ? output : { value: output };
-    if (depthProblem(result, 'output')) {
+    if (jsonProblem(result, 'output')) {
       status = 'failed';
       const message = `The output of the execution is nested deeper than ${MAX_JSON_DEPTH} levels`;
       result = { error: { name: 'States.Runtime', message, state: hidden.current } };
@@ -346,7 +346,7 @@ export class WorkflowEngine {
  * data no client could send back, that would at last overflow the stack when copied or saved.
  */
 function bounded(value: Json, what: string): Json {
-  if (depthProblem(value, what)) throw new AslError('States.Runtime', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonProblem(value, what)) throw new AslError('States.Runtime', `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
   return value;
 }
 

@@ -14,9 +14,18 @@ export type UploadContent = { readonly bytes: Uint8Array } | { readonly base64: 
 /** A request body of JSON that is already UTF-8 bytes; the Session sends it as it is. */
 export class JsonBytes {
   readonly #bytes: Uint8Array;
+  #fields: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(bytes: Uint8Array) {
+  /** `fields`: the top-level fields the bytes hold, when known (an upload's, its content aside); else read from the bytes when asked. */
+  constructor(bytes: Uint8Array, fields?: Readonly<Record<string, unknown>>) {
     this.#bytes = bytes;
+    this.#fields = fields;
+  }
+
+  /** The body's top-level fields (an upload's content left out), for the checks of the API version. */
+  get fields(): Readonly<Record<string, unknown>> {
+    this.#fields ??= JSON.parse(new TextDecoder().decode(this.#bytes)) as Record<string, unknown>;
+    return this.#fields;
   }
 
   /** The body's size in bytes. */
@@ -67,6 +76,26 @@ export function base64Length(content: UploadContent): number {
 }
 
 /**
+ * Why `content` is over the API's bound of `maxLength` base64 characters, in the terms the caller
+ * gave it in (bytes of a file, or characters of their own base64) and with the bound in both; or
+ * undefined when it is within the bound.
+ */
+export function contentSizeProblem(content: UploadContent, maxLength: number): string | undefined {
+  if (base64Length(content) <= maxLength) return undefined;
+  const maxBytes = Math.floor(maxLength / 4) * 3;
+  const limit = `the API takes at most ${count(maxBytes)} bytes (${count(maxLength)} characters of base64)`;
+  if ('bytes' in content) return `is ${count(content.bytes.byteLength)} bytes; ${limit}`;
+  const { length } = content.base64;
+  const padding = content.base64.endsWith('==') ? 2 : content.base64.endsWith('=') ? 1 : 0;
+  return `is ${count(length)} characters of base64 (${count(Math.floor(length / 4) * 3 - padding)} bytes); ${limit}`;
+}
+
+/** A count with thousands separated, as a message shows it: 4,687,500. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/**
  * `JSON.stringify({ ...fields, content: <base64 of content> })` as UTF-8 bytes (any `content` in
  * `fields` left out), built without either string: the other fields are encoded by
  * `JSON.stringify`, then the base64 is written slice by slice into the same preallocated buffer.
@@ -94,5 +123,5 @@ export function documentBody(fields: Readonly<Record<string, unknown>>, content:
   write(tail);
   // Every byte of the unzeroed buffer is written: a mismatch would send stale memory.
   if (at !== body.byteLength) throw new Error(`upload body: wrote ${at} of ${body.byteLength} bytes`);
-  return new JsonBytes(body);
+  return new JsonBytes(body, rest);
 }

@@ -15,3 +15,11 @@ function segment(id: unknown): string {
   }
   return encodeURIComponent(id);
 }
+
+/**
+ * Fills a path template's `{field}`s with `values[field]`, each URL-encoded and refused as
+ * {@link path} refuses: fillPath('/workflows/{workflowId}/executions', execution).
+ */
+export function fillPath(template: string, values: Readonly<Record<string, unknown>>): string {
+  return template.replace(/\{(\w+)\}/g, (_match, field: string) => segment(values[field]));
+}

@@ -11,7 +11,18 @@ export interface RetrySettings {
   maxRetryAfter?: number;
 }
 
-const SAFE_METHODS = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
+// Idempotent (RFC 9110): sending them twice has the effect of sending them once. Of the methods the
+// Session sends, GET and DELETE; a POST or PATCH may apply twice.
+const IDEMPOTENT_METHODS = new Set(['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a request of `method` may be sent again after it may have reached the server: the one
+ * rule of retry safety. A request that may not, and failed after it may have been sent, may have
+ * been applied: its error says so (`mayHaveBeenApplied`).
+ */
+export function mayResend(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
 // The server refused these before doing anything, so even a POST may be sent again.
 const REFUSED_STATUSES = new Set([429, 503]);
 
@@ -40,7 +51,7 @@ export function retryPolicy(settings: RetrySettings): RetryOptions {
         if (error.response.status === 429 && LimitExceededError.matches(error.data)) return false;
         if (REFUSED_STATUSES.has(error.response.status)) return undefined;
       }
-      return SAFE_METHODS.has(method.toUpperCase()) ? undefined : false;
+      return mayResend(method) ? undefined : false;
     },
   };
 }

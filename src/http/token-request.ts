@@ -1,4 +1,5 @@
 import { toBase64 } from '#platform/base64.js';
+import { defaultTransport } from '#platform/transport.js';
 import type { HTTPError } from 'ky';
 import { ApiError, ConnectionError, LasError, TimeoutError } from '../errors.js';
 
@@ -47,8 +48,8 @@ export async function requestClientCredentialsToken(opts: TokenRequestOptions): 
           // Connection failures are left to the caller: retrying them would stall for seconds with no reply.
           shouldRetry: ({ error }) => (error instanceof HTTPError ? undefined : false),
         },
-        // Looked up per call: test tools patch globalThis.fetch after this module is loaded.
-        fetch: opts.fetch ?? (async (...args) => globalThis.fetch(...args)),
+        // The SDK's transport, as the API's requests: through the environment's proxy where the runtime has one.
+        fetch: opts.fetch ?? defaultTransport(),
       })
       .json();
   } catch (error) {

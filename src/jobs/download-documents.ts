@@ -1,84 +1,25 @@
 /**
- * Downloading a dataset's documents into a folder: each document's content as `<id>.<ext>` and
- * its ground truth as `<id>.json` (the API's `[{ label, value }]`, which `uploadDocuments` reads
- * back), a bounded number at a time. Files are written to a temporary name and renamed, so a file
- * under its final name is complete: a second run skips every document whose files are there.
+ * Downloading a dataset's documents into a folder: each document's content as `<name>.<ext>` and
+ * its ground truth as `<name>.json` (the API's `[{ label, value }]`, which `uploadDocuments` reads
+ * back), where `<name>` is the id with `:` made `_` (`las_document_<hex>.pdf`: no file system
+ * refuses it), a bounded number at a time. Files are written to a temporary name and renamed, so a
+ * file under its final name is complete: a second run skips every document whose files are there,
+ * under this name or the id itself (how earlier versions named them).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, PartialFailureError, ValidationError } from '../errors.js';
+import { AbortError, ContentError, describeError, PartialFailureError } from '../errors.js';
 import type { DocumentContentType } from '../content/content.js';
 import type { GroundTruthEntry } from '../api/documents.js';
 import type { Documents } from '../resources/documents.js';
-import { checkId } from '../resources/entity.js';
+import { checkId } from '../resources/checks.js';
 import { ids } from '../api/ids.js';
+import { checkOption, option } from '../options.js';
+import { stopsEveryItem } from './failures.js';
+import { DEFAULT_DOWNLOAD_CONCURRENCY, type DownloadDocumentsOptions, type DownloadedDocument, type DownloadFailure, type DownloadReport } from './download-types.js';
 
-/** Options of {@link downloadDocuments}. */
-export interface DownloadDocumentsOptions {
-  /** Documents fetched and written at once; at most this many are held in memory. Default 8. */
-  concurrency?: number;
-  /** Called once the dataset is listed, with the number of documents to go through. Errors it throws are ignored. */
-  onListed?: (total: number) => void;
-  /** Called after each document, whatever its outcome. Errors it throws are ignored. */
-  onProgress?: (progress: DownloadProgress) => void;
-  /**
-   * Stops the download: no more documents are started and the requests in flight are cancelled
-   * (those documents count as not tried). The report then has `aborted: true`; after an abort
-   * while the dataset is listed, its `total` counts the documents listed by then.
-   */
-  signal?: AbortSignal;
-}
-
-/** Progress after one more document. */
-export interface DownloadProgress {
-  /** Documents in the dataset. */
-  total: number;
-  /** Documents finished, whatever the outcome: `downloaded + skipped + failed`. */
-  done: number;
-  downloaded: number;
-  skipped: number;
-  failed: number;
-  /** Bytes of content written so far. */
-  bytes: number;
-  /** The document that just finished. */
-  documentId: string;
-  outcome: 'downloaded' | 'skipped' | 'failed';
-}
-
-/** A document written by this run. */
-export interface DownloadedDocument {
-  documentId: string;
-  /** The content's file. */
-  path: string;
-  /** The ground truth's file, when the document has ground truth. */
-  groundTruthPath?: string;
-  bytes: number;
-}
-
-/** A document that could not be downloaded. */
-export interface DownloadFailure {
-  documentId: string;
-  /** Why, in a sentence. */
-  reason: string;
-  error: unknown;
-}
-
-/** What {@link downloadDocuments} did. */
-export interface DownloadReport {
-  datasetId: string;
-  /** Documents in the dataset. */
-  total: number;
-  downloaded: DownloadedDocument[];
-  /** Documents whose files were already there. */
-  skipped: string[];
-  failures: DownloadFailure[];
-  /** Bytes of content written. */
-  bytes: number;
-  durationMs: number;
-  /** Whether the `signal` stopped the download before every document was tried. */
-  aborted: boolean;
-}
+export type { DownloadDocumentsOptions, DownloadedDocument, DownloadFailure, DownloadProgress, DownloadReport } from './download-types.js';
 
 /** File extension of each content type. */
 export const CONTENT_EXTENSIONS: Readonly<Record<DocumentContentType, string>> = Object.freeze({
@@ -86,10 +27,8 @@ export const CONTENT_EXTENSIONS: Readonly<Record<DocumentContentType, string>> =
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/tiff': 'tif',
+  'image/webp': 'webp',
 });
-
-/** Default documents at once. */
-export const DEFAULT_DOWNLOAD_CONCURRENCY = 8;
 
 interface Listed {
   documentId: string;
@@ -110,9 +49,7 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
   const started = performance.now();
   checkId(datasetId, ids.dataset, 'datasetId', 'downloadDocuments');
   const concurrency = options.concurrency ?? DEFAULT_DOWNLOAD_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ValidationError(`downloadDocuments: concurrency must be a whole number >= 1, got ${String(concurrency)}`);
-  }
+  checkOption('downloadDocuments', 'concurrency', concurrency, option.count);
   const { signal, onProgress } = options;
   try {
     await mkdir(dir, { recursive: true });
@@ -139,11 +76,14 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
   let stop: { error: unknown; documentId: string } | undefined;
 
   const downloadOne = async (item: Listed): Promise<Outcome> => {
-    const contentPath = join(dir, `${item.documentId}.${CONTENT_EXTENSIONS[item.contentType] ?? 'bin'}`);
-    const groundTruthPath = join(dir, `${item.documentId}.json`);
+    const extension = CONTENT_EXTENSIONS[item.contentType] ?? 'bin';
+    const stem = join(dir, fileStem(item.documentId));
+    const contentPath = `${stem}.${extension}`;
+    const groundTruthPath = `${stem}.json`;
     try {
       const needsGroundTruth = (item.groundTruth?.length ?? 0) > 0;
-      if ((await exists(contentPath)) && (!needsGroundTruth || (await exists(groundTruthPath)))) return { kind: 'skipped' };
+      const there = async (at: string) => (await exists(`${at}.${extension}`)) && (!needsGroundTruth || (await exists(`${at}.json`)));
+      if ((await there(stem)) || (await there(join(dir, item.documentId)))) return { kind: 'skipped' };
       const document = await documents.get(item.documentId, signal && { signal });
       if (typeof document.content !== 'string') throw new ContentError(`the API sent no content for ${item.documentId}`);
       const bytes = Buffer.from(document.content, 'base64');
@@ -157,7 +97,7 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
     } catch (error) {
       // Cancelled by the signal: not tried, as the documents after it (a GET has no effect to report).
       if (error instanceof AbortError) return { kind: 'aborted' };
-      if (error instanceof InvalidCredentialsError || error instanceof LimitExceededError) stop ??= { error, documentId: item.documentId };
+      if (stopsEveryItem(error, 'the item')) stop ??= { error, documentId: item.documentId };
       return { kind: 'failed', value: { documentId: item.documentId, reason: describeError(error), error } };
     }
   };
@@ -203,6 +143,11 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
   }
   report.aborted = listingAborted || finished < report.total;
   return report;
+}
+
+/** The name of a document's files without extension: its id with what some file systems refuse (`:`) made `_`. */
+export function fileStem(documentId: string): string {
+  return documentId.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -4,9 +4,8 @@
  */
 import { ValidationError } from '../errors.js';
 import { Las } from '../las.js';
-import { checkDuration } from './wait.js';
-import { checkOnAbort, checkOnError, reporter, runExecution, type RunResult } from './run-execution.js';
-import { DEFAULT_HEARTBEAT_INTERVAL, type ExecutionOutcome, type HandlerOptions, type TransitionHandler, type TransitionOutput } from './transition-work-types.js';
+import { checkWorkerOptions, reporter, runExecution, type RunResult } from './run-execution.js';
+import { type ExecutionOutcome, type HandlerOptions, type TransitionHandler, type TransitionOutput } from './transition-work-types.js';
 
 /** Options of {@link handleTransitionExecution}. */
 export interface HandleTransitionExecutionOptions extends HandlerOptions {
@@ -55,9 +54,7 @@ export async function handleTransitionExecution<I = Record<string, unknown>, O e
         `handleTransitionExecution: ${missing} not set; LAS sets both in the container of a docker transition's execution`,
       );
     }
-    const heartbeatInterval = checkDuration(options.heartbeatInterval, 'heartbeatInterval', DEFAULT_HEARTBEAT_INTERVAL, 1);
-    const onAbort = checkOnAbort(options.onAbort);
-    checkOnError(options.onError);
+    const { heartbeatInterval, onAbort } = checkWorkerOptions('handleTransitionExecution', options);
     if (typeof handler !== 'function') throw new ValidationError('handleTransitionExecution: handler must be a function');
     let thrown: { error: unknown } | undefined;
     const report = reporter(options.onError, (error) => (thrown ??= { error }));

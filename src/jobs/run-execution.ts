@@ -3,10 +3,13 @@
  * handler runs while heartbeats keep the execution alive, and the execution always gets a final
  * status, tried again through outages: one left `running` would only end when the API times it out.
  */
-import { BadRequestError, ConnectionError, describeError, NotFoundError, ServerError, TimeoutError, TooManyRequestsError, ValidationError } from '../errors.js';
+import { BadRequestError, describeError, NotFoundError } from '../errors.js';
 import type { UpdateTransitionExecutionOptions } from '../api/transition-executions.js';
 import type { TransitionExecution } from '../resources/transition-executions.js';
 import { sleep } from './wait.js';
+import { isTransient } from './failures.js';
+import { checkOption, option } from '../options.js';
+import { jsonProblem } from '../schema/index.js';
 import {
   MAX_ERROR_MESSAGE_LENGTH,
   type ExecutionOutcome,
@@ -15,6 +18,8 @@ import {
   type TransitionOutput,
   type WorkErrorContext,
   type WorkErrorListener,
+  type WorkOptions,
+  DEFAULT_HEARTBEAT_INTERVAL,
 } from './transition-work-types.js';
 
 const FINISH_ATTEMPTS = 4;
@@ -215,12 +220,8 @@ function outputProblem(output: unknown): string | undefined {
     const got = Array.isArray(output) ? 'an array' : output === null ? 'null' : `a ${typeof output}`;
     return `The handler returned ${got}; the output of an execution is an object (or nothing, sent as {})`;
   }
-  try {
-    JSON.stringify(output);
-  } catch (error) {
-    return `The handler's output cannot be sent as JSON: ${describeError(error)}`;
-  }
-  return undefined;
+  const problem = jsonProblem(output, 'output');
+  return problem && `The handler's output cannot be sent as JSON: ${problem}`;
 }
 
 /** A {@link Report} that calls `onError`, and hands what it throws to `onThrow` instead of to the request that failed. */
@@ -235,21 +236,11 @@ export function reporter(onError: WorkErrorListener | undefined, onThrow: (error
   };
 }
 
-/** Refuses an `onError` that is not a function. */
-export function checkOnError(value: WorkErrorListener | undefined): void {
-  if (value !== undefined && typeof value !== 'function') throw new ValidationError(`onError must be a function, got ${typeof value}`);
-}
-
-/** `onAbort` checked, `finish` when not given. */
-export function checkOnAbort(value: OnAbort | undefined): OnAbort {
-  if (value === undefined) return 'finish';
-  if (!ON_ABORT.includes(value)) throw new ValidationError(`onAbort must be one of ${ON_ABORT.join(', ')}, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-/** Whether a request that failed with `error` may succeed when sent again: an outage, not a refusal. */
-export function isTransient(error: unknown): boolean {
-  return (
-    error instanceof ServerError || error instanceof TooManyRequestsError || error instanceof ConnectionError || error instanceof TimeoutError
-  );
+/** The options of a worker every worker checks alike, checked: `heartbeatInterval` and `onAbort` with their defaults, and `onError`. */
+export function checkWorkerOptions(owner: string, options: Pick<WorkOptions, 'heartbeatInterval' | 'onAbort' | 'onError'>) {
+  return {
+    heartbeatInterval: checkOption(owner, 'heartbeatInterval', options.heartbeatInterval, option.duration(1), DEFAULT_HEARTBEAT_INTERVAL),
+    onAbort: checkOption(owner, 'onAbort', options.onAbort, option.oneOf(ON_ABORT), 'finish'),
+    onError: checkOption(owner, 'onError', options.onError, option.function),
+  };
 }

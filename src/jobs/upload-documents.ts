@@ -1,15 +1,17 @@
 /**
  * `dataset.uploadDocuments()`: many files into one dataset, a bounded number at a time, ground
- * truth from sidecar JSON files, every failure reported without stopping the rest, and resume by
- * content hash through a manifest of what was uploaded.
+ * truth from sidecar JSON files, every failure reported without stopping the rest, and resume
+ * through a manifest of what was uploaded, keyed on what was given (path, content, ground truth).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readContent, sniffContentType } from '../content/content.js';
+import { documentsOfFolder } from './folder-documents.js';
 import {
   DEFAULT_UPLOAD_CONCURRENCY,
+  type IgnoredFile,
   type SkippedDocument,
   type UploadDocumentsOptions,
   type UploadedDocument,
@@ -18,13 +20,15 @@ import {
   type UploadReport,
   type UploadSource,
 } from './upload-types.js';
-import { AbortError, ContentError, describeError, InvalidCredentialsError, LimitExceededError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
-import type { GroundTruthEntry } from '../api/documents.js';
+import { AbortError, ApiError, ContentError, describeError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
+import { createDocumentSchema, type GroundTruthEntry } from '../api/documents.js';
+import { contentSizeProblem } from '../http/document-body.js';
+import { checkOption, option } from '../options.js';
+import { stopsEveryItem } from './failures.js';
 import type { Documents } from '../resources/documents.js';
 
 /** The API takes document content of at most this many base64 characters. */
-const MAX_BASE64_LENGTH = 6_250_000;
-const MAX_BYTES = (MAX_BASE64_LENGTH / 4) * 3;
+const MAX_BASE64_LENGTH = createDocumentSchema.properties.content.maxLength as number;
 
 type Outcome =
   | { kind: 'aborted' }
@@ -47,11 +51,12 @@ export async function uploadDocumentsToDataset(
 ): Promise<UploadReport> {
   const started = performance.now();
   const concurrency = options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ValidationError(`dataset.uploadDocuments: concurrency must be a whole number >= 1, got ${String(concurrency)}`);
-  }
+  checkOption('dataset.uploadDocuments', 'concurrency', concurrency, option.count);
   const { signal, onProgress } = options;
-  const paths = await collectPaths(source);
+  const onAbort = checkOption('dataset.uploadDocuments', 'onAbort', options.onAbort, option.oneOf(['cancel', 'finish']), 'cancel');
+  // With 'finish', a request once sent runs to its end, so what it made is recorded.
+  const requestSignal = onAbort === 'cancel' ? signal : undefined;
+  const { paths, ignored } = await collectPaths(source);
   const manifest = options.resume
     ? await ResumeManifest.open(documents, datasetId, (options.resume === true ? undefined : options.resume.cacheDir) ?? defaultCacheDir(), signal)
     : undefined;
@@ -61,6 +66,7 @@ export async function uploadDocumentsToDataset(
     uploaded: [],
     skipped: [],
     failures: [],
+    ignored,
     bytes: 0,
     durationMs: 0,
     aborted: false,
@@ -71,27 +77,36 @@ export async function uploadDocumentsToDataset(
   let stop: { error: unknown; path: string } | undefined;
 
   const uploadOne = async (file: string): Promise<Outcome> => {
+    let sent: string | undefined;
     try {
       const bytes = await readContent(file);
       const contentType = sniffContentType(bytes);
       if (!contentType) {
         throw new ContentError(`${file} is not a pdf, jpeg, png or tiff document (judged by its leading bytes)`);
       }
-      if (bytes.byteLength > MAX_BYTES) {
-        throw new ContentError(`${file} is ${bytes.byteLength} bytes; the API takes documents of at most ${MAX_BYTES} bytes`);
-      }
+      const tooLarge = contentSizeProblem({ bytes }, MAX_BASE64_LENGTH);
+      if (tooLarge) throw new ContentError(`${file} ${tooLarge}`);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const known = manifest?.lookup(sha256);
-      if (known) return { kind: 'skipped', value: { path: file, documentId: known, sha256 } };
       const groundTruth = await readGroundTruth(file);
-      const document = await documents.create(bytes, { datasetId, contentType, ...(groundTruth && { groundTruth }) }, signal && { signal });
-      const warning = await manifest?.record({ sha256, documentId: document.documentId, path: file });
+      const key = resumeKey(file, sha256, groundTruth);
+      const known = manifest?.lookup(key, sha256, file);
+      if (known) return { kind: 'skipped', value: { path: file, documentId: known, sha256 } };
+      // Read but not sent when the signal came: not tried, as the files after it.
+      if (signal?.aborted) return { kind: 'aborted' };
+      const sending = await manifest?.append({ key, sha256, groundTruth: (groundTruth ?? []).map(({ label, value }) => ({ label, value })), path: file, pending: true });
+      if (sending) report.warnings.push(`${file}: the send ${sending}`);
+      sent = key;
+      const document = await documents.create(bytes, { datasetId, contentType, ...(groundTruth && { groundTruth }) }, requestSignal && { signal: requestSignal });
+      const warning = await manifest?.record({ key, sha256, documentId: document.documentId, path: file });
       if (warning) report.warnings.push(warning);
       return { kind: 'uploaded', value: { path: file, documentId: document.documentId, sha256, bytes: bytes.byteLength } };
     } catch (error) {
+      // The API answered that it made nothing: the next run need not look for it.
+      if (sent && error instanceof ApiError && error.status < 500) await manifest?.append({ key: sent, pending: false });
       // Stopped before it was sent: not tried, as the documents after it.
       if (error instanceof AbortError && !error.mayHaveBeenApplied) return { kind: 'aborted' };
-      if (isFatal(error)) stop ??= { error, path: file };
+      // A 404 of POST /documents is the dataset's: every other document would get it too.
+      if (stopsEveryItem(error, 'shared')) stop ??= { error, path: file };
       return { kind: 'failed', value: { path: file, reason: describeError(error), error } };
     }
   };
@@ -147,8 +162,11 @@ export async function uploadDocumentsToDataset(
   return report;
 }
 
-/** The documents of a folder (recursively, sorted, without dot files and `.json` sidecars) or of an iterable. */
-async function collectPaths(source: UploadSource): Promise<string[]> {
+/**
+ * The documents of a folder (see documentsOfFolder) or of an iterable of paths; a path given
+ * twice is uploaded once and the repeat listed as ignored.
+ */
+async function collectPaths(source: UploadSource): Promise<{ paths: string[]; ignored: IgnoredFile[] }> {
   if (typeof source === 'string') {
     let isFolder: boolean;
     try {
@@ -159,31 +177,30 @@ async function collectPaths(source: UploadSource): Promise<string[]> {
     if (!isFolder) {
       throw new ValidationError(`dataset.uploadDocuments: ${JSON.stringify(source)} is not a folder; pass a folder or an iterable of file paths`);
     }
-    const files: string[] = [];
-    await walk(source, files);
-    return files.sort();
+    const { documents, ignored } = await documentsOfFolder(source);
+    return { paths: documents, ignored };
   }
   if (source === null || typeof source !== 'object' || !(Symbol.iterator in source || Symbol.asyncIterator in source)) {
     throw new ValidationError('dataset.uploadDocuments: source must be a folder path or an iterable of file paths');
   }
   // Collected first so progress has a total; paths are small, documents are what must not pile up.
-  const files: string[] = [];
+  const paths: string[] = [];
+  const ignored: IgnoredFile[] = [];
+  const seen = new Set<string>();
   for await (const file of source as AsyncIterable<unknown>) {
     if (typeof file !== 'string' || file === '') {
       throw new ValidationError(`dataset.uploadDocuments: every item of source must be a file path, got ${typeof file === 'string' ? 'an empty string' : typeof file}`);
     }
-    files.push(file);
+    if (seen.has(resolve(file))) ignored.push({ path: file, reason: 'given more than once: uploaded once' });
+    else paths.push(file);
+    seen.add(resolve(file));
   }
-  return files;
+  return { paths, ignored };
 }
 
-async function walk(folder: string, into: string[]): Promise<void> {
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) await walk(full, into);
-    else if (extname(entry.name).toLowerCase() !== '.json') into.push(full);
-  }
+/** What a file is matched on by resume: where it is, its content and its ground truth. */
+function resumeKey(file: string, sha256: string, groundTruth: GroundTruthEntry[] | undefined): string {
+  return createHash('sha256').update(JSON.stringify([resolve(file), sha256, groundTruth ?? []])).digest('hex');
 }
 
 /**
@@ -217,14 +234,19 @@ async function readGroundTruth(file: string): Promise<GroundTruthEntry[] | undef
 }
 
 /**
- * Which contents are already in a dataset. The API keeps no content hashes, so they are kept here:
- * an append-only JSON-lines file per dataset, one `{ sha256, documentId, path }` per upload, written
- * right after the API confirmed it. Appends of one short line do not interleave, and a line torn by
- * a crash is skipped on reading. On opening, entries whose document is no longer in the dataset
- * (deleted, or moved) are dropped by listing the dataset's document ids.
+ * What an earlier run uploaded to a dataset. The API keeps no content hashes, so they are kept
+ * here: an append-only JSON-lines file per dataset. Before a document is sent, a line
+ * `{ key, sha256, groundTruth, path, pending: true }`; once the API confirmed it,
+ * `{ key, sha256, documentId, path }`. Appends of one short line do not interleave, and a line torn
+ * by a crash is skipped on reading. On opening, the dataset's documents are listed: entries whose
+ * document is gone (deleted, moved) are dropped, and a send that never got its answer (cancelled,
+ * killed) is looked for among the documents no entry claims, by content and ground truth, so it is
+ * never sent twice.
  */
 class ResumeManifest {
   readonly #known = new Map<string, string>();
+  /** Entries of the version that keyed on content alone, matched on content and file name. */
+  readonly #legacy = new Map<string, string>();
   #handle: FileHandle | undefined;
   #writes: Promise<unknown> = Promise.resolve();
 
@@ -240,18 +262,28 @@ class ResumeManifest {
         throw new ContentError(`could not read the resume manifest ${manifest.file}: ${describeError(error)}`, { cause: error });
       }
     }
-    const entries = text.split('\n').flatMap((line) => {
+    const confirmed = new Map<string, string>();
+    const legacy = new Map<string, string>();
+    const pending = new Map<string, { sha256: string; groundTruth: string; path: string }>();
+    for (const line of text.split('\n')) {
+      let entry: Record<string, unknown>;
       try {
-        const entry = JSON.parse(line) as { sha256?: unknown; documentId?: unknown };
-        return typeof entry.sha256 === 'string' && typeof entry.documentId === 'string' ? [{ sha256: entry.sha256, documentId: entry.documentId }] : [];
+        entry = JSON.parse(line) as Record<string, unknown>;
       } catch {
-        return [];
+        continue;
       }
-    });
-    if (entries.length > 0) {
-      const present = new Set<string>();
-      for await (const document of documents.list({ datasetId }, signal && { signal })) present.add(document.documentId);
-      for (const entry of entries) if (present.has(entry.documentId)) manifest.#known.set(entry.sha256, entry.documentId);
+      if (entry === null || typeof entry !== 'object') continue;
+      const { key, sha256, documentId, path } = entry;
+      if (typeof key !== 'string') {
+        if (typeof sha256 === 'string' && typeof documentId === 'string' && typeof path === 'string') legacy.set(legacyKey(sha256, path), documentId);
+      } else if (typeof documentId === 'string') {
+        confirmed.set(key, documentId);
+        pending.delete(key);
+      } else if (entry.pending === true && typeof sha256 === 'string' && typeof path === 'string') {
+        pending.set(key, { sha256, groundTruth: JSON.stringify(entry.groundTruth ?? []), path });
+      } else if (entry.pending === false) {
+        pending.delete(key);
+      }
     }
     // Opened before any upload, so a cache folder that cannot be written stops the run before it starts.
     try {
@@ -260,17 +292,62 @@ class ResumeManifest {
     } catch (error) {
       throw new ContentError(`could not open the resume manifest ${manifest.file} for writing: ${describeError(error)}`, { cause: error });
     }
+    if (confirmed.size + legacy.size + pending.size === 0) return manifest;
+    const present = new Set<string>();
+    for await (const document of documents.list({ datasetId }, signal && { signal })) present.add(document.documentId);
+    for (const [key, documentId] of confirmed) if (present.has(documentId)) manifest.#known.set(key, documentId);
+    for (const [key, documentId] of legacy) if (present.has(documentId)) manifest.#legacy.set(key, documentId);
+    if (pending.size > 0) {
+      const claimed = new Set([...confirmed.values(), ...legacy.values()]);
+      await manifest.#settle(documents, [...present].filter((id) => !claimed.has(id)), pending, signal);
+    }
     return manifest;
   }
 
-  /** The document holding content of this hash, if the dataset has one. */
-  lookup(sha256: string): string | undefined {
-    return this.#known.get(sha256);
+  /** Finds what each unanswered send made, if anything, among the documents no entry claims, and records it. */
+  async #settle(
+    documents: Documents,
+    unclaimed: string[],
+    pending: Map<string, { sha256: string; groundTruth: string; path: string }>,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    for (const documentId of unclaimed) {
+      if (pending.size === 0) break;
+      let document;
+      try {
+        document = await documents.get(documentId, signal && { signal });
+      } catch (error) {
+        // Deleted since it was listed: it is not what a send made.
+        if (error instanceof NotFoundError) continue;
+        throw error;
+      }
+      if (typeof document.content !== 'string') continue;
+      const sha256 = createHash('sha256').update(Buffer.from(document.content, 'base64')).digest('hex');
+      const groundTruth = JSON.stringify((document.groundTruth ?? []).map(({ label, value }) => ({ label, value })));
+      const match = [...pending].find(([, sent]) => sent.sha256 === sha256 && sent.groundTruth === groundTruth);
+      if (!match) continue;
+      const [key, sent] = match;
+      pending.delete(key);
+      await this.record({ key, sha256, documentId, path: sent.path });
+    }
+    // Sent, yet nowhere in the dataset: the API never made it, and the next run sends it.
+    for (const key of pending.keys()) await this.append({ key, pending: false });
   }
 
-  /** Appends one entry; returns a warning instead of throwing, as the upload itself succeeded. */
-  async record(entry: { sha256: string; documentId: string; path: string }): Promise<string | undefined> {
-    this.#known.set(entry.sha256, entry.documentId);
+  /** The document an earlier run made of the file with this resume key (or, from an older manifest, this content and name). */
+  lookup(key: string, sha256: string, path: string): string | undefined {
+    return this.#known.get(key) ?? this.#legacy.get(legacyKey(sha256, path));
+  }
+
+  /** Records a document the API confirmed; returns a warning instead of throwing, as the upload itself succeeded. */
+  async record(entry: { key: string; sha256: string; documentId: string; path: string }): Promise<string | undefined> {
+    this.#known.set(entry.key, entry.documentId);
+    const warning = await this.append(entry);
+    return warning && `${entry.path} was uploaded as ${entry.documentId} but ${warning}; a resumed run would upload it again`;
+  }
+
+  /** Appends one line; returns what went wrong instead of throwing. */
+  async append(entry: object): Promise<string | undefined> {
     const line = `${JSON.stringify(entry)}\n`;
     const handle = this.#handle;
     const write = this.#writes.then(async () => handle?.appendFile(line, 'utf8'));
@@ -279,7 +356,7 @@ class ResumeManifest {
       await write;
       return undefined;
     } catch (error) {
-      return `${entry.path} was uploaded as ${entry.documentId} but could not be recorded in ${this.file}: ${describeError(error)}; a resumed run would upload it again`;
+      return `could not be recorded in ${this.file}: ${describeError(error)}`;
     }
   }
 
@@ -290,11 +367,11 @@ class ResumeManifest {
   }
 }
 
+function legacyKey(sha256: string, path: string): string {
+  return `${sha256}\0${basename(path)}`;
+}
+
 function defaultCacheDir(): string {
   return join(homedir(), '.lucidtech', 'uploads');
 }
 
-/** Errors no other document would escape: stop rather than fail the same way thousands of times. */
-function isFatal(error: unknown): boolean {
-  return error instanceof InvalidCredentialsError || error instanceof LimitExceededError || error instanceof NotFoundError;
-}

@@ -10,16 +10,24 @@ export interface UploadDocumentsOptions {
   /** Called after each document, whatever its outcome. Errors it throws are ignored. */
   onProgress?: (progress: UploadProgress) => void;
   /**
-   * Skip documents whose content was already uploaded to this dataset (by SHA-256), as recorded in
-   * a manifest per dataset and confirmed by listing the dataset. `true` keeps manifests in
-   * `~/.lucidtech/uploads`.
+   * Skip files an earlier run uploaded to this dataset, as recorded in a manifest per dataset and
+   * confirmed by listing the dataset. A file matches on what was given: its absolute path, the
+   * SHA-256 of its content and its ground truth, so two files with the same bytes and different
+   * ground truth are two documents. `true` keeps manifests in `~/.lucidtech/uploads`.
    */
   resume?: boolean | ResumeOptions;
   /**
-   * Stops the upload: no more documents are started and the uploads in flight are cancelled (each
-   * is a failure with an `AbortError`: the API may have created it). The report then has `aborted: true`.
+   * Stops the upload: no more documents are started, and the uploads in flight are cancelled or
+   * finished as `onAbort` says. The report then has `aborted: true`.
    */
   signal?: AbortSignal;
+  /**
+   * What `signal` does to the uploads in flight. `'cancel'` (default): they are cancelled, each a
+   * failure with an `AbortError` (the API may have created it; with `resume`, the next run finds
+   * out by comparing content before sending it again). `'finish'`: they run to their end and are
+   * recorded as any other, so a resumed run never sends them again.
+   */
+  onAbort?: 'cancel' | 'finish';
 }
 
 /** Where resume manifests are kept. */
@@ -48,23 +56,30 @@ export interface UploadProgress {
   outcome: 'uploaded' | 'skipped' | 'failed';
 }
 
+/** A file of a folder that is not uploaded, and why (a hidden file, a ground truth file, ...). */
+export interface IgnoredFile {
+  path: string;
+  /** Why, in a few words. */
+  reason: string;
+}
+
 /** A document uploaded by this run. */
 export interface UploadedDocument {
   /** The file it was read from. */
   path: string;
   /** Id of the new document. */
   documentId: string;
-  /** SHA-256 of its content (hex), what a resumed upload matches on. */
+  /** SHA-256 of its content (hex). */
   sha256: string;
   /** Size of its content. */
   bytes: number;
 }
 
-/** A document skipped because its content is already in the dataset (resume). */
+/** A file skipped because an earlier run uploaded it, with the same content and ground truth (resume). */
 export interface SkippedDocument {
   /** The file it was read from. */
   path: string;
-  /** The document already holding this content. */
+  /** The document an earlier run made of it. */
   documentId: string;
   /** SHA-256 of its content (hex). */
   sha256: string;
@@ -90,6 +105,8 @@ export interface UploadReport {
   uploaded: UploadedDocument[];
   /** The documents already in the dataset. */
   skipped: SkippedDocument[];
+  /** Files of the folder that are not documents (hidden files, ground truth files); empty for an iterable of paths. */
+  ignored: IgnoredFile[];
   /** The documents that could not be uploaded. */
   failures: UploadFailure[];
   /** Bytes of document content uploaded. */

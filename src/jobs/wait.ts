@@ -2,7 +2,8 @@
  * The one polling loop of the SDK: `workflowExecution.wait()`, `transitionExecution.wait()` and
  * the transition worker's search for work all pace their requests through {@link pollUntil}.
  */
-import { describeError, ValidationError, WaitAbortedError, WaitTimeoutError } from '../errors.js';
+import { describeError, WaitAbortedError, WaitTimeoutError } from '../errors.js';
+import { checkOption, option } from '../options.js';
 import type { RequestOptions } from '../http/request-options.js';
 
 /** How a wait (`pollUntil`) paces and bounds its polls. */
@@ -46,9 +47,9 @@ const BACKOFF = 1.5;
  */
 export async function pollUntil<T>(target: PollTarget<T>, options: PollOptions = {}): Promise<T> {
   const { timeout, signal } = options;
-  const first = checkDuration(options.pollInterval, 'pollInterval', DEFAULT_POLL_INTERVAL, 1);
-  const max = checkDuration(options.maxPollInterval, 'maxPollInterval', Math.max(first, DEFAULT_MAX_POLL_INTERVAL), first);
-  if (timeout !== undefined) checkDuration(timeout, 'timeout', 0, 0);
+  const first = checkOption('wait', 'pollInterval', options.pollInterval, option.duration(1), DEFAULT_POLL_INTERVAL);
+  const max = checkOption('wait', 'maxPollInterval', options.maxPollInterval, option.duration(first), Math.max(first, DEFAULT_MAX_POLL_INTERVAL));
+  checkOption('wait', 'timeout', timeout, option.duration(0));
   const started = performance.now();
   const deadline = timeout === undefined ? Infinity : started + timeout;
   let lastStatus: string | undefined;
@@ -121,14 +122,6 @@ export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** `value` when it is a usable number of milliseconds, `fallback` when undefined; else a ValidationError. */
-export function checkDuration(value: number | undefined, name: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new ValidationError(`${name}: expected a number of milliseconds >= ${min}, got ${String(value)}`);
-  }
-  return value;
-}
 
 function aborted(what: string, started: number, lastStatus: string | undefined, reason: unknown): WaitAbortedError {
   const waitedMs = Math.round(performance.now() - started);

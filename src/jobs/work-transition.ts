@@ -6,10 +6,11 @@ import { describeError, NotFoundError, PartialFailureError, ValidationError, Wai
 import type { RequestOptions } from '../http/request-options.js';
 import type { TransitionData } from '../api/transitions.js';
 import type { TransitionExecution } from '../resources/transition-executions.js';
-import { checkDuration, pollUntil } from './wait.js';
-import { checkOnAbort, checkOnError, isTransient, reporter, runExecution, type RunResult, type RunSettings } from './run-execution.js';
+import { pollUntil } from './wait.js';
+import { isTransient } from './failures.js';
+import { checkOption, option } from '../options.js';
+import { checkWorkerOptions, reporter, runExecution, type RunResult, type RunSettings } from './run-execution.js';
 import {
-  DEFAULT_HEARTBEAT_INTERVAL,
   DEFAULT_MAX_CONSECUTIVE_FAILURES,
   type TransitionHandler,
   type TransitionOutput,
@@ -48,16 +49,9 @@ export async function workTransition<I, O extends TransitionOutput>(
   const started = performance.now();
   const { signal, stopWhenIdle = false } = options;
   const concurrency = options.concurrency ?? 1;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new ValidationError(`transition.work: concurrency must be a whole number >= 1, got ${String(concurrency)}`);
-  }
-  const maxFailures = options.maxConsecutiveFailures ?? DEFAULT_MAX_CONSECUTIVE_FAILURES;
-  if (!Number.isInteger(maxFailures) || maxFailures < 1) {
-    throw new ValidationError(`transition.work: maxConsecutiveFailures must be a whole number >= 1, got ${String(maxFailures)}`);
-  }
-  const heartbeatInterval = checkDuration(options.heartbeatInterval, 'heartbeatInterval', DEFAULT_HEARTBEAT_INTERVAL, 1);
-  const onAbort = checkOnAbort(options.onAbort);
-  checkOnError(options.onError);
+  checkOption('transition.work', 'concurrency', concurrency, option.count);
+  const maxFailures = checkOption('transition.work', 'maxConsecutiveFailures', options.maxConsecutiveFailures, option.count, DEFAULT_MAX_CONSECUTIVE_FAILURES);
+  const { heartbeatInterval, onAbort } = checkWorkerOptions('transition.work', options);
   if (typeof handler !== 'function') throw new ValidationError('transition.work: handler must be a function');
   const pacing = { pollInterval: options.pollInterval, maxPollInterval: options.maxPollInterval };
 

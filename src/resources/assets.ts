@@ -1,12 +1,14 @@
 import { s, type Schema } from '../schema/index.js';
-import { path } from '../http/path.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { loadAssetContent, type ContentInput } from '../content/content.js';
-import { Collection } from './collection.js';
-import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';
-import { assetSchema, createAssetSchema, updateAssetSchema, type AssetData, type CreateAssetOptions } from '../api/assets.js';
-import { ids } from '../api/ids.js';
-import { listOptionsSchema, type ListOptions } from '../api/list.js';
+import { Collection, collectionOf } from './collection.js';
+import { Entity, type Handle } from './entity.js';
+import { entity } from './entity-metadata.js';
+import { kinds } from '../api/kinds.js';
+import { checkBody, someOptions } from './checks.js';
+import type { ById, Delete, List, Ref, Refresh } from './methods.js';
+import { updateAssetSchema, type AssetData, type CreateAssetOptions } from '../api/assets.js';
+import type { ListOptions } from '../api/list.js';
 
 /** Options of `asset.update()`. */
 export interface UpdateAssetOptions extends CreateAssetOptions {
@@ -24,69 +26,50 @@ const updateAssetOptionsSchema = s.object(
 );
 
 /** An asset: a file (template, script, image) transitions use. */
-@entity(assetSchema, { id: 'assetId' })
+@entity(kinds.asset)
 export class Asset extends Entity<AssetData> {
-  protected get path(): string {
-    return path`/assets/${this.assetId}`;
-  }
-
   /** Loads this asset's data and content. `GET /assets/{assetId}` */
-  async refresh(requestOptions?: RequestOptions): Promise<this> {
-    return this.reload(undefined, requestOptions);
-  }
+  declare refresh: Refresh<this>;
 
   /** Updates content, name or description. `PATCH /assets/{assetId}` */
   async update(options: UpdateAssetOptions, requestOptions?: RequestOptions): Promise<this> {
-    checkBody(updateAssetOptionsSchema, options, 'asset.update');
+    checkBody(updateAssetOptionsSchema, options, this.what('update'));
     const { content, ...rest } = options;
-    if (content === undefined) return this.patchWith(updateAssetSchema, rest, 'asset.update', requestOptions);
-    return this.patchUpload(updateAssetSchema, rest, await loadAssetContent(content), 'asset.update', requestOptions);
+    if (content === undefined) return this.patchWith(rest, requestOptions);
+    return this.patchUpload(rest, await loadAssetContent(content), requestOptions);
   }
 
   /** Deletes the asset. `DELETE /assets/{assetId}` */
-  async delete(requestOptions?: RequestOptions): Promise<this> {
-    return this.deleteWith(undefined, requestOptions);
-  }
+  declare delete: Delete<this>;
 }
 
 /** A handle on a asset (`ref(id)`): its id and its methods; `await handle.refresh()` gives the asset. */
 export type AssetHandle = Handle<Asset, AssetData, 'assetId'>;
 
 /** `las.assets`: the assets of the organization. */
+@collectionOf(Asset)
 export class Assets extends Collection<Asset> {
-  protected readonly entity = Asset;
-
   /**
    * Uploads an asset. `POST /assets`. Content is bytes, a Blob, a stream, a file path or URL, or
    * `{ base64 }`.
    */
   async create(content: ContentInput, options: CreateAssetOptions = {}, requestOptions?: RequestOptions): Promise<Asset> {
-    checkBody(someOptions, options, 'assets.create');
-    return this.uploadAt('/assets', createAssetSchema, { ...options }, await loadAssetContent(content), 'assets.create', requestOptions);
+    checkBody(someOptions, options, this.what('create'));
+    return this.uploadWith({ ...options }, await loadAssetContent(content), requestOptions);
   }
 
   /** Lists assets. `GET /assets` */
-  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
-    return this.listAt('/assets', 'assets', listOptionsSchema, options, 'assets.list', requestOptions);
-  }
+  declare list: List<Asset, ListOptions>;
 
   /** Gets one asset with its content. `GET /assets/{assetId}` */
-  async get(assetId: string, requestOptions?: RequestOptions): Promise<Asset> {
-    return this.ref(assetId).refresh(requestOptions);
-  }
+  declare get: ById<Asset['refresh']>;
 
   /** Updates an asset. `PATCH /assets/{assetId}` */
-  async update(assetId: string, options: UpdateAssetOptions, requestOptions?: RequestOptions): Promise<Asset> {
-    return this.ref(assetId).update(options, requestOptions);
-  }
+  declare update: ById<Asset['update']>;
 
   /** Deletes an asset. `DELETE /assets/{assetId}` */
-  async delete(assetId: string, requestOptions?: RequestOptions): Promise<Asset> {
-    return this.ref(assetId).delete(requestOptions);
-  }
+  declare delete: ById<Asset['delete']>;
 
   /** A handle on an asset by id, without a request. */
-  ref(assetId: string): AssetHandle {
-    return this.handle({ assetId: checkId(assetId, ids.asset, 'assetId', 'assets') });
-  }
+  declare ref: Ref<AssetHandle>;
 }

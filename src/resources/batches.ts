@@ -1,19 +1,19 @@
 import { s, type Schema } from '../schema/index.js';
-import { path } from '../http/path.js';
 import { withSignal, type RequestOptions } from '../http/request-options.js';
-import { Collection, signalSchema } from './collection.js';
-import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
+import { Collection, collectionOf } from './collection.js';
+import { Entity, type Handle } from './entity.js';
+import { entity } from './entity-metadata.js';
+import { kinds } from '../api/kinds.js';
+import { checkBody, checkId, signalSchema } from './checks.js';
+import type { ById, List, Ref, Update } from './methods.js';
 import { deleteAllDocuments } from './documents.js';
 import {
-  batchSchema,
-  createBatchSchema,
-  updateBatchSchema,
   type BatchData,
   type CreateBatchOptions,
   type UpdateBatchOptions,
 } from '../api/batches.js';
 import { ids } from '../api/ids.js';
-import { listOptionsSchema, type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 
 /** Options of `batch.delete()`. */
 export interface DeleteBatchOptions {
@@ -26,27 +26,21 @@ export interface DeleteBatchOptions {
 const deleteBatchOptionsSchema = s.object({ deleteDocuments: s.optional(s.boolean()), signal: s.optional(signalSchema) } satisfies Record<keyof DeleteBatchOptions, Schema>);
 
 /** A batch: documents uploaded together. */
-@entity(batchSchema, { id: 'batchId' })
+@entity(kinds.batch)
 export class Batch extends Entity<BatchData> {
-  protected get path(): string {
-    return path`/batches/${this.batchId}`;
-  }
-
   /** Updates name or description. `PATCH /batches/{batchId}` */
-  async update(options: UpdateBatchOptions, requestOptions?: RequestOptions): Promise<this> {
-    return this.patchWith(updateBatchSchema, options, 'batch.update', requestOptions);
-  }
+  declare update: Update<this, UpdateBatchOptions>;
 
   /**
    * Deletes the batch. `DELETE /batches/{batchId}`; with `deleteDocuments`, first
    * `DELETE /documents?batchId=...` until none are left (the API does not do it for us).
    */
   async delete(options: DeleteBatchOptions = {}, requestOptions?: RequestOptions): Promise<this> {
-    checkBody(deleteBatchOptionsSchema, options, 'batch.delete');
+    checkBody(deleteBatchOptionsSchema, options, this.what('delete'));
     const perRequest = withSignal(requestOptions, options.signal);
     if (options.deleteDocuments) {
       // Without its id the filter would be gone, and DELETE /documents would take every document.
-      const batchId = checkId(this.batchId, ids.batch, 'batchId', 'batch.delete');
+      const batchId = checkId(this.batchId, ids.batch, 'batchId', this.what('delete'));
       await deleteAllDocuments(this.session, { batchId }, `batch ${batchId}`, perRequest);
     }
     return this.deleteWith(undefined, perRequest);
@@ -57,31 +51,22 @@ export class Batch extends Entity<BatchData> {
 export type BatchHandle = Handle<Batch, BatchData, 'batchId'>;
 
 /** `las.batches`: the batches of the organization. */
+@collectionOf(Batch)
 export class Batches extends Collection<Batch> {
-  protected readonly entity = Batch;
-
   /** Creates a batch. `POST /batches` */
   async create(options: CreateBatchOptions = {}, requestOptions?: RequestOptions): Promise<Batch> {
-    return this.createAt('/batches', createBatchSchema, options, 'batches.create', requestOptions);
+    return this.createWith(options, requestOptions);
   }
 
   /** Lists batches. `GET /batches` */
-  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
-    return this.listAt('/batches', 'batches', listOptionsSchema, options, 'batches.list', requestOptions);
-  }
+  declare list: List<Batch, ListOptions>;
 
   /** Updates a batch. `PATCH /batches/{batchId}` */
-  async update(batchId: string, options: UpdateBatchOptions, requestOptions?: RequestOptions): Promise<Batch> {
-    return this.ref(batchId).update(options, requestOptions);
-  }
+  declare update: ById<Batch['update']>;
 
   /** Deletes a batch, and first its documents with `deleteDocuments`. `DELETE /batches/{batchId}` */
-  async delete(batchId: string, options: DeleteBatchOptions = {}, requestOptions?: RequestOptions): Promise<Batch> {
-    return this.ref(batchId).delete(options, requestOptions);
-  }
+  declare delete: ById<Batch['delete']>;
 
   /** A handle on a batch by id, without a request. */
-  ref(batchId: string): BatchHandle {
-    return this.handle({ batchId: checkId(batchId, ids.batch, 'batchId', 'batches') });
-  }
+  declare ref: Ref<BatchHandle>;
 }

@@ -1,18 +1,56 @@
-import { s, type ObjectSchema, type Schema } from '../schema/index.js';
+import { s, type Schema } from '../schema/index.js';
 import type { QueryValue, Session } from '../http/session.js';
 import { PagePromise } from '../http/pagination.js';
+import { fillPath } from '../http/path.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { WaitOptions } from '../jobs/wait.js';
+import type { Kind } from '../api/kinds.js';
 import { documentBody, type UploadContent } from '../http/document-body.js';
-import { checkedJson, checkUpload, refusal, type Entity, type EntityClass } from './entity.js';
+import { checkedJson, checkId, checkUpload, refusal, signalSchema } from './checks.js';
+import type { EntityClass } from './entity-base.js';
+import type { Entity } from './entity.js';
+import { kindOf } from './entity-metadata.js';
+import { installCollectionMethods } from './plain-methods.js';
+
+const ENTITY_CLASS = Symbol('las-sdk:collection-of');
+
+/**
+ * Declares a collection class of `cls`'s entities: the collection gets the plain methods of
+ * their kind (`ref`, `get`, `update`, `delete` by id, `list`) it does not define itself.
+ */
+export function collectionOf(cls: EntityClass) {
+  return (collection: abstract new (...args: never[]) => object): void => {
+    Object.defineProperty(collection.prototype, ENTITY_CLASS, { value: cls });
+    installCollectionMethods(collection.prototype as object, kindOf(cls));
+  };
+}
 
 /** Base of every collection: creates, fetches and lists one kind of entity over the session. */
 export abstract class Collection<E extends Entity> {
-  /** The entity class this collection hands out. */
-  protected abstract readonly entity: EntityClass<E>;
-
   /** @internal */
   constructor(protected readonly session: Session) {}
+
+  /** The entity class this collection hands out (see {@link collectionOf}). */
+  protected get entity(): EntityClass<E> {
+    return (this as unknown as Record<symbol, EntityClass<E>>)[ENTITY_CLASS];
+  }
+
+  /** The kind of entity, from the kinds table. */
+  protected get kind(): Kind {
+    return kindOf(this.entity);
+  }
+
+  /** This collection's path, with its parent's id: `/workflows/{workflowId}/executions` filled. */
+  protected get path(): string {
+    return fillPath(this.kind.path, this as unknown as Record<string, unknown>);
+  }
+
+  /** The label of this collection's `method` in messages: `workflows.create`, `workflow.executions.list`. */
+  protected what(method?: string): string {
+    const { parent, collection } = this.kind;
+    const label = parent ? `${parent}.${collection}` : collection;
+    return method ? `${label}.${method}` : label;
+  }
 
   /** Builds an entity bound to this collection's session. */
   protected hydrate(data: unknown): E {
@@ -29,37 +67,40 @@ export abstract class Collection<E extends Entity> {
     return this.entity.handle(this.session, ids);
   }
 
-  /** POSTs `body` (checked against `schema` first) to `path` and hydrates the answer. */
-  protected async createAt(path: string, schema: ObjectSchema, body: object, what: string, requestOptions?: RequestOptions): Promise<E> {
-    return this.hydrate(await this.session.post(path, checkedJson(schema, body, what), requestOptions));
+  /** A handle on `id` (checked against the kind's id schema), holding its parent's id too. */
+  protected refTo(id: unknown): E {
+    const { path, idField, id: idSchema } = this.kind;
+    const parentIds = Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, field]) => [field, (this as unknown as Record<string, unknown>)[field]]));
+    return this.handle({ ...parentIds, [idField]: checkId(id, idSchema, idField, this.what()) } as Partial<E>);
+  }
+
+  /** POSTs `body` (checked against the kind's create schema first) to the collection's path and hydrates the answer. */
+  protected async createWith(body: object, requestOptions?: RequestOptions): Promise<E> {
+    return this.hydrate(await this.session.post(this.path, checkedJson(this.createSchema(), body, this.what('create')), requestOptions));
   }
 
   /**
-   * POSTs `fields` with `content` as its base64 `content` field to `path` (checked against
-   * `schema` first, see checkUpload) and hydrates the answer. The body is built as bytes, never
-   * as a base64 or JSON string (see document-body.ts).
+   * POSTs `fields` with `content` as its base64 `content` field to the collection's path
+   * (checked against the kind's create schema first, see checkUpload) and hydrates the answer.
+   * The body is built as bytes, never as a base64 or JSON string (see document-body.ts).
    */
-  protected async uploadAt(
-    path: string,
-    schema: ObjectSchema,
-    fields: Record<string, unknown>,
-    content: UploadContent,
-    what: string,
-    requestOptions?: RequestOptions,
-  ): Promise<E> {
-    checkUpload(schema, fields, content, what);
-    return this.hydrate(await this.session.post(path, documentBody(fields, content), requestOptions));
+  protected async uploadWith(fields: Record<string, unknown>, content: UploadContent, requestOptions?: RequestOptions): Promise<E> {
+    checkUpload(this.createSchema(), fields, content, this.what('create'));
+    return this.hydrate(await this.session.post(this.path, documentBody(fields, content), requestOptions));
   }
 
   /**
-   * Lists `path`, whose answer holds the page's items under `key`, with `options` as the query.
-   * The options are checked against `schema` now, and copied: what was checked is what is sent.
-   * A refusal rejects the page promise, and nothing is sent. `requestOptions` apply to every
-   * page request of the walk.
+   * Lists the collection's path with `options` as the query; a page holds its items under the
+   * kind's list key. The options are checked against the kind's list schema now, and copied:
+   * what was checked is what is sent. A refusal rejects the page promise, and nothing is sent.
+   * `requestOptions` apply to every page request of the walk.
    */
-  protected listAt(path: string, key: string, schema: ObjectSchema, options: unknown, what: string, requestOptions?: RequestOptions): PagePromise<E> {
+  protected listWith(options: unknown, requestOptions?: RequestOptions): PagePromise<E> {
+    const what = this.what('list');
+    const { key, query: schema } = this.kind.list as NonNullable<Kind['list']>;
     const refused = refusal(schema, options, what);
     const query = refused ? {} : toQuery(options as Record<string, QueryValue>);
+    const path = this.path;
     const { telemetry } = this.session;
     let pages = 0;
     return new PagePromise(async (nextToken) => {
@@ -70,15 +111,18 @@ export abstract class Collection<E extends Entity> {
       return { items: this.hydrateList(items), nextToken: page.nextToken as string | null | undefined };
     });
   }
+
+  private createSchema() {
+    const schema = this.kind.create;
+    if (!schema) throw new TypeError(`${this.what()}: its kind has no create schema`);
+    return schema;
+  }
 }
 
 /** A copy of checked options as a query: own values only, lists copied. */
 export function toQuery(options: Readonly<Record<string, QueryValue>>): Record<string, QueryValue> {
   return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, Array.isArray(value) ? [...(value as readonly string[])] : value]));
 }
-
-/** An option that must be an AbortSignal. */
-export const signalSchema = s.custom<AbortSignal>('an AbortSignal', (value) => value instanceof AbortSignal);
 
 /**
  * The options of `wait()`, as far as the resource checks them: their names and types. The

@@ -1,45 +1,33 @@
-import { path } from '../http/path.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { Session } from '../http/session.js';
-import { Collection } from './collection.js';
-import { Entity, type Handle, checkId, entity } from './entity.js';
+import { Collection, collectionOf } from './collection.js';
+import { Entity, type Handle } from './entity.js';
+import { entity } from './entity-metadata.js';
+import { kinds } from '../api/kinds.js';
+import type { ById, Delete, List, Ref, Update } from './methods.js';
 import {
-  listDataBundlesSchema,
-  dataBundleSchema,
-  createDataBundleSchema,
-  updateDataBundleSchema,
   type DataBundleData,
   type CreateDataBundleOptions,
   type UpdateDataBundleOptions,
   type ListDataBundlesOptions,
 } from '../api/data-bundles.js';
-import { ids } from '../api/ids.js';
 
 /** A data bundle: the datasets a model is trained on, frozen into one unit. */
-@entity(dataBundleSchema, { id: 'dataBundleId' })
+@entity(kinds.dataBundle)
 export class DataBundle extends Entity<DataBundleData> {
-  protected get path(): string {
-    return path`/models/${this.modelId}/dataBundles/${this.dataBundleId}`;
-  }
-
   /** Updates name or description. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
-  async update(options: UpdateDataBundleOptions, requestOptions?: RequestOptions): Promise<this> {
-    return this.patchWith(updateDataBundleSchema, options, 'dataBundle.update', requestOptions);
-  }
+  declare update: Update<this, UpdateDataBundleOptions>;
 
   /** Deletes the data bundle. `DELETE /models/{modelId}/dataBundles/{dataBundleId}` */
-  async delete(requestOptions?: RequestOptions): Promise<this> {
-    return this.deleteWith(undefined, requestOptions);
-  }
+  declare delete: Delete<this>;
 }
 
 /** A handle on a data bundle (`ref(id)`): its ids and its methods; `await handle.refresh()` gives the data bundle. */
 export type DataBundleHandle = Handle<DataBundle, DataBundleData, 'modelId' | 'dataBundleId'>;
 
 /** `model.dataBundles`: the data bundles of one model. */
+@collectionOf(DataBundle)
 export class DataBundles extends Collection<DataBundle> {
-  protected readonly entity = DataBundle;
-
   /** @internal */
   constructor(
     session: Session,
@@ -51,26 +39,18 @@ export class DataBundles extends Collection<DataBundle> {
 
   /** Bundles datasets for training. `POST /models/{modelId}/dataBundles` */
   async create(options: CreateDataBundleOptions = {}, requestOptions?: RequestOptions): Promise<DataBundle> {
-    return this.createAt(path`/models/${this.modelId}/dataBundles`, createDataBundleSchema, options, 'dataBundles.create', requestOptions);
+    return this.createWith(options, requestOptions);
   }
 
   /** Lists the model's data bundles. `GET /models/{modelId}/dataBundles` */
-  list(options: ListDataBundlesOptions = {}, requestOptions?: RequestOptions) {
-    return this.listAt(path`/models/${this.modelId}/dataBundles`, 'dataBundles', listDataBundlesSchema, options, 'model.dataBundles.list', requestOptions);
-  }
+  declare list: List<DataBundle, ListDataBundlesOptions>;
 
   /** Updates a data bundle. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
-  async update(dataBundleId: string, options: UpdateDataBundleOptions, requestOptions?: RequestOptions): Promise<DataBundle> {
-    return this.ref(dataBundleId).update(options, requestOptions);
-  }
+  declare update: ById<DataBundle['update']>;
 
   /** Deletes a data bundle. `DELETE /models/{modelId}/dataBundles/{dataBundleId}` */
-  async delete(dataBundleId: string, requestOptions?: RequestOptions): Promise<DataBundle> {
-    return this.ref(dataBundleId).delete(requestOptions);
-  }
+  declare delete: ById<DataBundle['delete']>;
 
   /** A handle on a data bundle of this model by id, without a request. */
-  ref(dataBundleId: string): DataBundleHandle {
-    return this.handle({ modelId: this.modelId, dataBundleId: checkId(dataBundleId, ids.dataBundle, 'dataBundleId', 'dataBundles') });
-  }
+  declare ref: Ref<DataBundleHandle>;
 }

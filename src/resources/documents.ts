@@ -1,23 +1,22 @@
 import { omit, s, type Infer } from '../schema/index.js';
-import { path } from '../http/path.js';
 import { withSignal, type RequestOptions } from '../http/request-options.js';
 import type { Query, Session } from '../http/session.js';
 import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../content/content.js';
 import { describeError, PartialFailureError } from '../errors.js';
-import { Collection, signalSchema, toQuery } from './collection.js';
-import { Entity, type Handle, checkBody, checkId, entity, someOptions } from './entity.js';
-import { Predictions, type Prediction } from './predictions.js';
+import { Collection, collectionOf, toQuery } from './collection.js';
+import { Entity, type Handle } from './entity.js';
+import { entity } from './entity-metadata.js';
+import { kinds } from '../api/kinds.js';
+import { checkBody, checkedJson, someOptions, signalSchema } from './checks.js';
+import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
+import { Prediction } from './predictions.js';
 import {
-  listDocumentsSchema,
   documentFilters,
-  documentSchema,
   createDocumentSchema,
-  updateDocumentSchema,
   type DocumentData,
   type UpdateDocumentOptions,
   type ListDocumentsOptions,
 } from '../api/documents.js';
-import { ids } from '../api/ids.js';
 import { listSchema } from '../api/list.js';
 import { createPredictionSchema, type CreatePredictionOptions } from '../api/predictions.js';
 
@@ -45,33 +44,23 @@ const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.opti
 const predictOptionsSchema = omit(createPredictionSchema, ['documentId', 'modelId']);
 
 /** A document: a pdf or image, with optional ground truth. */
-@entity(documentSchema, { id: 'documentId' })
+@entity(kinds.document)
 export class Document extends Entity<DocumentData> {
-  protected get path(): string {
-    return path`/documents/${this.documentId}`;
-  }
-
   /** Loads this document's data and content. `GET /documents/{documentId}` */
-  async refresh(requestOptions?: RequestOptions): Promise<this> {
-    return this.reload(undefined, requestOptions);
-  }
+  declare refresh: Refresh<this>;
 
   /** Updates ground truth, dataset or retention. `PATCH /documents/{documentId}` */
-  async update(options: UpdateDocumentOptions, requestOptions?: RequestOptions): Promise<this> {
-    return this.patchWith(updateDocumentSchema, options, 'document.update', requestOptions);
-  }
+  declare update: Update<this, UpdateDocumentOptions>;
 
   /** Deletes the document. `DELETE /documents/{documentId}` */
-  async delete(requestOptions?: RequestOptions): Promise<this> {
-    return this.deleteWith(undefined, requestOptions);
-  }
+  declare delete: Delete<this>;
 
   /** Runs a model on this document. `POST /predictions` */
   async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
-    checkBody(predictOptionsSchema, options, 'document.predict');
-    const body = { ...options, documentId: this.documentId, modelId };
-    checkBody(createPredictionSchema, body, 'document.predict');
-    return new Predictions(this.session).create(body, requestOptions);
+    checkBody(predictOptionsSchema, options, this.what('predict'));
+    // Checked once, as a whole body, under this method's name: then sent as predictions.create sends it.
+    const body = checkedJson(createPredictionSchema, { ...options, documentId: this.documentId, modelId }, this.what('predict'));
+    return Prediction.fromApi(this.session, await this.session.post(kinds.prediction.path, body, requestOptions));
   }
 }
 
@@ -79,39 +68,30 @@ export class Document extends Entity<DocumentData> {
 export type DocumentHandle = Handle<Document, DocumentData, 'documentId'>;
 
 /** `las.documents`: the documents of the organization. */
+@collectionOf(Document)
 export class Documents extends Collection<Document> {
-  protected readonly entity = Document;
-
   /**
    * Uploads a document. `POST /documents`. Content is bytes, a Blob, a stream, a file path or
    * URL, or `{ base64 }`; its type is detected when `contentType` is omitted.
    */
   async create(content: ContentInput, options: CreateDocumentOptions = {}, requestOptions?: RequestOptions): Promise<Document> {
-    checkBody(someOptions, options, 'documents.create');
+    checkBody(someOptions, options, this.what('create'));
     const loaded = await loadDocumentContent(content, options.contentType);
     const fields = { ...options, contentType: loaded.contentType };
-    return this.uploadAt('/documents', createDocumentSchema, fields, loaded.content, 'documents.create', requestOptions);
+    return this.uploadWith(fields, loaded.content, requestOptions);
   }
 
   /** Lists documents, optionally filtered. `GET /documents` */
-  list(options: ListDocumentsOptions = {}, requestOptions?: RequestOptions) {
-    return this.listAt('/documents', 'documents', listDocumentsSchema, options, 'documents.list', requestOptions);
-  }
+  declare list: List<Document, ListDocumentsOptions>;
 
   /** Gets one document with its content. `GET /documents/{documentId}` */
-  async get(documentId: string, requestOptions?: RequestOptions): Promise<Document> {
-    return this.ref(documentId).refresh(requestOptions);
-  }
+  declare get: ById<Document['refresh']>;
 
   /** Updates a document. `PATCH /documents/{documentId}` */
-  async update(documentId: string, options: UpdateDocumentOptions, requestOptions?: RequestOptions): Promise<Document> {
-    return this.ref(documentId).update(options, requestOptions);
-  }
+  declare update: ById<Document['update']>;
 
   /** Deletes one document. `DELETE /documents/{documentId}` */
-  async delete(documentId: string, requestOptions?: RequestOptions): Promise<Document> {
-    return this.ref(documentId).delete(requestOptions);
-  }
+  declare delete: ById<Document['delete']>;
 
   /**
    * Deletes the documents matching the filters, a page per request. `DELETE /documents`. With
@@ -119,7 +99,7 @@ export class Documents extends Collection<Document> {
    * saying how many were deleted. `signal` (here or in `requestOptions`) goes with every request.
    */
   async deleteMany(options: DeleteDocumentsOptions = {}, requestOptions?: RequestOptions): Promise<DeletedDocuments> {
-    checkBody(deleteDocumentsSchema, options, 'documents.deleteMany');
+    checkBody(deleteDocumentsSchema, options, this.what('deleteMany'));
     const { deleteAll, signal, ...filters } = options;
     const query = toQuery(filters as Query);
     const perRequest = withSignal(requestOptions, signal);
@@ -131,9 +111,7 @@ export class Documents extends Collection<Document> {
   }
 
   /** A handle on a document by id, without a request. */
-  ref(documentId: string): DocumentHandle {
-    return this.handle({ documentId: checkId(documentId, ids.document, 'documentId', 'documents') });
-  }
+  declare ref: Ref<DocumentHandle>;
 }
 
 /**

@@ -1,84 +1,58 @@
-import { path } from '../http/path.js';
 import type { RequestOptions } from '../http/request-options.js';
-import { Collection } from './collection.js';
-import { Entity, type Handle, checkId, entity } from './entity.js';
+import { Collection, collectionOf } from './collection.js';
+import { Entity, type Handle } from './entity.js';
+import { entity } from './entity-metadata.js';
+import { kinds } from '../api/kinds.js';
+import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import { DataBundles } from './data-bundles.js';
-import { ids } from '../api/ids.js';
-import { listOptionsSchema, type ListOptions } from '../api/list.js';
+import type { ListOptions } from '../api/list.js';
 import {
-  modelSchema,
-  createModelSchema,
-  updateModelSchema,
   type ModelData,
   type CreateModelOptions,
   type UpdateModelOptions,
 } from '../api/models.js';
 
 /** A model: reads the configured fields from documents; trained on its data bundles. */
-@entity(modelSchema, { id: 'modelId' })
+@entity(kinds.model)
 export class Model extends Entity<ModelData> {
-  protected get path(): string {
-    return path`/models/${this.modelId}`;
-  }
-
   /** The model's data bundles: `model.dataBundles.create()`, `.list()`, ... */
   get dataBundles(): DataBundles {
     return new DataBundles(this.session, this.modelId);
   }
 
   /** Loads this model's data. `GET /models/{modelId}` */
-  async refresh(requestOptions?: RequestOptions): Promise<this> {
-    return this.reload(undefined, requestOptions);
-  }
+  declare refresh: Refresh<this>;
 
   /** Updates size, fields, preprocessing, status, name or description. `PATCH /models/{modelId}` */
-  async update(options: UpdateModelOptions, requestOptions?: RequestOptions): Promise<this> {
-    return this.patchWith(updateModelSchema, options, 'model.update', requestOptions);
-  }
+  declare update: Update<this, UpdateModelOptions>;
 
   /** Deletes the model. `DELETE /models/{modelId}` */
-  async delete(requestOptions?: RequestOptions): Promise<this> {
-    return this.deleteWith(undefined, requestOptions);
-  }
+  declare delete: Delete<this>;
 }
 
 /** A handle on a model (`ref(id)`): its id and its methods; `await handle.refresh()` gives the model. */
 export type ModelHandle = Handle<Model, ModelData, 'modelId'>;
 
 /** `las.models`: the models of the organization. */
+@collectionOf(Model)
 export class Models extends Collection<Model> {
-  protected readonly entity = Model;
-
   /** Creates a model. `POST /models` */
   async create(options: CreateModelOptions, requestOptions?: RequestOptions): Promise<Model> {
-    return this.createAt('/models', createModelSchema, options, 'models.create', requestOptions);
+    return this.createWith(options, requestOptions);
   }
 
   /** Lists models. `GET /models` */
-  list(options: ListOptions = {}, requestOptions?: RequestOptions) {
-    return this.listAt('/models', 'models', listOptionsSchema, options, 'models.list', requestOptions);
-  }
+  declare list: List<Model, ListOptions>;
 
   /** Gets one model. `GET /models/{modelId}` */
-  async get(modelId: string, requestOptions?: RequestOptions): Promise<Model> {
-    return this.ref(modelId).refresh(requestOptions);
-  }
+  declare get: ById<Model['refresh']>;
 
   /** Updates a model. `PATCH /models/{modelId}` */
-  async update(modelId: string, options: UpdateModelOptions, requestOptions?: RequestOptions): Promise<Model> {
-    return this.ref(modelId).update(options, requestOptions);
-  }
+  declare update: ById<Model['update']>;
 
   /** Deletes a model. `DELETE /models/{modelId}` */
-  async delete(modelId: string, requestOptions?: RequestOptions): Promise<Model> {
-    return this.ref(modelId).delete(requestOptions);
-  }
+  declare delete: ById<Model['delete']>;
 
   /** A handle on a model by id, without a request. */
-  ref(modelId: string): ModelHandle {
-    return this.handle({ modelId: checkId(modelId, ids.model, 'modelId', 'models') });
-  }
+  declare ref: Ref<ModelHandle>;
 }
-
-// Data bundles live in their own file but belong to models: the package exports them from here.
-export * from './data-bundles.js';

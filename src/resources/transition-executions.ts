@@ -1,14 +1,14 @@
 import { omit } from '../schema/index.js';
-import { path } from '../http/path.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { Session } from '../http/session.js';
-import { Collection, waitOptionsSchema } from './collection.js';
-import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
+import { Collection, collectionOf, waitOptionsSchema } from './collection.js';
+import { Entity, type Handle } from './entity.js';
+import { entity } from './entity-metadata.js';
+import { kinds } from '../api/kinds.js';
+import { checkBody } from './checks.js';
+import type { ById, List, Ref, Refresh } from './methods.js';
 import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
-import { ids } from '../api/ids.js';
 import {
-  listTransitionExecutionsSchema,
-  transitionExecutionSchema,
   updateTransitionExecutionSchema,
   type TransitionExecutionData,
   type TransitionExecutionUpdateStatus,
@@ -20,21 +20,15 @@ import {
 const updateOptionsSchema = omit(updateTransitionExecutionSchema, ['status']);
 
 /** One run of a transition: its input, and once done its status. */
-@entity(transitionExecutionSchema, { id: 'executionId' })
+@entity(kinds.transitionExecution)
 export class TransitionExecution extends Entity<TransitionExecutionData> {
-  protected get path(): string {
-    return path`/transitions/${this.transitionId}/executions/${this.executionId}`;
-  }
-
   /** Loads this execution's data. `GET /transitions/{transitionId}/executions/{executionId}` */
-  async refresh(requestOptions?: RequestOptions): Promise<this> {
-    return this.reload(undefined, requestOptions);
-  }
+  declare refresh: Refresh<this>;
 
   /** Sets the execution's status, with its output or error. `PATCH /transitions/{transitionId}/executions/{executionId}` */
   async update(status: TransitionExecutionUpdateStatus, options: UpdateTransitionExecutionOptions = {}, requestOptions?: RequestOptions): Promise<this> {
-    checkBody(updateOptionsSchema, options, 'transitionExecution.update');
-    return this.patchWith(updateTransitionExecutionSchema, { ...options, status }, 'transitionExecution.update', requestOptions);
+    checkBody(updateOptionsSchema, options, this.what('update'));
+    return this.patchWith({ ...options, status }, requestOptions);
   }
 
   /** Marks the execution succeeded with its output. `PATCH /transitions/{transitionId}/executions/{executionId}` */
@@ -63,7 +57,7 @@ export class TransitionExecution extends Entity<TransitionExecutionData> {
    * `WaitTimeoutError`, on `signal` a `WaitAbortedError`.
    */
   async wait(options: WaitOptions = {}): Promise<this> {
-    checkBody(waitOptionsSchema, options, 'transitionExecution.wait');
+    checkBody(waitOptionsSchema, options, this.what('wait'));
     return waitUntilFinal(this, ['running'], `transition execution ${this.executionId}`, options);
   }
 }
@@ -72,9 +66,8 @@ export class TransitionExecution extends Entity<TransitionExecutionData> {
 export type TransitionExecutionHandle = Handle<TransitionExecution, TransitionExecutionData, 'transitionId' | 'executionId'>;
 
 /** `transition.executions`: the executions of one transition. */
+@collectionOf(TransitionExecution)
 export class TransitionExecutions extends Collection<TransitionExecution> {
-  protected readonly entity = TransitionExecution;
-
   /** @internal */
   constructor(
     session: Session,
@@ -85,20 +78,11 @@ export class TransitionExecutions extends Collection<TransitionExecution> {
   }
 
   /** Lists the transition's executions, optionally filtered. `GET /transitions/{transitionId}/executions` */
-  list(options: ListTransitionExecutionsOptions = {}, requestOptions?: RequestOptions) {
-    return this.listAt(path`/transitions/${this.transitionId}/executions`, 'executions', listTransitionExecutionsSchema, options, 'transition.executions.list', requestOptions);
-  }
+  declare list: List<TransitionExecution, ListTransitionExecutionsOptions>;
 
   /** Gets one execution. `GET /transitions/{transitionId}/executions/{executionId}` */
-  async get(executionId: string, requestOptions?: RequestOptions): Promise<TransitionExecution> {
-    return this.ref(executionId).refresh(requestOptions);
-  }
+  declare get: ById<TransitionExecution['refresh']>;
 
   /** A handle on an execution by id, without a request. */
-  ref(executionId: string): TransitionExecutionHandle {
-    return this.handle({
-      transitionId: this.transitionId,
-      executionId: checkId(executionId, ids.transitionExecution, 'executionId', 'transition.executions'),
-    });
-  }
+  declare ref: Ref<TransitionExecutionHandle>;
 }

@@ -1,15 +1,15 @@
 import { omit, s, type Schema } from '../schema/index.js';
-import { path } from '../http/path.js';
 import type { RequestOptions } from '../http/request-options.js';
-import { Collection } from './collection.js';
-import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
+import { Collection, collectionOf } from './collection.js';
+import { Entity, type Handle } from './entity.js';
+import { entity } from './entity-metadata.js';
+import { kinds } from '../api/kinds.js';
+import { checkBody } from './checks.js';
+import type { ById, Delete, List, Ref, Refresh } from './methods.js';
 import { TransitionExecution, TransitionExecutions } from './transition-executions.js';
 import { workTransition } from '../jobs/work-transition.js';
 import type { TransitionHandler, TransitionOutput, WorkOptions, WorkSummary } from '../jobs/transition-work-types.js';
-import { ids } from '../api/ids.js';
 import {
-  listTransitionsSchema,
-  transitionSchema,
   createTransitionSchema,
   updateTransitionSchema,
   type TransitionData,
@@ -52,32 +52,24 @@ function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O
 }
 
 /** A transition: one step of a workflow, run by a docker image or by a person. */
-@entity(transitionSchema, { id: 'transitionId' })
+@entity(kinds.transition)
 export class Transition extends Entity<TransitionData> {
-  protected get path(): string {
-    return path`/transitions/${this.transitionId}`;
-  }
-
   /** The executions of this transition. */
   get executions(): TransitionExecutions {
     return new TransitionExecutions(this.session, this.transitionId);
   }
 
   /** Loads this transition's data. `GET /transitions/{transitionId}` */
-  async refresh(requestOptions?: RequestOptions): Promise<this> {
-    return this.reload(undefined, requestOptions);
-  }
+  declare refresh: Refresh<this>;
 
   /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
   async update(options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<this> {
-    checkBody(updateTransitionOptionsSchema, options, 'transition.update');
-    return this.patchWith(updateTransitionSchema, toWire(options), 'transition.update', requestOptions);
+    checkBody(updateTransitionOptionsSchema, options, this.what('update'));
+    return this.patchWith(toWire(options), requestOptions);
   }
 
   /** Deletes the transition. `DELETE /transitions/{transitionId}` */
-  async delete(requestOptions?: RequestOptions): Promise<this> {
-    return this.deleteWith(undefined, requestOptions);
-  }
+  declare delete: Delete<this>;
 
   /** Starts an execution of this transition. `POST /transitions/{transitionId}/executions` */
   async execute(requestOptions?: RequestOptions): Promise<TransitionExecution> {
@@ -108,38 +100,27 @@ export class Transition extends Entity<TransitionData> {
 export type TransitionHandle = Handle<Transition, TransitionData, 'transitionId'>;
 
 /** `las.transitions`: the transitions of the organization. */
+@collectionOf(Transition)
 export class Transitions extends Collection<Transition> {
-  protected readonly entity = Transition;
-
   /** Creates a transition. `POST /transitions` */
   async create(transitionType: TransitionType, options: CreateTransitionOptions = {}, requestOptions?: RequestOptions): Promise<Transition> {
-    checkBody(createTransitionOptionsSchema, options, 'transitions.create');
+    checkBody(createTransitionOptionsSchema, options, this.what('create'));
     const body = { ...toWire(options), transitionType };
-    return this.createAt('/transitions', createTransitionSchema, body, 'transitions.create', requestOptions);
+    return this.createWith(body, requestOptions);
   }
 
   /** Lists transitions, optionally of some types only. `GET /transitions` */
-  list(options: ListTransitionsOptions = {}, requestOptions?: RequestOptions) {
-    return this.listAt('/transitions', 'transitions', listTransitionsSchema, options, 'transitions.list', requestOptions);
-  }
+  declare list: List<Transition, ListTransitionsOptions>;
 
   /** Gets one transition. `GET /transitions/{transitionId}` */
-  async get(transitionId: string, requestOptions?: RequestOptions): Promise<Transition> {
-    return this.ref(transitionId).refresh(requestOptions);
-  }
+  declare get: ById<Transition['refresh']>;
 
   /** Updates a transition. `PATCH /transitions/{transitionId}` */
-  async update(transitionId: string, options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<Transition> {
-    return this.ref(transitionId).update(options, requestOptions);
-  }
+  declare update: ById<Transition['update']>;
 
   /** Deletes a transition. `DELETE /transitions/{transitionId}` */
-  async delete(transitionId: string, requestOptions?: RequestOptions): Promise<Transition> {
-    return this.ref(transitionId).delete(requestOptions);
-  }
+  declare delete: ById<Transition['delete']>;
 
   /** A handle on a transition by id (`las:transition:<hex>` or `las:transition:commons-<name>`), without a request. */
-  ref(transitionId: string): TransitionHandle {
-    return this.handle({ transitionId: checkId(transitionId, ids.transition, 'transitionId', 'transitions') });
-  }
+  declare ref: Ref<TransitionHandle>;
 }

@@ -1,40 +1,28 @@
-import { path } from '../http/path.js';
-import type { RequestOptions } from '../http/request-options.js';
 import type { Session } from '../http/session.js';
-import { Collection, waitOptionsSchema } from './collection.js';
-import { Entity, type Handle, checkBody, checkId, entity } from './entity.js';
+import { Collection, collectionOf, waitOptionsSchema } from './collection.js';
+import { Entity, type Handle } from './entity.js';
+import { entity } from './entity-metadata.js';
+import { kinds } from '../api/kinds.js';
+import { checkBody } from './checks.js';
+import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import { waitUntilFinal, type WaitOptions } from '../jobs/wait.js';
-import { ids } from '../api/ids.js';
 import {
-  listWorkflowExecutionsSchema,
-  workflowExecutionSchema,
-  updateWorkflowExecutionSchema,
   type WorkflowExecutionData,
   type UpdateWorkflowExecutionOptions,
   type ListWorkflowExecutionsOptions,
 } from '../api/workflow-executions.js';
 
 /** One run of a workflow on an input, through its transitions. */
-@entity(workflowExecutionSchema, { id: 'executionId' })
+@entity(kinds.workflowExecution)
 export class WorkflowExecution extends Entity<WorkflowExecutionData> {
-  protected get path(): string {
-    return path`/workflows/${this.workflowId}/executions/${this.executionId}`;
-  }
-
   /** Loads this execution's data. `GET /workflows/{workflowId}/executions/{executionId}` */
-  async refresh(requestOptions?: RequestOptions): Promise<this> {
-    return this.reload(undefined, requestOptions);
-  }
+  declare refresh: Refresh<this>;
 
   /** Sends the execution on to another transition. `PATCH /workflows/{workflowId}/executions/{executionId}` */
-  async update(options: UpdateWorkflowExecutionOptions, requestOptions?: RequestOptions): Promise<this> {
-    return this.patchWith(updateWorkflowExecutionSchema, options, 'workflowExecution.update', requestOptions);
-  }
+  declare update: Update<this, UpdateWorkflowExecutionOptions>;
 
   /** Deletes the execution. `DELETE /workflows/{workflowId}/executions/{executionId}` */
-  async delete(requestOptions?: RequestOptions): Promise<this> {
-    return this.deleteWith(undefined, requestOptions);
-  }
+  declare delete: Delete<this>;
 
   /**
    * Polls until the execution has ended (`succeeded`, `failed`, `rejected` or `error`) and returns
@@ -42,7 +30,7 @@ export class WorkflowExecution extends Entity<WorkflowExecutionData> {
    * with backoff. Past `timeout` a `WaitTimeoutError`, on `signal` a `WaitAbortedError`.
    */
   async wait(options: WaitOptions = {}): Promise<this> {
-    checkBody(waitOptionsSchema, options, 'workflowExecution.wait');
+    checkBody(waitOptionsSchema, options, this.what('wait'));
     // `retry` is not an end: the execution runs the step again.
     return waitUntilFinal(this, ['running', 'retry'], `workflow execution ${this.executionId}`, options);
   }
@@ -52,9 +40,8 @@ export class WorkflowExecution extends Entity<WorkflowExecutionData> {
 export type WorkflowExecutionHandle = Handle<WorkflowExecution, WorkflowExecutionData, 'workflowId' | 'executionId'>;
 
 /** `workflow.executions`: the executions of one workflow. */
+@collectionOf(WorkflowExecution)
 export class WorkflowExecutions extends Collection<WorkflowExecution> {
-  protected readonly entity = WorkflowExecution;
-
   /** @internal */
   constructor(
     session: Session,
@@ -65,25 +52,14 @@ export class WorkflowExecutions extends Collection<WorkflowExecution> {
   }
 
   /** Lists the workflow's executions, optionally filtered. `GET /workflows/{workflowId}/executions` */
-  list(options: ListWorkflowExecutionsOptions = {}, requestOptions?: RequestOptions) {
-    return this.listAt(path`/workflows/${this.workflowId}/executions`, 'executions', listWorkflowExecutionsSchema, options, 'workflow.executions.list', requestOptions);
-  }
+  declare list: List<WorkflowExecution, ListWorkflowExecutionsOptions>;
 
   /** Gets one execution. `GET /workflows/{workflowId}/executions/{executionId}` */
-  async get(executionId: string, requestOptions?: RequestOptions): Promise<WorkflowExecution> {
-    return this.ref(executionId).refresh(requestOptions);
-  }
+  declare get: ById<WorkflowExecution['refresh']>;
 
   /** Deletes one execution. `DELETE /workflows/{workflowId}/executions/{executionId}` */
-  async delete(executionId: string, requestOptions?: RequestOptions): Promise<WorkflowExecution> {
-    return this.ref(executionId).delete(requestOptions);
-  }
+  declare delete: ById<WorkflowExecution['delete']>;
 
   /** A handle on an execution by id, without a request. */
-  ref(executionId: string): WorkflowExecutionHandle {
-    return this.handle({
-      workflowId: this.workflowId,
-      executionId: checkId(executionId, ids.workflowExecution, 'executionId', 'workflow.executions'),
-    });
-  }
+  declare ref: Ref<WorkflowExecutionHandle>;
 }

@@ -118,27 +118,112 @@ const TIMESTAMP_PATTERN = /^[0-9]{4}-?[0-9]{2}-?[0-9]{2}( |T)?[0-9]/;
 export const MAX_JSON_DEPTH = 64;
 
 /**
- * Where `value` nests objects or arrays deeper than {@link MAX_JSON_DEPTH} levels, as a sentence
- * naming the first field beyond the limit; undefined when it does not. Walks without recursion,
- * so neither a 100 000-deep value nor a cycle can overflow the stack.
+ * Most values (objects, arrays and what they hold, a shared object counted each time it is met)
+ * accepted in one piece of free-form data: far more than a request body the service takes can
+ * hold, and few enough to check in a second. Without it an object shared at each level (`[a, a]`
+ * of `[a, a]`, ...) is small in memory and endless as JSON: `JSON.stringify` never returns.
  */
-export function depthProblem(value: unknown, path: string): string | undefined {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path, depth: 0 }];
+export const MAX_JSON_VALUES = 10_000_000;
+
+/**
+ * Why `value` cannot be sent as free-form JSON data as given, as a sentence naming the first
+ * field at fault; undefined when it can. JSON would turn some values into others without a word
+ * (`NaN` and `Infinity` into `null`, a Map into `{}`, an invalid Date into `null`), drop others
+ * (functions, symbols, `undefined`) or throw (a BigInt, a cycle): each is refused here instead.
+ * Accepted: plain objects, arrays, strings, finite numbers, booleans, `null` and valid Dates
+ * (sent as ISO strings), nested no deeper than {@link MAX_JSON_DEPTH} levels, at most
+ * {@link MAX_JSON_VALUES} values in all. Walks without recursion, so neither a 100 000-deep
+ * value nor a cycle can overflow the stack, and walks an object met again (a shared reference)
+ * once per depth at most.
+ */
+export function jsonProblem(value: unknown, path: string): string | undefined {
+  const pathOf = (frame: JsonFrame | undefined, last?: string | number): string => {
+    const keys: (string | number)[] = last === undefined ? [] : [last];
+    for (let at = frame; at?.parent; at = at.parent) keys.push(at.key as string | number);
+    return keys.reduceRight<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : keyPath(text, key)), path);
+  };
+  const rootProblem = notJson(value);
+  if (rootProblem) return problem(path, rootProblem);
+  if (!isContainer(value)) return undefined;
+  // Each object met: its frame while it is being walked (meeting it then is a cycle); after, the
+  // deepest level at which it was found fine (it is fine at that level or above) and its count of values.
+  const seen = new Map<object, JsonFrame | { depth: number; size: number }>();
+  const stack: JsonFrame[] = [{ value, depth: 1, size: 1 }];
+  const tooMany = (frame: JsonFrame): string =>
+    problem(pathOf(frame), `holds more than ${MAX_JSON_VALUES} values (a shared object counted each time), more than a request can carry`);
   while (stack.length > 0) {
-    const item = stack.pop() as { value: unknown; path: string; depth: number };
-    if (typeof item.value !== 'object' || item.value === null || item.value instanceof Date) continue;
-    const depth = item.depth + 1;
-    if (depth > MAX_JSON_DEPTH) return problem(item.path, `is nested deeper than ${MAX_JSON_DEPTH} levels`);
-    if (Array.isArray(item.value)) {
-      for (let i = item.value.length - 1; i >= 0; i--) stack.push({ value: item.value[i], path: `${item.path}[${i}]`, depth });
-    } else {
-      const keys = Object.keys(item.value);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        stack.push({ value: (item.value as Record<string, unknown>)[keys[i]], path: keyPath(item.path, keys[i]), depth });
-      }
+    const frame = stack.pop() as JsonFrame;
+    const item = frame.value;
+    if (frame.leaving) {
+      seen.set(item, { depth: frame.depth, size: frame.size });
+      if (frame.size > MAX_JSON_VALUES) return tooMany(frame);
+      if (frame.parent) frame.parent.size += frame.size;
+      continue;
+    }
+    if (frame.depth > MAX_JSON_DEPTH) return problem(pathOf(frame), `is nested deeper than ${MAX_JSON_DEPTH} levels`);
+    const before = seen.get(item);
+    if (before && 'value' in before) return problem(pathOf(frame), 'refers back to an object that holds it: JSON cannot carry a cycle');
+    if (before && before.depth >= frame.depth && frame.parent) {
+      frame.parent.size += before.size;
+      continue;
+    }
+    seen.set(item, frame);
+    frame.leaving = true;
+    stack.push(frame);
+    const keys = Array.isArray(item) ? undefined : Object.keys(item);
+    const count = keys ? keys.length : (item as unknown[]).length;
+    for (let i = count - 1; i >= 0; i--) {
+      const key = keys ? keys[i] : i;
+      const child = (item as Record<string | number, unknown>)[key];
+      const wrong = notJson(child);
+      if (wrong) return problem(pathOf(frame, key), wrong);
+      if (isContainer(child)) stack.push({ value: child, depth: frame.depth + 1, size: 1, parent: frame, key });
+      else frame.size += 1;
     }
   }
   return undefined;
+}
+
+/** An object or array (not a Date): what holds other values. */
+function isContainer(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !(value instanceof Date);
+}
+
+/** An object or array {@link jsonProblem} is to walk, then to leave once all it holds was looked at. */
+interface JsonFrame {
+  readonly value: object;
+  /** Levels of objects and arrays down to it, itself counted. */
+  readonly depth: number;
+  /** The values it holds, itself included, counted so far. */
+  size: number;
+  /** The frame of the object or array that holds it, and its key there: its path, made only for a message. */
+  readonly parent?: JsonFrame;
+  readonly key?: string | number;
+  /** Set once what it holds is on the stack: the next time it is popped, it is left. */
+  leaving?: boolean;
+}
+
+/** What is wrong with `value` itself as JSON data (not with what it holds), or undefined. */
+function notJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? undefined : `is ${value}, which JSON cannot carry (it would be sent as null)`;
+    case 'bigint':
+      return 'is a BigInt, which JSON cannot carry: give a number or a string';
+    case 'undefined':
+      return 'is undefined, which JSON cannot carry (it would be left out or sent as null): leave it out or give null';
+    case 'function':
+    case 'symbol':
+      return `is a ${typeof value}, which JSON cannot carry (it would be left out)`;
+  }
+  if (value === null || Array.isArray(value) || isPlainObject(value)) return undefined;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'is an invalid Date (it would be sent as null)' : undefined;
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  const kind = typeof name === 'string' && name ? `a ${clip(name, 40)}` : 'an object that inherits from another';
+  return `is ${kind}, not plain data (JSON would send its own fields only): give a plain object, an array or a value`;
 }
 
 /** Longest piece of a caller's text (a value, a property name) a message quotes. */
@@ -264,7 +349,7 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
     case 'nullable':
       return value === null ? undefined : validate(schema.inner, value, path);
     case 'any':
-      return depthProblem(value, path);
+      return jsonProblem(value, path);
     case 'custom':
       return schema.test(value) ? undefined : problem(path, `must be ${schema.expected}`);
     case 'string': {
@@ -294,7 +379,7 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
     case 'record': {
       const notObject = objectProblem(value, path);
       if (notObject) return notObject;
-      if (!schema.values) return depthProblem(value, path);
+      if (!schema.values) return jsonProblem(value, path);
       for (const [key, child] of Object.entries(value as object)) {
         const found = validate(schema.values, child, keyPath(path, key));
         if (found) return found;
@@ -334,9 +419,9 @@ export function validate(schema: Schema, value: unknown, path = 'body'): string 
       // Own names only: `toString` or `__proto__` are in every object's prototype chain, not in the schema.
       const unknown = Object.keys(own).filter((key) => !Object.hasOwn(schema.properties, key));
       if (!schema.additional && unknown.length > 0) return problem(keyPath(path, unknown[0]), 'is not a known property');
-      // Properties let through unnamed are free-form data: bounded like any.
+      // Properties let through unnamed are free-form data, checked like any; one left undefined is not set, as a named one.
       for (const key of unknown) {
-        const found = depthProblem(own[key], keyPath(path, key));
+        const found = own[key] === undefined ? undefined : jsonProblem(own[key], keyPath(path, key));
         if (found) return found;
       }
       if (schema.minProperties !== undefined) {

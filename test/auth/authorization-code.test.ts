@@ -9,6 +9,7 @@ import { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, ty
 import { pkceChallenge, randomBase64Url } from '../../src/auth/pkce.js';
 import { BadRequestError, LasError, MissingCredentialsError, ValidationError } from '../../src/errors.js';
 import { Las } from '../../src/las.js';
+import { thrown } from '../helpers/thrown.js';
 
 const AUTH = 'http://auth.test';
 const REDIRECT = 'https://app.test/callback';
@@ -124,7 +125,7 @@ describe('in a browser window', () => {
     const assigned: string[] = [];
     const location = { href: 'https://app.test/', assign: (url: string) => void assigned.push(url) };
     (globalThis as { location?: unknown }).location = location;
-    const endpoint = tokenEndpoint(TOKENS);
+    const endpoint = tokenEndpoint(TOKENS, {});
     const credentials = new AuthorizationCodeCredentials({ clientId: 'client-1', authEndpoint: AUTH, apiEndpoint: 'https://api.test/v1', redirectUri: REDIRECT, storage: memoryStorage(), fetch: endpoint.fetch });
     expect(await credentials.handleRedirect()).toBe(false);
     await credentials.signIn();
@@ -211,7 +212,7 @@ describe('handleRedirect', () => {
     const endpoint = tokenEndpoint([400, { error: 'invalid_grant', message: 'code code-1 was already used' }]);
     const { credentials, navigated } = make({ fetch: endpoint.fetch });
     const callback = await startSignIn(credentials, navigated);
-    const error = (await credentials.handleRedirect(callback).catch((e: unknown) => e)) as BadRequestError;
+    const error = (await thrown(credentials.handleRedirect(callback))) as BadRequestError;
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error.status).toBe(400);
     expect(error.message).not.toContain('code-1');
@@ -341,8 +342,8 @@ describe('storage', () => {
 });
 
 describe('signOut', () => {
-  it('clears the storage and navigates to the logout URL', async () => {
-    const endpoint = tokenEndpoint(TOKENS);
+  it('revokes the refresh token, clears the storage and navigates to the logout URL', async () => {
+    const endpoint = tokenEndpoint(TOKENS, {});
     const { credentials, navigated, storage } = make({ fetch: endpoint.fetch, authEndpoint: 'auth.test' });
     await credentials.handleRedirect(await startSignIn(credentials, navigated));
     await credentials.signIn();
@@ -350,17 +351,26 @@ describe('signOut', () => {
     expect(storage.items.size).toBe(0);
     expect(credentials.isSignedIn()).toBe(false);
     expect(navigated.at(-1)).toBe('https://auth.test/logout?client_id=client-1&logout_uri=https%3A%2F%2Fapp.test%2F');
+    expect(endpoint.sent.at(-1)).toEqual({
+      url: 'https://auth.test/oauth2/revoke',
+      method: 'POST',
+      contentType: 'application/x-www-form-urlencoded',
+      form: { token: 'refresh-1', client_id: 'client-1' },
+    });
   });
 
-  it('without logoutUri only forgets the tokens; a bad logoutUri is refused before anything', async () => {
-    const { credentials, navigated, storage } = make();
+  it('without logoutUri only forgets and revokes the tokens; a bad logoutUri is refused before anything', async () => {
+    const endpoint = tokenEndpoint({});
+    const { credentials, navigated, storage } = make({ fetch: endpoint.fetch });
     storage.setItem(TOKENS_KEY, JSON.stringify({ accessToken: 'a', refreshToken: 'r', staleAt: 0 }));
     await expect(credentials.signOut({ logoutUri: 'javascript:alert(1)' })).rejects.toThrow('signOut: logoutUri must be an http(s) URL');
     await expect(credentials.signOut({ logoutUrl: 'https://app.test/' } as never)).rejects.toThrow(/unknown option "logoutUrl"/);
     expect(credentials.isSignedIn()).toBe(true);
+    expect(endpoint.sent).toHaveLength(0);
     await credentials.signOut();
     expect(credentials.isSignedIn()).toBe(false);
     expect(navigated).toHaveLength(0);
+    expect(endpoint.sent.map((request) => request.form)).toEqual([{ token: 'r', client_id: 'client-1' }]);
   });
 });
 

@@ -5,6 +5,7 @@ import { Credentials } from '../../src/auth/credentials.js';
 import { InvalidCredentialsError, MissingCredentialsError, ValidationError } from '../../src/errors.js';
 import { API_KEY, AUTH, BASIC, CLIENT_SECRET, init } from './fixtures.js';
 import { tokenEndpoint, useNock } from './nock-token.js';
+import { thrown } from '../helpers/thrown.js';
 
 useNock();
 
@@ -59,7 +60,7 @@ describe('Credentials construction', () => {
 
   it.each(['client_secret', 'toString', 'secret'])('refuses an unknown option %s, naming it', (name) => {
     expect(refusal({ ...init, [name]: 'x' }).message).toBe(
-      `new Credentials: unknown option "${name}" (known: clientId, clientSecret, authEndpoint, apiEndpoint, apiKey, useCache, profile, fetch)`,
+      `new Credentials: unknown option "${name}" (known: clientId, clientSecret, authEndpoint, apiEndpoint, apiKey, apiVersion, useCache, profile, fetch)`,
     );
   });
 
@@ -208,7 +209,7 @@ describe('getAccessToken', () => {
       .query(true)
       .reply(401, { message: 'Unauthorized' }, { 'x-amzn-requestid': 'req-1' });
     const credentials = new Credentials(init);
-    const error = await credentials.getAccessToken().catch((e: unknown) => e);
+    const error = await thrown(credentials.getAccessToken());
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expect(error).toMatchObject({ status: 401, requestId: 'req-1', body: { message: 'Unauthorized' } });
     expect(failing.isDone()).toBe(true);

@@ -5,6 +5,7 @@ import { requestClientCredentialsToken } from '../../src/http/token-request.js';
 import { ConnectionError, InvalidCredentialsError, TimeoutError } from '../../src/errors.js';
 import { API_KEY, AUTH, BASIC, CLIENT_ID, CLIENT_SECRET, init } from './fixtures.js';
 import { useNock } from './nock-token.js';
+import { thrown } from '../helpers/thrown.js';
 
 useNock();
 
@@ -34,14 +35,14 @@ describe('no error leaks the credentials', () => {
       .post('/token')
       .query(true)
       .reply(401, { message: 'Unauthorized', echo: `Basic ${BASIC} ${CLIENT_SECRET}` });
-    const error = await credentials().getAccessToken().catch((e: unknown) => e);
+    const error = await thrown(credentials().getAccessToken());
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expectClean(error);
   });
 
   it('connection failure', async () => {
     nock(AUTH).post('/token').query(true).replyWithError('socket hang up');
-    const error = await credentials().getAccessToken().catch((e: unknown) => e);
+    const error = await thrown(credentials().getAccessToken());
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain(`${AUTH}/token`);
     expectClean(error);
@@ -54,13 +55,9 @@ describe('no error leaks the credentials', () => {
         const signal = requestInit?.signal ?? (input instanceof Request ? input.signal : undefined);
         signal?.addEventListener('abort', () => reject(signal.reason));
       });
-    const error = await requestClientCredentialsToken({
-      tokenUrl: `${AUTH}/token`,
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      fetch: hangingFetch,
-      timeoutMs: 50,
-    }).catch((e: unknown) => e);
+    const error = await thrown(
+      requestClientCredentialsToken({ tokenUrl: `${AUTH}/token`, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, fetch: hangingFetch, timeoutMs: 50 }),
+    );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toContain(`${AUTH}/token`);
     expectClean(error);

@@ -48,7 +48,7 @@ describe('the browser bundle', () => {
     const nodeOnly = new RegExp(`^${nodeOnlyPattern('src', 'ts')}|node_modules/undici/`);
     expect(bundle.inputs.filter((input) => nodeOnly.test(input))).toEqual([]);
     // The browser side of each platform module is what the bundle holds.
-    for (const part of ['base64', 'environment', 'files', 'token-cache', 'transport', 'upload-documents']) {
+    for (const part of ['base64', 'download-documents', 'environment', 'files', 'token-cache', 'transport', 'upload-documents']) {
       expect(bundle.inputs).toContain(`src/platform/browser/${part}.ts`);
     }
   });
@@ -93,17 +93,19 @@ describe('the browser bundle', () => {
       await attempt('path', () => las.documents.create('/etc/hosts'));
       await attempt('fileUrl', () => las.documents.create(new URL('file:///etc/hosts')));
       await attempt('folder', () => las.datasets.ref('las:dataset:${'0'.repeat(32)}').uploadDocuments('/tmp'));
+      await attempt('download', () => las.datasets.ref('las:dataset:${'0'.repeat(32)}').downloadDocuments('/tmp'));
       await attempt('useCache', () => new sdk.Credentials({ clientId: 'c', clientSecret: 's', authEndpoint: 'a.example', apiEndpoint: 'https://b.example/v1', useCache: true }));
       console.log(JSON.stringify(failures));
       `,
       { LAS_CLIENT_ID: 'id', LAS_CLIENT_SECRET: 'secret', LAS_AUTH_ENDPOINT: 'auth.example', LAS_API_ENDPOINT: 'https://api.example/v1' },
     );
     expect(result).toEqual({
-      noCredentials: { name: 'MissingCredentialsError', message: expect.stringContaining('in a browser, pass credentials (new AuthorizationCodeCredentials(') },
-      path: { name: 'ContentError', message: 'file "/etc/hosts": file paths and file: URLs are read in Node only; in a browser pass the content as a File, Blob, ArrayBuffer or Uint8Array' },
-      fileUrl: { name: 'ContentError', message: 'file URL "file:///etc/hosts": file paths and file: URLs are read in Node only; in a browser pass the content as a File, Blob, ArrayBuffer or Uint8Array' },
-      folder: { name: 'ContentError', message: expect.stringContaining('in Node only; in a browser call las.documents.create(file, { datasetId }) for each File') },
-      useCache: { name: 'ValidationError', message: 'new Credentials: useCache: the token cache is a file in the home folder, kept in Node only' },
+      noCredentials: { name: 'MissingCredentialsError', message: expect.stringContaining('there is no environment or credentials file to read (they need Node, Bun or Deno)') },
+      path: { name: 'ContentError', message: 'file "/etc/hosts": file paths and file: URLs are read in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) pass the content as a File, Blob, ArrayBuffer or Uint8Array' },
+      fileUrl: { name: 'ContentError', message: 'file URL "file:///etc/hosts": file paths and file: URLs are read in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) pass the content as a File, Blob, ArrayBuffer or Uint8Array' },
+      folder: { name: 'ContentError', message: expect.stringContaining('in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) call las.documents.create(file, { datasetId }) for each File') },
+      download: { name: 'ContentError', message: expect.stringContaining('in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) list las.documents.list({ datasetId })') },
+      useCache: { name: 'ValidationError', message: 'new Credentials: useCache: the token cache is a file in the home folder, kept in Node, Bun and Deno only (not in a browser or workerd)' },
     });
   });
 

@@ -1,11 +1,13 @@
 /** The `las` bin as a child process (through tsx, from src), for what needs a process: signals, a terminal. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** node's arguments that run the bin from source. */
-export const BIN = ['--import', 'tsx', 'src/cli/index.ts'];
+/** node's arguments that run the bin from source, from any working folder. */
+export const BIN = ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, join(ROOT, 'src/cli/index.ts')];
 
 /** A running `las` with what it printed so far. */
 export interface Running {
@@ -18,7 +20,7 @@ export interface Running {
 
 /** Starts `las argv` with `env` (added to PATH and the like). */
 export function spawnLas(argv: string[], env: Record<string, string>, cwd = ROOT): Running {
-  const child = spawn(process.execPath, [...BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...BIN, ...argv], { cwd, env: { PATH: process.env.PATH ?? '', TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));

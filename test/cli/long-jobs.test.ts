@@ -93,7 +93,7 @@ test('get-documents writes <id>.pdf and <id>.json for each document; again, it d
   const files = readdirSync(dir).sort();
   expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(200);
   expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(20);
-  expect(files.every((f) => /^las:document:[0-9a-f]+\.(pdf|json)$/.test(f))).toBe(true);
+  expect(files.every((f) => /^las_document_[0-9a-f]+\.(pdf|json)$/.test(f))).toBe(true);
   // The bytes are the uploaded files', and the ground truth is the API's list.
   const uploaded = new Set(Array.from({ length: 200 }, (_, i) => sha(variant(i))));
   expect(new Set(files.filter((f) => f.endsWith('.pdf')).map((f) => sha(readFileSync(join(dir, f)))))).toEqual(uploaded);
@@ -137,3 +137,22 @@ test('an interrupted upload sends nothing more (not the file being read), report
   expect(await las.documents.list({ datasetId: dataset }).toArray()).toHaveLength(5);
 });
 
+
+test.each([1, 8])('at concurrency %i, two files with the same bytes and different ground truth are two documents; a re-run skips both', async (concurrency) => {
+  const dir = join(tmp.path, `twins-${concurrency}`);
+  mkdirSync(dir);
+  for (const [name, total] of [['a', '1'], ['b', '2']]) {
+    writeFileSync(join(dir, `${name}.pdf`), variant(3000));
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ total }));
+  }
+  const dataset = (await las.datasets.create({})).datasetId;
+  const argv = ['datasets', 'create-documents', dataset, dir, '--concurrency', String(concurrency)];
+  const first = await cli(argv, { env: env() });
+  expect(first.code).toBe(0);
+  expect(json<UploadReportJson>(first)).toMatchObject({ uploaded: [{}, {}], skipped: [] });
+  const truths = (await las.documents.list({ datasetId: dataset }).toArray()).map((d) => d.groundTruth?.[0]?.value).sort();
+  expect(truths).toEqual(['1', '2']);
+  const again = await cli(argv, { env: env() });
+  expect(json<UploadReportJson>(again)).toMatchObject({ uploaded: [], skipped: [{}, {}] });
+  expect(await las.documents.list({ datasetId: dataset }).toArray()).toHaveLength(2);
+});

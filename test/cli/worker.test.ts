@@ -52,10 +52,11 @@ afterAll(async () => emu?.close());
 
 const workArgv = (...more: string[]) => ['transitions', 'work', transition.transitionId, '--poll-interval', '0.05', ...more, '--', 'node', handler];
 
-test('completes each execution with the command\'s output, fails the one whose command exits non-zero', async () => {
+test('completes each execution with the command\'s output, fails the one whose command exits non-zero, and exits 1 for it', async () => {
   const runs = await Promise.all([{ n: 1 }, { n: 2 }, { n: 3, fail: true }].map(async (input) => workflow.execute(input)));
   const worker = spawnLas(workArgv('--stop-when-idle', '--concurrency', '2'), emulatorEnv(emu, tmp.path));
-  expect(await worker.exited).toBe(0);
+  // An item of a long job failed: exit 1 (CLI.md "Conventions").
+  expect(await worker.exited).toBe(1);
   const [one, two, bad] = await Promise.all(runs.map(async (run) => run.refresh()));
   expect(one).toMatchObject({ status: 'succeeded', output: { doubled: 2, transitionId: transition.transitionId } });
   expect(two).toMatchObject({ status: 'succeeded', output: { doubled: 4 } });
@@ -75,7 +76,7 @@ test('SIGTERM: the execution under way finishes, no new one is taken, exit 130',
   const worker = spawnLas(workArgv('--concurrency', '1'), emulatorEnv(emu, tmp.path));
   await until(() => existsSync(`${hold}.started`), 'the handler to start');
   worker.child.kill('SIGTERM');
-  await until(() => worker.stderr().includes('SIGTERM: stopping'), 'las to take the signal');
+  await until(() => worker.stderr().includes('SIGTERM: stopping: no new executions'), 'las to take the signal');
   writeFileSync(hold, '');
   expect(await worker.exited).toBe(130);
   expect(await first.refresh()).toMatchObject({ status: 'succeeded', output: { doubled: 10 } });

@@ -34,6 +34,9 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
 const TIFF_LE = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00]);
 const TIFF_BE = Buffer.from([0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x08]);
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
+// A RIFF file that is no WebP (a WAVE sound) is not a document.
+const WAVE = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WAVEfmt ')]);
 const UNKNOWN = Buffer.from('hello, world');
 const PNG_B64 = PNG.toString('base64');
 
@@ -44,6 +47,7 @@ const SAMPLES: [string, Buffer][] = [
   ['image/png', PNG],
   ['image/tiff', TIFF_LE],
   ['image/tiff', TIFF_BE],
+  ['image/webp', WEBP],
 ];
 
 let dir: string;
@@ -74,8 +78,8 @@ async function contentError(promise: Promise<unknown>): Promise<ContentError> {
 }
 
 describe('DOCUMENT_CONTENT_TYPES', () => {
-  it('lists the four document types and is frozen', () => {
-    expect(DOCUMENT_CONTENT_TYPES).toEqual(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff']);
+  it('lists the five document types (image/webp: API version 2024-11-29 only) and is frozen', () => {
+    expect(DOCUMENT_CONTENT_TYPES).toEqual(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp']);
     expect(Object.isFrozen(DOCUMENT_CONTENT_TYPES)).toBe(true);
   });
 });
@@ -108,6 +112,7 @@ describe('sniffContentType', () => {
 
   it('returns undefined for unknown, truncated or empty bytes', () => {
     expect(sniffContentType(UNKNOWN)).toBeUndefined();
+    expect(sniffContentType(WAVE)).toBeUndefined();
     expect(sniffContentType(new Uint8Array([0xff, 0xd8]))).toBeUndefined();
     expect(sniffContentType(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeUndefined();
     expect(sniffContentType(new Uint8Array([0x49, 0x49, 0x2a]))).toBeUndefined();

@@ -28,7 +28,7 @@ import {
   type Entity,
 } from '../../src/index.js';
 import type { Schema } from '../../src/schema/index.js';
-import { entityMetadata } from '../../src/resources/entity.js';
+import { entityMetadata } from '../../src/resources/entity-metadata.js';
 import { startPrism, type Prism } from './prism.js';
 import { Recorder, describeRejections, isRejected } from './recorder.js';
 import { SPEC_PATH, matchOperation, operationsOf, specOperations } from '../helpers/spec.js';

@@ -1,6 +1,8 @@
 /**
- * The facts-only copy of the spec that the suites read (test/fixtures/las-oas.facts.json) and the
- * script that makes it (scripts/make-spec-facts.mjs).
+ * The facts-only copies of the two specs that the suites read (test/fixtures/las-oas.facts.json,
+ * test/fixtures/las-oas-2024-11-29.facts.json), the versions' table the SDK reads
+ * (src/api/versions/spec-facts.generated.ts), and the script that makes them all
+ * (scripts/make-spec-facts.mjs).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const SCRIPT = root('scripts/make-spec-facts.mjs');
-const COPY = root('test/fixtures/las-oas.facts.json');
+const COPIES = [
+  { version: '2021-09-23', path: root('test/fixtures/las-oas.facts.json'), operations: 68 },
+  { version: '2024-11-29', path: root('test/fixtures/las-oas-2024-11-29.facts.json'), operations: 89 },
+];
+const TABLE = root('src/api/versions/spec-facts.generated.ts');
 const PROSE = ['description', 'summary', 'title', 'example', 'examples'];
 
 let dir: string;
@@ -26,6 +32,15 @@ function makeFacts(source: string): string {
   return readFileSync(out, 'utf8');
 }
 
+/** What the script writes as the versions' table, from the committed copies. */
+function makeTable(): string {
+  const out = join(dir, 'table.ts');
+  execFileSync(process.execPath, [SCRIPT, '--table', out], { stdio: 'pipe' });
+  return readFileSync(out, 'utf8');
+}
+
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+
 /** Paths (`a/b/c`) of every prose keyword in a document: keys of a `properties` map are names, not keywords. */
 function proseKeywords(value: unknown, path = ''): string[] {
   if (value === null || typeof value !== 'object') return [];
@@ -36,17 +51,24 @@ function proseKeywords(value: unknown, path = ''): string[] {
   });
 }
 
-test('the committed copy has no description, summary, title or example, and names its source', () => {
-  const copy = JSON.parse(readFileSync(COPY, 'utf8')) as Record<string, unknown> & { paths: object };
-  expect(proseKeywords(copy)).toEqual([]);
-  expect(copy['x-source']).toMatch(/^Lucidtech AI Services OpenAPI spec, version 2021-09-23.*, made by scripts\/make-spec-facts\.mjs$/);
-  expect(Object.keys(copy.paths).length).toBeGreaterThan(30);
+describe.each(COPIES)('the committed copy of $version', ({ version, path, operations }) => {
+  test('has no description, summary, title or example, names its source and has every operation', () => {
+    const copy = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { paths: Record<string, object> };
+    expect(proseKeywords(copy)).toEqual([]);
+    expect(copy['x-source']).toMatch(new RegExp(`^Lucidtech AI Services OpenAPI spec, version ${version}.*, made by scripts/make-spec-facts\\.mjs$`));
+    const count = Object.values(copy.paths).flatMap((item) => Object.keys(item).filter((key) => METHODS.includes(key))).length;
+    expect(count).toBe(operations);
+  });
+
+  // The tests read only the checkout: the copy is remade from the published spec with `npm run spec:facts`;
+  // here the script must give the copy back unchanged (a hand edit in the script's own form survives, prose does not).
+  test('is what the script makes of itself', () => {
+    expect(makeFacts(path)).toBe(readFileSync(path, 'utf8'));
+  });
 });
 
-// The tests read only the checkout: the copy is remade from the published spec with `npm run spec:facts`;
-// here the script must give the copy back unchanged (a hand edit in the script's own form survives, prose does not).
-test('the committed copy is what the script makes of itself', () => {
-  expect(makeFacts(COPY)).toBe(readFileSync(COPY, 'utf8'));
+test("the versions' table the SDK reads is what the script makes of the committed copies", () => {
+  expect(makeTable()).toBe(readFileSync(TABLE, 'utf8'));
 });
 
 test('the script drops prose keywords only, never a property, path or schema that bears such a name', () => {

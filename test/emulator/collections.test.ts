@@ -274,6 +274,14 @@ describe('requests the service refuses', () => {
   test('415 for a body that is not JSON, 400 for broken JSON, 403 off the routes (as API Gateway)', async () => {
     expect((await raw(t.emu, 'POST', '/datasets', { body: 'name=x', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
     expect(await raw(t.emu, 'POST', '/datasets', { body: '{"name":' })).toEqual({ status: 400, body: { message: 'body: is not valid JSON' } });
+    // Bytes that are not UTF-8 (a Latin-1 "ø", a lone continuation byte) are refused as the service's JSON parser refuses them, not stored as U+FFFD.
+    for (const bad of [[0xf8], [0x80], [0xed, 0xa0, 0x80]]) {
+      const body = Buffer.concat([Buffer.from('{"name":"k'), Buffer.from(bad), Buffer.from('"}')]);
+      expect(await raw(t.emu, 'POST', '/datasets', { body })).toEqual({ status: 400, body: { message: 'body: is not valid JSON (its bytes are not UTF-8)' } });
+    }
+    const names = () => raw(t.emu, 'GET', '/datasets').then(({ body }) => (body.datasets as { name: string | null }[]).map((d) => d.name));
+    expect((await names()).filter((name) => name?.includes('\uFFFD'))).toEqual([]);
+    expect((await raw(t.emu, 'POST', '/datasets', { body: Buffer.from('{"name":"kø"}') })).body.name).toBe('kø');
     expect((await raw(t.emu, 'GET', '/nothing')).status).toBe(403);
     expect((await raw(t.emu, 'PUT', '/datasets')).status).toBe(403);
   });

@@ -136,6 +136,78 @@ test('a journal damaged before its last line is refused, naming the file and lin
   await expect(startEmulator({ dataDir: dir })).rejects.toThrow(`${path.join(dir, journal)} is damaged at line ${lines}`);
 });
 
+describe('the state file (las-emulator-state.json)', () => {
+  const stateFile = () => path.join(dir, 'las-emulator-state.json');
+  const afresh = () => `move ${dir} away to start afresh with a new organization and new credentials`;
+
+  /** A data directory that was started twice: a state file, and the journal that continues it. */
+  async function usedTwice(): Promise<{ clientId: string; datasetId: string }> {
+    const first = await startEmulator({ dataDir: dir });
+    const created = await raw(first, 'POST', '/datasets', { body: { name: 'kept' } });
+    await first.close();
+    const second = await startEmulator({ dataDir: dir });
+    const { clientId } = second.credentials;
+    await second.close();
+    expect(fs.existsSync(stateFile())).toBe(true);
+    expect(journals()).toEqual(['las-emulator-journal-1.jsonl']);
+    return { clientId, datasetId: created.body.datasetId as string };
+  }
+
+  test.each<[string, string | Buffer, string]>([
+    ['empty', '', 'Unexpected end of JSON input'],
+    ['cut short', '{"version":2,"generation":1,"seq":3,"meta":{', 'JSON'],
+    ['not UTF-8', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'not valid'],
+    ['JSON but no state', 'null', 'it holds no format version'],
+  ])('%s: start-up is refused naming the file and what to do; nothing is changed', async (_label, content, why) => {
+    await usedTwice();
+    fs.writeFileSync(stateFile(), content);
+    const error = (await startEmulator({ dataDir: dir }).catch((thrown: unknown) => thrown)) as Error;
+    expect(error.message).toContain(`${stateFile()} is damaged (`);
+    expect(error.message).toContain(why);
+    expect(error.message).toContain(`so the emulator's state cannot be read: restore it from a backup, or ${afresh()}`);
+    expect(fs.readFileSync(stateFile())).toEqual(Buffer.from(content));
+    expect(journals()).toEqual(['las-emulator-journal-1.jsonl']);
+    // The directory is not left locked: the refusal released it.
+    expect(fs.existsSync(path.join(dir, 'las-emulator.lock'))).toBe(false);
+  });
+
+  test('the bin refuses an empty state file with exit 1 and one line naming it', async () => {
+    await usedTwice();
+    fs.writeFileSync(stateFile(), '');
+    const bin = spawnBin(['--data', dir, '--quiet']);
+    expect(await bin.exited).toBe(1);
+    expect(bin.output()).toMatch(new RegExp(`^las-emulator: ${escape(stateFile())} is damaged \\(.*\\), so the emulator's state cannot be read: restore it`));
+  });
+
+  test('deleted while the journal that continues it is there: refused as damaged, not started as a new organization', async () => {
+    await usedTwice();
+    fs.rmSync(stateFile());
+    await expect(startEmulator({ dataDir: dir })).rejects.toThrow(
+      `${stateFile()} is missing, but ${path.join(dir, 'las-emulator-journal-1.jsonl')} continues it: the data directory is damaged. ` +
+        `Put the state file back (from a backup), or ${afresh()}`,
+    );
+    const bin = spawnBin(['--data', dir, '--quiet']);
+    expect(await bin.exited).toBe(1);
+    expect(bin.output()).toContain(`${stateFile()} is missing`);
+    expect(journals()).toEqual(['las-emulator-journal-1.jsonl']);
+  });
+
+  test('a first run has no state file yet: its journal alone is the whole state, and starts as before', async () => {
+    const first = await startBin(['--data', dir, '--quiet']);
+    const created = await (await clientOf(first))('POST', '/datasets', { name: 'first run' });
+    await stopBin(first, 'SIGKILL');
+    expect(fs.existsSync(stateFile())).toBe(false);
+    const second = await startEmulator({ dataDir: dir });
+    expect(second.credentials.clientId).toBe(first.credentials.clientId);
+    expect((await raw(second, 'GET', `/datasets/${created.body.datasetId as string}`)).body.name).toBe('first run');
+    await second.close();
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 describe('one emulator per data directory', () => {
   test('a second one in the same process is refused with DataDirInUseError, until the first closes', async () => {
     const first = await startEmulator({ dataDir: dir });

@@ -197,6 +197,60 @@ describe('what a signed-in person does', () => {
   });
 });
 
+describe('revoke', () => {
+  function revoke(form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${t.emu.url}/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(form).toString(),
+    });
+  }
+  const refresh = (refreshToken: string) => token(t.emu, { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId });
+
+  it('ends the sign-in: 200 with no body, then its refresh token and every access token issued with it are refused', async () => {
+    const first = (await exchange(await signInCode())).body;
+    const refreshed = (await refresh(first.refresh_token as string)).body;
+    const other = (await exchange(await signInCode())).body;
+    const answer = await revoke({ token: first.refresh_token as string, client_id: clientId });
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('');
+    expect(await refresh(first.refresh_token as string)).toEqual({ status: 400, body: { error: 'invalid_grant', message: 'The refresh token is unknown or was revoked' } });
+    for (const accessToken of [first.access_token, refreshed.access_token]) {
+      expect(await raw(t.emu, 'GET', '/datasets', { token: accessToken as string })).toMatchObject({ status: 401, body: { message: 'The incoming token has been revoked' } });
+    }
+    // Another sign-in of the same person and client goes on.
+    expect((await raw(t.emu, 'GET', '/datasets', { token: other.access_token as string })).status).toBe(200);
+    expect((await refresh(other.refresh_token as string)).status).toBe(200);
+    // Revoked already, or never known: 200 all the same (RFC 7009).
+    expect((await revoke({ token: first.refresh_token as string, client_id: clientId })).status).toBe(200);
+    expect((await revoke({ token: 'never-issued', client_id: clientId })).status).toBe(200);
+  });
+
+  it.each([
+    ['no token', () => ({ client_id: clientId }), 400, { error: 'invalid_request', message: 'token is required: the refresh token to revoke' }],
+    ['an unknown client_id', (refreshToken: string) => ({ token: refreshToken, client_id: 'nope' }), 401, { error: 'invalid_client', message: 'client_id is not an app client of this organization' }],
+    ['another client', (refreshToken: string) => ({ token: refreshToken, client_id: t.emu.credentials.clientId, client_secret: t.emu.credentials.clientSecret }), 400, { error: 'invalid_request', message: 'The token was not issued to this client' }],
+    ['an access token', (_: string, accessToken: string) => ({ token: accessToken, client_id: clientId }), 400, { error: 'unsupported_token_type', message: 'Only a refresh token can be revoked' }],
+  ])('refuses %s and revokes nothing', async (_, form, status, body) => {
+    const tokens = (await exchange(await signInCode())).body;
+    const answer = await revoke(form(tokens.refresh_token as string, tokens.access_token as string));
+    expect({ status: answer.status, body: await answer.json() }).toEqual({ status, body });
+    expect((await refresh(tokens.refresh_token as string)).status).toBe(200);
+    expect((await raw(t.emu, 'GET', '/datasets', { token: tokens.access_token as string })).status).toBe(200);
+  });
+
+  it('wants the secret of an app client that has one', async () => {
+    const withSecret = await t.las.appClients.create({ callbackUrls: [CALLBACK] });
+    const code = await signInCode(t.emu, { client_id: withSecret.clientId });
+    const { body } = await exchange(code, { client_id: withSecret.clientId, client_secret: withSecret.clientSecret as string });
+    const form = { token: body.refresh_token as string, client_id: withSecret.clientId };
+    expect((await revoke(form)).status).toBe(401);
+    const basic = `Basic ${Buffer.from(`${withSecret.clientId}:${withSecret.clientSecret as string}`).toString('base64')}`;
+    expect((await revoke({ token: body.refresh_token as string }, { authorization: basic })).status).toBe(200);
+    expect((await raw(t.emu, 'GET', '/datasets', { token: body.access_token as string })).status).toBe(401);
+  });
+});
+
 describe('logout', () => {
   it('redirects to a registered logout URL only', async () => {
     const logout = (uri: string, id = clientId) => fetch(`${t.emu.url}/logout?${new URLSearchParams({ client_id: id, logout_uri: uri })}`, { redirect: 'manual' });

@@ -2,7 +2,7 @@
  * What `action` throws, or what its promise rejects with. When it returns or resolves instead,
  * the test fails: unlike `.catch((e) => e)`, a call that wrongly succeeds cannot pass for an error.
  */
-export async function thrown<E = Error>(action: Promise<unknown> | (() => unknown)): Promise<E> {
+export async function thrown<E = Error>(action: PromiseLike<unknown> | (() => unknown)): Promise<E> {
   try {
     await (typeof action === 'function' ? action() : action);
   } catch (error) {

@@ -5,6 +5,7 @@ import { AbortError } from '../../src/errors.js';
 import { Las } from '../../src/las.js';
 import { fixture } from '../helpers/fixtures.js';
 import { serverCredentials, startServer, type TestServer } from '../helpers/server.js';
+import { thrown } from '../helpers/thrown.js';
 
 // Far above what an abort takes (a few ms): a bound that catches an abort that waits for the
 // answer (the server holds it 10 s), not a timing target.
@@ -54,7 +55,7 @@ async function abortAndTime(controller: AbortController, call: Promise<unknown>,
 test('an already aborted signal: AbortError with the reason, and the server sees nothing (not even a token request)', async () => {
   const reason = new Error('user cancelled');
 
-  const error = await las.datasets.list({}, { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e);
+  const error = await thrown(las.datasets.list({}, { signal: AbortSignal.abort(reason) }));
 
   expect(error).toBeInstanceOf(AbortError);
   expect(error).toMatchObject({ cause: reason, mayHaveBeenApplied: false, message: 'GET /datasets was aborted before it was sent' });

@@ -1,10 +1,16 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import type { ContentInput } from '../../src/content/content.js';
 import { ValidationError } from '../../src/errors.js';
 import { base64Length, documentBody, JsonBytes } from '../../src/http/document-body.js';
 import { Session } from '../../src/http/session.js';
 import { Las } from '../../src/las.js';
 import { createAssetSchema } from '../../src/api/assets.js';
 import { createDocumentSchema } from '../../src/api/documents.js';
-import { checkBody, checkUpload } from '../../src/resources/entity.js';
+import { checkBody, checkUpload } from '../../src/resources/checks.js';
 import { s } from '../../src/schema/index.js';
 import { fixture } from '../helpers/fixtures.js';
 import { serverCredentials, startServer, type TestServer } from '../helpers/server.js';
@@ -131,20 +137,24 @@ describe('checkUpload', () => {
     [{}, 'A'],
     [{}, 'AA'],
     [{}, 'AAAAAAAA'],
-    [{}, 'AAAAAAAAA'],
     [{ name: 'long' }, 'AAAA'],
-    [{ name: 'long' }, 'AAAAAAAAAAAA'],
     [{ name: 'ok' }, 'AAAA'],
     [{ colour: 'red' }, 'AAAA'],
   ])('%p with content of %p: the message checkBody gives for the whole body', (fields, content) => {
     expect(uploadMessage(fields, content)).toBe(bodyMessage({ ...fields, content }));
   });
 
+  test('content over the bound is named first, in bytes and characters of base64, with the size given', () => {
+    const over = 'things.create: content: is 12 characters of base64 (9 bytes); the API takes at most 6 bytes (8 characters of base64); nothing was sent';
+    expect(uploadMessage({}, 'AAAAAAAAAAAA')).toBe(over);
+    expect(uploadMessage({ name: 'long' }, 'AAAAAAAAAAAA')).toBe(over);
+  });
+
   test('the length of bytes is that of their base64: 4 characters for every 3 bytes begun', () => {
     const ok = () => checkUpload(schema, {}, { bytes: new Uint8Array(6) }, 'things.create');
     const tooLong = () => checkUpload(schema, {}, { bytes: new Uint8Array(7) }, 'things.create');
     expect(ok).not.toThrow();
-    expect(tooLong).toThrow('things.create: content: must be at most 8 characters; nothing was sent');
+    expect(tooLong).toThrow('things.create: content: is 7 bytes; the API takes at most 6 bytes (8 characters of base64); nothing was sent');
   });
 
   test('minProperties counts the content of an update', () => {
@@ -280,14 +290,18 @@ describe('documents.create and assets.create against a server', () => {
 
     const error = await thrown(las.documents.create(file((cap / 4) * 3 + 1)));
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toBe('documents.create: content: must be at most 6250000 characters; nothing was sent');
+    expect((error as Error).message).toBe(
+      'documents.create: content: is 4,687,501 bytes; the API takes at most 4,687,500 bytes (6,250,000 characters of base64); nothing was sent',
+    );
     expect(server.requests).toHaveLength(1);
   });
 
   test('over the cap with bad options too: the content is named first, as before', async () => {
     const cap = createAssetSchema.properties.content.maxLength!;
     const error = await thrown(las.assets.create(file((cap / 4) * 3 + 3), { name: 42 as unknown as string }));
-    expect((error as Error).message).toBe('assets.create: content: must be at most 6250000 characters; nothing was sent');
+    expect((error as Error).message).toBe(
+      'assets.create: content: is 4,687,503 bytes; the API takes at most 4,687,500 bytes (6,250,000 characters of base64); nothing was sent',
+    );
 
     await expect(las.assets.create(file(10), { name: 42 as unknown as string })).rejects.toThrow(
       'assets.create: name: must be a string; nothing was sent',
@@ -299,7 +313,43 @@ describe('documents.create and assets.create against a server', () => {
   test('given base64 over the cap is refused by its length', async () => {
     const cap = createDocumentSchema.properties.content.maxLength!;
     const base64 = `JVBERi0x${'A'.repeat(cap - 4)}`;
-    await expect(las.documents.create({ base64 })).rejects.toThrow('content: must be at most 6250000 characters');
+    await expect(las.documents.create({ base64 })).rejects.toThrow(
+      'documents.create: content: is 6,250,004 characters of base64 (4,687,503 bytes); the API takes at most 4,687,500 bytes (6,250,000 characters of base64); nothing was sent',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  // An 8 MB document, in every form content may take: the message says its size and the bound in bytes.
+  test.each<[string, (bytes: Buffer, path: string) => ContentInput]>([
+    ['bytes', (bytes) => bytes],
+    ['an ArrayBuffer', (bytes) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer],
+    ['a Blob', (bytes) => new Blob([new Uint8Array(bytes)])],
+    ['a file path', (_bytes, path) => path],
+    ['a file: URL', (_bytes, path) => pathToFileURL(path)],
+    ['a Node stream', (bytes) => Readable.from([bytes.subarray(0, 1_000_000), bytes.subarray(1_000_000)])],
+    ['a web stream', (bytes) => new Blob([new Uint8Array(bytes)]).stream()],
+  ])('an 8 MB document given as %s is refused in bytes, nothing sent', async (_label, as) => {
+    const bytes = file(8_000_000);
+    const dir = await mkdtemp(join(tmpdir(), 'las-content-size-'));
+    try {
+      const path = join(dir, 'scan.pdf');
+      await writeFile(path, bytes);
+      const error = await thrown(las.documents.create(as(bytes, path)));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as Error).message).toBe(
+        'documents.create: content: is 8,000,000 bytes; the API takes at most 4,687,500 bytes (6,250,000 characters of base64); nothing was sent',
+      );
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an 8 MB document given as { base64 } is refused in characters of base64 and bytes, nothing sent', async () => {
+    const error = await thrown(las.documents.create({ base64: file(8_000_001).toString('base64') }));
+    expect((error as Error).message).toBe(
+      'documents.create: content: is 10,666,668 characters of base64 (8,000,001 bytes); the API takes at most 4,687,500 bytes (6,250,000 characters of base64); nothing was sent',
+    );
     expect(server.requests).toHaveLength(0);
   });
 

@@ -6,6 +6,7 @@ import { ConnectionError, LasError, ServerError, ValidationError } from '../../s
 import type { Logger, LogLevel, RequestEvent } from '../../src/http/log.js';
 import { Las, type LasOptions } from '../../src/las.js';
 import { API_KEY, CLIENT_SECRET, serverCredentials, startServer, type TestServer } from '../helpers/server.js';
+import { thrown } from '../helpers/thrown.js';
 
 let server: TestServer;
 
@@ -181,9 +182,7 @@ describe('hooks', () => {
     const events: RequestEvent[] = [];
     server.reply('reset', { status: 404, body: { message: 'Not Found' } });
 
-    const error = await client({ hooks: { onRetry: (e) => void events.push(e), onResponse: (e) => void events.push(e) } })
-      .datasets.get(DATASET)
-      .catch((e: unknown) => e);
+    const error = await thrown(client({ hooks: { onRetry: (e) => void events.push(e), onResponse: (e) => void events.push(e) } }).datasets.get(DATASET));
 
     expect(events).toEqual([
       { method: 'GET', path: `/datasets/${encodeURIComponent(DATASET)}`, attempt: 2, durationMs: expect.any(Number), error: expect.any(ConnectionError) },

@@ -3,6 +3,7 @@ import { TimeoutError, ValidationError } from '../../src/errors.js';
 import type { RequestOptions } from '../../src/http/request-options.js';
 import { Las } from '../../src/las.js';
 import { API_KEY, serverCredentials, startServer, type TestServer } from '../helpers/server.js';
+import { thrown } from '../helpers/thrown.js';
 
 let server: TestServer;
 
@@ -37,7 +38,7 @@ describe('request options are checked before anything is sent', () => {
     ['X-Api-Key', { headers: { 'X-API-KEY': 'mine' } }, /may not set "X-API-KEY"/],
     ['options that are not an object', 5_000, /^requestOptions: the options must be an object$/],
   ])('%s is refused', async (_, options, message) => {
-    const error = await client().datasets.get(DATASET, options as RequestOptions).catch((e: unknown) => e);
+    const error = await thrown(client().datasets.get(DATASET, options as RequestOptions));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(message);
     expect(server.tokenRequests).toEqual([]);
@@ -45,7 +46,7 @@ describe('request options are checked before anything is sent', () => {
   });
 
   test('a header value is never echoed', async () => {
-    const error = await client().datasets.get(DATASET, { headers: { authorization: 'Bearer my-own-secret' } }).catch((e: unknown) => e);
+    const error = await thrown(client().datasets.get(DATASET, { headers: { authorization: 'Bearer my-own-secret' } }));
     expect((error as Error).message).not.toContain('my-own-secret');
   });
 });

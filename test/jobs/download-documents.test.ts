@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadDocuments, type DownloadProgress } from '../../src/jobs/download-documents.js';
 import { ValidationError } from '../../src/errors.js';
+import type { DownloadProgress as PublicDownloadProgress, DownloadReport } from '../../src/index.js';
 import { PDF, useEmulator } from '../emulator/helpers.js';
+
+/** The file name of a document without extension: its id with ':' made '_'. */
+const stem = (id: string) => id.replaceAll(':', '_');
 
 const t = useEmulator();
 let dir: string;
@@ -28,10 +32,10 @@ test('writes <id>.<ext> with the content and <id>.json with the ground truth; re
   const progress: DownloadProgress[] = [];
   const report = await downloadDocuments(t.las.documents, datasetId, join(dir, 'new'), { onListed: (n) => listed.push(n), onProgress: (p) => progress.push(p) });
   const folder = join(dir, 'new');
-  expect(readdirSync(folder).sort()).toEqual([`${ids[0]}.json`, `${ids[0]}.pdf`, `${ids[1]}.jpg`].sort());
-  expect(readFileSync(join(folder, `${ids[0]}.pdf`))).toEqual(PDF);
-  expect(readFileSync(join(folder, `${ids[1]}.jpg`))).toEqual(JPEG);
-  expect(JSON.parse(readFileSync(join(folder, `${ids[0]}.json`), 'utf8'))).toEqual([{ label: 'total', value: '1' }]);
+  expect(readdirSync(folder).sort()).toEqual([`${stem(ids[0])}.json`, `${stem(ids[0])}.pdf`, `${stem(ids[1])}.jpg`].sort());
+  expect(readFileSync(join(folder, `${stem(ids[0])}.pdf`))).toEqual(PDF);
+  expect(readFileSync(join(folder, `${stem(ids[1])}.jpg`))).toEqual(JPEG);
+  expect(JSON.parse(readFileSync(join(folder, `${stem(ids[0])}.json`), 'utf8'))).toEqual([{ label: 'total', value: '1' }]);
   expect(report).toMatchObject({ datasetId, total: 2, skipped: [], failures: [], bytes: PDF.length + JPEG.length, aborted: false });
   expect(report.downloaded.map((d) => d.documentId).sort()).toEqual([...ids].sort());
   expect(listed).toEqual([2]);
@@ -41,11 +45,11 @@ test('writes <id>.<ext> with the content and <id>.json with the ground truth; re
 
 test('a second run skips documents whose files are there, and fetches one whose ground truth is missing', async () => {
   await downloadDocuments(t.las.documents, datasetId, dir);
-  rmSync(join(dir, `${ids[0]}.json`));
+  rmSync(join(dir, `${stem(ids[0])}.json`));
   const report = await downloadDocuments(t.las.documents, datasetId, dir);
   expect(report.skipped).toEqual([ids[1]]);
   expect(report.downloaded.map((d) => d.documentId)).toEqual([ids[0]]);
-  expect(readdirSync(dir)).toContain(`${ids[0]}.json`);
+  expect(readdirSync(dir)).toContain(`${stem(ids[0])}.json`);
   const third = await downloadDocuments(t.las.documents, datasetId, dir);
   expect(third.downloaded).toEqual([]);
   expect(third.skipped.sort()).toEqual([...ids].sort());
@@ -53,9 +57,9 @@ test('a second run skips documents whose files are there, and fetches one whose 
 
 test('a document that cannot be written is a failure; the rest go on and no temporary file is left', async () => {
   // A folder under the final name: the rename onto it fails.
-  mkdirSync(join(dir, `${ids[1]}.jpg`));
+  mkdirSync(join(dir, `${stem(ids[1])}.jpg`));
   const report = await downloadDocuments(t.las.documents, datasetId, dir);
-  expect(report.failures).toEqual([{ documentId: ids[1], reason: expect.stringContaining(`could not write ${join(dir, `${ids[1]}.jpg`)}`), error: expect.anything() }]);
+  expect(report.failures).toEqual([{ documentId: ids[1], reason: expect.stringContaining(`could not write ${join(dir, `${stem(ids[1])}.jpg`)}`), error: expect.anything() }]);
   expect(report.downloaded.map((d) => d.documentId)).toEqual([ids[0]]);
   expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
@@ -68,5 +72,27 @@ test('an aborted signal starts nothing, not even the listing: aborted, nothing w
 
 test('a bad dataset id or concurrency is a ValidationError before any request', async () => {
   await expect(downloadDocuments(t.las.documents, 'dataset-1', dir)).rejects.toThrow(ValidationError);
-  await expect(downloadDocuments(t.las.documents, datasetId, dir, { concurrency: 0 })).rejects.toThrow(/concurrency must be a whole number >= 1/);
+  await expect(downloadDocuments(t.las.documents, datasetId, dir, { concurrency: 0 })).rejects.toThrow(/^downloadDocuments: concurrency must be a whole number >= 1$/);
+});
+
+describe('dataset.downloadDocuments (the SDK entry)', () => {
+  test('downloads the dataset into dir, as downloadDocuments does, with its options and report', async () => {
+    const progress: PublicDownloadProgress[] = [];
+    const report: DownloadReport = await t.las.datasets.ref(datasetId).downloadDocuments(dir, { concurrency: 1, onProgress: (p) => progress.push(p) });
+    expect(readdirSync(dir).sort()).toEqual([`${stem(ids[0])}.json`, `${stem(ids[0])}.pdf`, `${stem(ids[1])}.jpg`].sort());
+    expect(readFileSync(join(dir, `${stem(ids[0])}.pdf`))).toEqual(PDF);
+    expect(report).toMatchObject({ datasetId, total: 2, skipped: [], failures: [], aborted: false });
+    expect(progress.map((p) => p.done)).toEqual([1, 2]);
+    const again = await t.las.datasets.ref(datasetId).downloadDocuments(dir);
+    expect(again.skipped.sort()).toEqual([...ids].sort());
+  });
+
+  test('bad options or no folder are a ValidationError before any request, naming the option', async () => {
+    const dataset = t.las.datasets.ref(datasetId);
+    await expect(dataset.downloadDocuments(dir, { concurrency: '4' as never })).rejects.toThrow('dataset.downloadDocuments: concurrency: must be a number; nothing was sent');
+    await expect(dataset.downloadDocuments(dir, { onProgess: () => 1 } as never)).rejects.toThrow('dataset.downloadDocuments: onProgess: is not a known property; nothing was sent');
+    await expect(dataset.downloadDocuments(undefined as never)).rejects.toThrow('dataset.downloadDocuments: dir must be the path of a folder; nothing was sent');
+    await expect(dataset.downloadDocuments(dir, { signal: 'stop' as never })).rejects.toThrow(ValidationError);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

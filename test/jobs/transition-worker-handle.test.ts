@@ -23,9 +23,7 @@ class RecordedExecution extends TransitionExecution {
     return this;
   }
   override async heartbeat(): Promise<void> {}
-  override async refresh(): Promise<this> {
-    return this;
-  }
+  override refresh = async (): Promise<this> => this;
 }
 
 function execution(n: number): RecordedExecution {

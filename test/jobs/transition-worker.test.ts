@@ -293,8 +293,10 @@ describe('transition.work', () => {
 
   test.each([
     [{ concurrency: 0 }, /concurrency must be a whole number >= 1/],
-    [{ heartbeatInterval: -5 }, /heartbeatInterval/],
-    [{ onAbort: 'explode' as never }, /onAbort must be one of finish, fail, retry/],
+    [{ heartbeatInterval: -5 }, /^transition\.work: heartbeatInterval must be a number of milliseconds from 1 to 2147483647$/],
+    [{ heartbeatInterval: 2 ** 31 }, /^transition\.work: heartbeatInterval must be a number of milliseconds from 1 to 2147483647$/],
+    // Not echoed: an option's value may be anything the caller holds.
+    [{ onAbort: 'explode' as never }, /^transition\.work: onAbort must be one of finish, fail, retry$/],
   ])('bad options %p are refused before any request', async (options, message) => {
     await expect(las.transitions.ref(TID).work(() => ({}), options)).rejects.toThrow(message);
     expect(server.requests).toHaveLength(0);
@@ -319,6 +321,21 @@ describe('transition.work', () => {
     expect(array.error?.message).toMatch(/^The handler returned an array; the output of an execution is an object/);
     expect(refused.status).toBe('failed');
     expect(refused.error?.message).toMatch(/^The API refused the handler's output: .*failed with 400: output does not match outputJsonSchema/);
+  });
+
+  test('an output JSON cannot carry as given (NaN, a BigInt, undefined in a list) fails the execution naming the field', async () => {
+    fake.add(3);
+    const outputs = [{ total: NaN }, { id: 10n }, { lines: [1, undefined] }];
+    const summary = await las.transitions.ref(TID).work(({ n }) => outputs[n as number] as never, { ...fast, stopWhenIdle: true });
+    expect(summary).toMatchObject({ taken: 3, succeeded: 0, failed: 3 });
+    expect(fake.executions.map((execution) => [execution.status, execution.error?.message])).toEqual([
+      ['failed', "The handler's output cannot be sent as JSON: output.total: is NaN, which JSON cannot carry (it would be sent as null)"],
+      ['failed', "The handler's output cannot be sent as JSON: output.id: is a BigInt, which JSON cannot carry: give a number or a string"],
+      [
+        'failed',
+        "The handler's output cannot be sent as JSON: output.lines[1]: is undefined, which JSON cannot carry (it would be left out or sent as null): leave it out or give null",
+      ],
+    ]);
   });
 
   test('an error message longer than the limit is cut to it', async () => {

@@ -222,7 +222,10 @@ describe('dataset.uploadDocuments', () => {
     const first = await las.datasets.ref(DATASET).uploadDocuments(source, { concurrency: 4, resume: { cacheDir } });
     expect(first.uploaded).toHaveLength(197);
     expect(first.manifest).toBe(join(cacheDir, 'las_dataset_0123456789abcdef0123456789abcdef.jsonl'));
-    expect(readFileSync(first.manifest!, 'utf8').trim().split('\n')).toHaveLength(197);
+    // A line before each send, and one with the document id after the answer.
+    const lines = readFileSync(first.manifest!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { pending?: boolean; documentId?: string });
+    expect(lines.filter((line) => line.documentId)).toHaveLength(197);
+    expect(lines.filter((line) => line.pending)).toHaveLength(197);
 
     const added = [writeDocument(source, 'new-1.pdf', 1001), writeDocument(source, 'new-2.png', 1002)];
     fake.posts = 0;
@@ -345,6 +348,17 @@ describe('dataset.uploadDocuments', () => {
     expect(fake.posts).toBeLessThanOrEqual(5 + 3 * 2);
   });
 
+  test('a document over the API’s bound fails alone, its size and the bound in bytes', async () => {
+    writeDocument(dir, 'small.pdf', 1);
+    writeFileSync(join(dir, 'large.pdf'), Buffer.concat([MAGIC.pdf, Buffer.alloc(4_687_501 - MAGIC.pdf.length)]));
+    const report = await las.datasets.ref(DATASET).uploadDocuments(dir);
+    expect(report.uploaded.map((u) => u.path)).toEqual([join(dir, 'small.pdf')]);
+    expect(report.failures.map((f) => [f.path, f.reason])).toEqual([
+      [join(dir, 'large.pdf'), `${join(dir, 'large.pdf')} is 4,687,501 bytes; the API takes at most 4,687,500 bytes (6,250,000 characters of base64)`],
+    ]);
+    expect(fake.posts).toBe(1);
+  });
+
   test('a source that is not a folder or an iterable is refused', async () => {
     const file = writeDocument(dir, 'a.pdf', 1);
     const dataset = las.datasets.ref(DATASET);
@@ -352,7 +366,7 @@ describe('dataset.uploadDocuments', () => {
     await expect(dataset.uploadDocuments(join(dir, 'nope'))).rejects.toThrow(ContentError);
     await expect(dataset.uploadDocuments(42 as never)).rejects.toThrow(ValidationError);
     await expect(dataset.uploadDocuments([file, 7] as never)).rejects.toThrow(/every item of source must be a file path, got number/);
-    await expect(dataset.uploadDocuments(dir, { concurrency: 0 })).rejects.toThrow(/concurrency must be a whole number >= 1/);
+    await expect(dataset.uploadDocuments(dir, { concurrency: 0 })).rejects.toThrow(/^dataset\.uploadDocuments: concurrency must be a whole number >= 1$/);
     expect(server.requests).toHaveLength(0);
   });
 });

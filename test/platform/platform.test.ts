@@ -3,37 +3,48 @@
  * the same names with the same types, and where both can do the work they do it alike.
  */
 import * as browserBase64 from '../../src/platform/browser/base64.js';
+import * as browserDownload from '../../src/platform/browser/download-documents.js';
 import * as browserEnvironment from '../../src/platform/browser/environment.js';
 import * as browserFiles from '../../src/platform/browser/files.js';
+import * as browserRuntime from '../../src/platform/browser/runtime.js';
 import * as browserTokenCache from '../../src/platform/browser/token-cache.js';
 import * as browserTransport from '../../src/platform/browser/transport.js';
 import * as browserUpload from '../../src/platform/browser/upload-documents.js';
 import * as nodeBase64 from '../../src/platform/node/base64.js';
+import * as nodeDownload from '../../src/platform/node/download-documents.js';
 import * as nodeEnvironment from '../../src/platform/node/environment.js';
 import * as nodeFiles from '../../src/platform/node/files.js';
+import * as nodeRuntime from '../../src/platform/node/runtime.js';
 import * as nodeTokenCache from '../../src/platform/node/token-cache.js';
 import * as nodeTransport from '../../src/platform/node/transport.js';
 import * as nodeUpload from '../../src/platform/node/upload-documents.js';
+import * as bunTransport from '../../src/platform/bun/transport.js';
+import * as denoTransport from '../../src/platform/deno/transport.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The compiler checks each pair both ways: a side with a missing or differently typed name fails the type check.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const pairs = {
   base64: [nodeBase64, browserBase64],
+  'download-documents': [nodeDownload, browserDownload],
   environment: [nodeEnvironment, browserEnvironment],
   files: [nodeFiles, browserFiles],
+  runtime: [nodeRuntime, browserRuntime],
   'token-cache': [nodeTokenCache, browserTokenCache],
   transport: [nodeTransport, browserTransport],
   'upload-documents': [nodeUpload, browserUpload],
 } as const;
-const typed: {
-  [K in keyof typeof pairs]: Same<keyof (typeof pairs)[K][0], keyof (typeof pairs)[K][1]>;
-} = { base64: true, environment: true, files: true, 'token-cache': true, transport: true, 'upload-documents': true };
-const base64Types: Same<typeof nodeBase64, typeof browserBase64> = true;
-const filesTypes: Same<typeof nodeFiles, typeof browserFiles> = true;
-const environmentTypes: Same<typeof nodeEnvironment, typeof browserEnvironment> = true;
-const cacheTypes: Same<typeof nodeTokenCache, typeof browserTokenCache> = true;
+// Type checks, made by tsc (`npm run typecheck`), not at run time: `Expect<T>` compiles only when
+// T is `true`, that is when both sides of a module have the same names, and the same types.
+type Expect<T extends true> = T;
+export type PlatformSidesMatch = [
+  Expect<{ [K in keyof typeof pairs]: Same<keyof (typeof pairs)[K][0], keyof (typeof pairs)[K][1]> }[keyof typeof pairs]>,
+  Expect<Same<typeof nodeBase64, typeof browserBase64>>,
+  Expect<Same<typeof nodeFiles, typeof browserFiles>>,
+  Expect<Same<typeof nodeEnvironment, typeof browserEnvironment>>,
+  Expect<Same<typeof nodeTokenCache, typeof browserTokenCache>>,
+];
 
 describe('#platform modules', () => {
   it('has a Node and a browser side of every module, with the same names', () => {
@@ -41,7 +52,8 @@ describe('#platform modules', () => {
     expect(readdirSync(join(dir, 'browser')).sort()).toEqual(readdirSync(join(dir, 'node')).sort());
     expect(Object.keys(pairs).map((name) => `${name}.ts`).sort()).toEqual(readdirSync(join(dir, 'node')).sort());
     for (const [node, browser] of Object.values(pairs)) expect(Object.keys(browser).sort()).toEqual(Object.keys(node).sort());
-    expect([typed, base64Types, filesTypes, environmentTypes, cacheTypes]).toBeTruthy();
+    // Bun's and Deno's transports (package.json conditions bun, deno) stand in for the Node one.
+    for (const transport of [bunTransport, denoTransport]) expect(Object.keys(transport).sort()).toEqual(Object.keys(nodeTransport).sort());
   });
 
   it('encodes and decodes base64 alike on both sides, also in slices', () => {
@@ -85,7 +97,7 @@ describe('#platform modules', () => {
     for await (const chunk of browserFiles.chunksOf(readerOnly, 'stream')) read.push(chunk);
     expect(read).toEqual(chunks);
     expect(() => browserFiles.chunksOf({ pipe: () => undefined }, 'stream')).toThrow(
-      'stream can be read in Node only; in a browser pass a ReadableStream, File, Blob or bytes',
+      'stream can be read in Node, Bun and Deno only; in this runtime (a browser build: no Node APIs) pass a ReadableStream, File, Blob or bytes',
     );
   });
 });

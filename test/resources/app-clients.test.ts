@@ -61,51 +61,11 @@ describe('appClients', () => {
     expect(created.clientSecret).toBeUndefined();
   });
 
-  test('list GETs /appClients with maxResults and nextToken', async () => {
-    api().get('/appClients').query({ maxResults: '10', nextToken: 'abc' }).reply(200, { appClients: [appClient], nextToken: null });
-
-    const page = await las.appClients.list({ maxResults: 10, nextToken: 'abc' });
-
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toBeInstanceOf(AppClient);
-    expect(page.items[0].name).toBe('Invoice portal');
-    expect(page.items[0].updatedTime?.toISOString()).toBe('2021-10-02T09:30:00.000Z');
-    expect(page.hasNextPage()).toBe(false);
-  });
-
-  test.each([
-    ['collection', (options: { name?: string; description?: string }) => las.appClients.update(id, options)],
-    ['instance', (options: { name?: string; description?: string }) => las.appClients.ref(id).update(options)],
-  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
-    const sent: { body?: unknown } = {};
-    api()
-      .patch(`/appClients/${encoded}`, captureBody(sent))
-      .reply(200, { ...appClient, name: 'Portal', description: 'Renamed' });
-
-    const updated = await update({ name: 'Portal', description: 'Renamed' });
-
-    expect(sent.body).toEqual({ name: 'Portal', description: 'Renamed' });
-    expect(updated).toBeInstanceOf(AppClient);
-    expect(updated.name).toBe('Portal');
-    expect(updated.createdTime?.toISOString()).toBe('2021-10-01T12:00:00.123Z');
-  });
-
   test('update sends the login urls the API also takes', async () => {
     const sent: { body?: unknown } = {};
     api().patch(`/appClients/${encoded}`, captureBody(sent)).reply(200, appClient);
     await las.appClients.update(id, { loginUrls: ['https://a.example.com'], defaultLoginUrl: 'https://a.example.com', name: undefined });
     expect(sent.body).toEqual({ loginUrls: ['https://a.example.com'], defaultLoginUrl: 'https://a.example.com' });
-  });
-
-  test.each([
-    ['collection', () => las.appClients.delete(id)],
-    ['instance', () => las.appClients.ref(id).delete()],
-  ])('delete (%s) DELETEs the app client and returns it', async (_form, remove) => {
-    api().delete(`/appClients/${encoded}`).reply(200, appClient);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(AppClient);
-    expect(deleted.id).toBe(id);
-    expect(deleted.clientId).toBe('4k2j9a8s7d6f5g4h3j2k1l0p9o');
   });
 
   test('bad input is a ValidationError before anything is sent', async () => {

@@ -82,26 +82,6 @@ describe('assets', () => {
     await expect(las.assets.update(id, { content: new Uint8Array(0) })).rejects.toThrow(ContentError);
   });
 
-  test('list GETs /assets with maxResults and nextToken', async () => {
-    api().get('/assets').query({ maxResults: '20', nextToken: 'abc' }).reply(200, { assets: [asset], nextToken: null });
-
-    const page = await las.assets.list({ maxResults: 20, nextToken: 'abc' });
-
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toBeInstanceOf(Asset);
-    expect(page.items[0].createdTime?.toISOString()).toBe('2021-09-23T08:42:38.000Z');
-    expect(page.hasNextPage()).toBe(false);
-  });
-
-  test('get GETs the asset by its URL-encoded id', async () => {
-    api().get(`/assets/${encoded}`).reply(200, asset);
-    const got = await las.assets.get(id);
-    expect(got).toBeInstanceOf(Asset);
-    expect(got.name).toBe('Review form');
-    expect(Buffer.from(got.content as string, 'base64').toString()).toBe('<h1>Please check this invoice</h1>\n');
-    expect(got.updatedTime?.toISOString()).toBe('2021-09-30T16:20:05.500Z');
-  });
-
   test.each([
     ['collection', (content: string) => las.assets.update(id, { content, name: 'Review form v2' })],
     ['instance', (content: string) => las.assets.ref(id).update({ content, name: 'Review form v2' })],
@@ -126,17 +106,6 @@ describe('assets', () => {
 
   test('update with an unreadable path is a ContentError and nothing is sent', async () => {
     await expect(las.assets.ref(id).update({ content: join(dir, 'nope.js') })).rejects.toThrow(ContentError);
-  });
-
-  test.each([
-    ['collection', () => las.assets.delete(id)],
-    ['instance', () => las.assets.ref(id).delete()],
-  ])('delete (%s) DELETEs the asset and returns it', async (_form, remove) => {
-    api().delete(`/assets/${encoded}`).reply(200, asset);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(Asset);
-    expect(deleted.id).toBe(id);
-    expect(deleted.name).toBe('Review form');
   });
 
   test('bad input is a ValidationError before anything is sent', async () => {

@@ -43,33 +43,6 @@ describe('batches', () => {
     expect(sent.body).toEqual({});
   });
 
-  test('list GETs /batches with maxResults and nextToken', async () => {
-    api().get('/batches').query({ maxResults: '5', nextToken: 'abc' }).reply(200, { batches: [batch], nextToken: 'def' });
-
-    const page = await las.batches.list({ maxResults: 5, nextToken: 'abc' });
-
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toBeInstanceOf(Batch);
-    expect(page.items[0].createdTime?.toISOString()).toBe('2021-11-05T13:03:22.654Z');
-    expect(page.nextToken).toBe('def');
-    expect(page.hasNextPage()).toBe(true);
-  });
-
-  test.each([
-    ['collection', (options: { name?: string; description?: string }) => las.batches.update(id, options)],
-    ['instance', (options: { name?: string; description?: string }) => las.batches.ref(id).update(options)],
-  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
-    const sent: { body?: unknown } = {};
-    api().patch(`/batches/${encoded}`, captureBody(sent)).reply(200, { ...batch, name: 'Renamed' });
-
-    const updated = await update({ name: 'Renamed', description: undefined });
-
-    expect(sent.body).toEqual({ name: 'Renamed' });
-    expect(updated).toBeInstanceOf(Batch);
-    expect(updated.name).toBe('Renamed');
-    expect(updated.createdTime?.toISOString()).toBe('2021-11-05T13:03:22.654Z');
-  });
-
   test('null is sent as null', async () => {
     const sent: { body?: unknown } = {};
     api().patch(`/batches/${encoded}`, captureBody(sent)).reply(200, batch);

@@ -1,10 +1,13 @@
 /**
- * What every collection and entity does alike, one table for all: `for await` walks every page,
- * `ref()` holds only the ids and sends nothing, `refresh()` on a handle loads it in place, and an
- * entity's JSON is exactly the API's data. Each kind's own behaviour is in its own test file.
+ * What every collection and entity does alike, one table for all, derived from the kinds table
+ * (src/api/kinds.ts): each kind's list (its query, every page), `ref()` (only the ids, nothing
+ * sent), `refresh()` and `get()`, `update()` and `delete()` through the collection and on a
+ * handle (exact method, path and body), and an entity's JSON being exactly the API's data. Each
+ * kind's own behaviour is in its own test file.
  */
 import type { Las } from '../../src/las.js';
-import { EntityBase } from '../../src/resources/entity.js';
+import { EntityBase } from '../../src/resources/entity-base.js';
+import { kinds, type Kind } from '../../src/api/kinds.js';
 import { AppClient } from '../../src/resources/app-clients.js';
 import { Asset } from '../../src/resources/assets.js';
 import { Batch } from '../../src/resources/batches.js';
@@ -21,133 +24,179 @@ import { Transition } from '../../src/resources/transitions.js';
 import { User } from '../../src/resources/users.js';
 import { WorkflowExecution } from '../../src/resources/workflow-executions.js';
 import { Workflow } from '../../src/resources/workflows.js';
-import { api, fixture, testLas, useApiMock } from '../helpers/index.js';
+import { api, captureBody, fixture, testLas, useApiMock } from '../helpers/index.js';
 
+type Data = Record<string, string>;
+type Method = (...args: unknown[]) => Promise<EntityBase>;
 /** A collection as far as this file uses it. */
 interface AnyCollection {
-  list?: () => AsyncIterable<EntityBase>;
-  ref?: (id: string) => { readonly id: string; refresh?: () => Promise<object> };
+  list: (options?: object) => AsyncIterable<EntityBase> & PromiseLike<{ items: EntityBase[]; hasNextPage(): boolean }>;
+  ref: (id: string) => EntityBase & Record<'refresh' | 'update' | 'delete', Method>;
+  get: Method;
+  update: Method;
+  delete: Method;
 }
 
-interface Kind {
-  /** The collection, as the test names it. */
-  name: string;
+/** What the kinds table does not say of a kind: its class, and the arguments of an update with the body they send. */
+interface Case {
   cls: abstract new () => EntityBase;
-  /** Its fixture in test/fixtures/, the API's answer for one entity. */
-  fixture: string;
-  /** The field of its own id. */
-  idField: string;
-  /** The ids of its parent, which its handles hold too. */
-  parent?: string[];
-  collection: (las: Las, data: Record<string, string>) => AnyCollection;
-  /** The list's path and the key of its items; none when the API lists none. */
-  list?: [path: (data: Record<string, string>) => string, key: string];
-  /** The entity's own path, when it has `refresh()`. */
-  path?: (data: Record<string, string>) => string;
+  update?: [args: unknown[], body: object];
+}
+
+const renamed: Case['update'] = [[{ name: 'Renamed', description: undefined }], { name: 'Renamed' }];
+const transitionId = fixture<Data>('transition').transitionId;
+// One line per kind; the compiler insists every kind of the table has its line.
+const CASES: Record<keyof typeof kinds, Case> = {
+  appClient: { cls: AppClient, update: renamed },
+  asset: { cls: Asset, update: renamed },
+  batch: { cls: Batch, update: renamed },
+  dataBundle: { cls: DataBundle, update: renamed },
+  dataset: { cls: Dataset, update: renamed },
+  document: { cls: Document, update: [[{ datasetId: fixture<Data>('dataset').datasetId }], { datasetId: fixture<Data>('dataset').datasetId }] },
+  log: { cls: Log },
+  model: { cls: Model, update: renamed },
+  organization: { cls: Organization, update: renamed },
+  prediction: { cls: Prediction },
+  secret: { cls: Secret, update: renamed },
+  transition: { cls: Transition, update: renamed },
+  transitionExecution: { cls: TransitionExecution, update: [['retry', {}], { status: 'retry' }] },
+  user: { cls: User, update: [[{ name: 'Kari N.', avatar: undefined }], { name: 'Kari N.' }] },
+  workflowExecution: { cls: WorkflowExecution, update: [[{ nextTransitionId: transitionId }], { nextTransitionId: transitionId }] },
+  workflow: { cls: Workflow, update: renamed },
+};
+
+interface Row extends Case {
+  kind: Kind;
+  /** What the test names it: `workflows`, `workflow.executions`. */
+  name: string;
+  data: Data;
+  collection: (las: Las) => AnyCollection;
+  /** The collection's path and one entity's path, ids URL-encoded. */
+  listPath: string;
+  path: string;
 }
 
 const e = encodeURIComponent;
-const KINDS: Kind[] = [
-  { name: 'appClients', cls: AppClient, fixture: 'app-client', idField: 'appClientId', collection: (las) => las.appClients, list: [() => '/appClients', 'appClients'] },
-  { name: 'assets', cls: Asset, fixture: 'asset', idField: 'assetId', collection: (las) => las.assets, list: [() => '/assets', 'assets'], path: (d) => `/assets/${e(d.assetId)}` },
-  { name: 'batches', cls: Batch, fixture: 'batch', idField: 'batchId', collection: (las) => las.batches, list: [() => '/batches', 'batches'] },
-  {
-    name: 'model.dataBundles',
-    cls: DataBundle,
-    fixture: 'data-bundle',
-    idField: 'dataBundleId',
-    parent: ['modelId'],
-    collection: (las, d) => las.models.ref(d.modelId).dataBundles,
-    list: [(d) => `/models/${e(d.modelId)}/dataBundles`, 'dataBundles'],
-  },
-  { name: 'datasets', cls: Dataset, fixture: 'dataset', idField: 'datasetId', collection: (las) => las.datasets, list: [() => '/datasets', 'datasets'], path: (d) => `/datasets/${e(d.datasetId)}` },
-  { name: 'documents', cls: Document, fixture: 'document', idField: 'documentId', collection: (las) => las.documents, list: [() => '/documents', 'documents'], path: (d) => `/documents/${e(d.documentId)}` },
-  { name: 'logs', cls: Log, fixture: 'log', idField: 'logId', collection: (las) => las.logs, list: [() => '/logs', 'logs'], path: (d) => `/logs/${e(d.logId)}` },
-  { name: 'models', cls: Model, fixture: 'model', idField: 'modelId', collection: (las) => las.models, list: [() => '/models', 'models'], path: (d) => `/models/${e(d.modelId)}` },
-  { name: 'organizations', cls: Organization, fixture: 'organization', idField: 'organizationId', collection: (las) => las.organizations, path: (d) => `/organizations/${e(d.organizationId)}` },
-  { name: 'predictions', cls: Prediction, fixture: 'prediction', idField: 'predictionId', collection: (las) => las.predictions, list: [() => '/predictions', 'predictions'] },
-  { name: 'secrets', cls: Secret, fixture: 'secret', idField: 'secretId', collection: (las) => las.secrets, list: [() => '/secrets', 'secrets'] },
-  {
-    name: 'transition.executions',
-    cls: TransitionExecution,
-    fixture: 'transition-execution',
-    idField: 'executionId',
-    parent: ['transitionId'],
-    collection: (las, d) => las.transitions.ref(d.transitionId).executions,
-    list: [(d) => `/transitions/${e(d.transitionId)}/executions`, 'executions'],
-    path: (d) => `/transitions/${e(d.transitionId)}/executions/${e(d.executionId)}`,
-  },
-  { name: 'transitions', cls: Transition, fixture: 'transition', idField: 'transitionId', collection: (las) => las.transitions, list: [() => '/transitions', 'transitions'], path: (d) => `/transitions/${e(d.transitionId)}` },
-  { name: 'users', cls: User, fixture: 'user', idField: 'userId', collection: (las) => las.users, list: [() => '/users', 'users'], path: (d) => `/users/${e(d.userId)}` },
-  {
-    name: 'workflow.executions',
-    cls: WorkflowExecution,
-    fixture: 'workflow-execution',
-    idField: 'executionId',
-    parent: ['workflowId'],
-    collection: (las, d) => las.workflows.ref(d.workflowId).executions,
-    list: [(d) => `/workflows/${e(d.workflowId)}/executions`, 'executions'],
-    path: (d) => `/workflows/${e(d.workflowId)}/executions/${e(d.executionId)}`,
-  },
-  { name: 'workflows', cls: Workflow, fixture: 'workflow', idField: 'workflowId', collection: (las) => las.workflows, list: [() => '/workflows', 'workflows'], path: (d) => `/workflows/${e(d.workflowId)}` },
-];
+const fill = (template: string, data: Data) => template.replace(/\{(\w+)\}/g, (_match, field: string) => e(data[field]));
+const ROWS: Row[] = Object.entries(CASES).map(([name, entry]) => {
+  const kind: Kind = kinds[name as keyof typeof kinds];
+  const data = fixture<Data>(name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));
+  const parent = kind.parent === undefined ? undefined : (kinds as Record<string, Kind>)[kind.parent];
+  const collection = (las: Las): AnyCollection => {
+    const owner = parent ? (las[parent.collection as keyof Las] as unknown as AnyCollection).ref(data[parent.idField]) : las;
+    return owner[kind.collection as keyof typeof owner] as unknown as AnyCollection;
+  };
+  const listPath = fill(kind.path, data);
+  return { ...entry, kind, name: parent ? `${parent.name}.${kind.collection}` : kind.collection, data, collection, listPath, path: `${listPath}/${e(data[kind.idField])}` };
+});
 
-const data = (kind: Kind) => fixture(kind.fixture) as Record<string, string>;
 /** The ids a handle holds: the parent's, then its own. */
-const idsOf = (kind: Kind, d: Record<string, string>) => Object.fromEntries([...(kind.parent ?? []), kind.idField].map((key) => [key, d[key]]));
+const idsOf = ({ kind, data }: Row) => Object.fromEntries([...kind.path.matchAll(/\{(\w+)\}/g)].map(([, field]) => field).concat(kind.idField).map((key) => [key, data[key]]));
+const has = (method: 'get' | 'update' | 'delete') => ROWS.filter((row) => row.kind.methods.includes(method)).map((row) => [row.name, row] as const);
+const listed = ROWS.filter((row) => row.kind.list).map((row) => [row.name, row] as const);
+const referable = ROWS.filter((row) => row.kind.methods.length > 0).map((row) => [row.name, row] as const);
+
+/** `entity` is an instance of the row's class holding exactly `data`, its timestamps as Dates of the same instant. */
+function expectEntity(entity: EntityBase, { cls, kind }: Row, data: Data): void {
+  expect(entity).toBeInstanceOf(cls);
+  expect(entity.id).toBe(data[kind.idField]);
+  expect(JSON.parse(JSON.stringify(entity))).toEqual(data);
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.endsWith('Time') || typeof value !== 'string') continue;
+    const field = (entity as unknown as Record<string, unknown>)[key];
+    expect(field).toBeInstanceOf(Date);
+    expect((field as Date).getTime()).toBe(instant(value));
+  }
+}
+
+/** The instant of a timestamp as the fixtures write them: ISO 8601, or its basic form (`20211001T101010Z`). */
+function instant(text: string): number {
+  const basic = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(Z|[+-]\d\d)(\d\d)?$/.exec(text);
+  return Date.parse(basic ? `${basic[1]}-${basic[2]}-${basic[3]}T${basic[4]}:${basic[5]}:${basic[6]}${basic[7]}${basic[8] ? `:${basic[8]}` : ''}` : text);
+}
 
 describe('every collection and entity', () => {
   useApiMock();
   const las = testLas();
-  const listed = KINDS.filter((kind) => kind.list);
 
-  test.each(listed.map((kind) => [kind.name, kind]))('%s: for await walks every page', async (_name, kind) => {
-    const first = data(kind);
-    const second = { ...first, [kind.idField]: first[kind.idField].replace(/[0-9a-f]{32}$/, 'f'.repeat(32)) };
-    const [path, key] = kind.list!;
-    api().get(path(first)).query({}).reply(200, { [key]: [first], nextToken: 'page-2' });
-    api().get(path(first)).query({ nextToken: 'page-2' }).reply(200, { [key]: [second], nextToken: null });
-
-    const seen: EntityBase[] = [];
-    for await (const item of kind.collection(las, first).list!()) seen.push(item);
-
-    expect(seen.map((item) => item.id)).toEqual([first[kind.idField], second[kind.idField]]);
-    expect(seen.every((item) => item instanceof kind.cls)).toBe(true);
+  test.each(listed)('%s: list GETs its path with maxResults and nextToken and builds its entities', async (_name, row) => {
+    api().get(row.listPath).query({ maxResults: '2', nextToken: 'abc' }).reply(200, { [row.kind.list!.key]: [row.data], nextToken: null });
+    const page = await row.collection(las).list({ maxResults: 2, nextToken: 'abc' });
+    expect(page.items).toHaveLength(1);
+    expectEntity(page.items[0], row, row.data);
+    expect(page.hasNextPage()).toBe(false);
   });
 
-  test.each(KINDS.filter((kind) => kind.collection(las, data(kind)).ref).map((kind) => [kind.name, kind]))(
-    '%s: ref holds only its ids and sends nothing',
-    (_name, kind) => {
-      const d = data(kind);
-      const handle = kind.collection(las, d).ref!(d[kind.idField]);
-      expect(handle).toBeInstanceOf(kind.cls);
-      expect(handle.id).toBe(d[kind.idField]);
-      expect(JSON.parse(JSON.stringify(handle))).toEqual(idsOf(kind, d));
+  test.each(listed)('%s: for await walks every page', async (_name, row) => {
+    const first = row.data;
+    const second = { ...first, [row.kind.idField]: first[row.kind.idField].replace(/[0-9a-f]{32}$/, 'f'.repeat(32)) };
+    const key = row.kind.list!.key;
+    api().get(row.listPath).query({}).reply(200, { [key]: [first], nextToken: 'page-2' });
+    api().get(row.listPath).query({ nextToken: 'page-2' }).reply(200, { [key]: [second], nextToken: null });
+
+    const seen: EntityBase[] = [];
+    for await (const item of row.collection(las).list()) seen.push(item);
+
+    expect(seen.map((item) => item.id)).toEqual([first[row.kind.idField], second[row.kind.idField]]);
+    expect(seen.every((item) => item instanceof row.cls)).toBe(true);
+  });
+
+  test.each(referable)('%s: ref holds only its ids and sends nothing', (_name, row) => {
+    const handle = row.collection(las).ref(row.data[row.kind.idField]);
+    expect(handle).toBeInstanceOf(row.cls);
+    expect(handle.id).toBe(row.data[row.kind.idField]);
+    expect(JSON.parse(JSON.stringify(handle))).toEqual(idsOf(row));
+  });
+
+  test.each(has('get'))('%s: refresh on a ref loads its data into the handle', async (_name, row) => {
+    api().get(row.path).reply(200, row.data);
+    const handle = row.collection(las).ref(row.data[row.kind.idField]);
+    const loaded = await handle.refresh();
+    expect(loaded).toBe(handle);
+    expectEntity(loaded, row, row.data);
+  });
+
+  test.each(has('get'))('%s: get GETs the entity by its URL-encoded ids', async (_name, row) => {
+    api().get(row.path).reply(200, row.data);
+    expectEntity(await row.collection(las).get(row.data[row.kind.idField]), row, row.data);
+  });
+
+  test.each(has('update').flatMap(([name, row]) => [[`${name} (collection)`, row, 'collection'] as const, [`${name} (instance)`, row, 'instance'] as const]))(
+    '%s: update PATCHes exactly the given fields and takes the answer as its data',
+    async (_name, row, form) => {
+      const [args, body] = row.update!;
+      const answer = { ...row.data, ...body };
+      const sent: { body?: unknown } = {};
+      api().patch(row.path, captureBody(sent)).matchHeader('content-type', 'application/json').reply(200, answer);
+      const id = row.data[row.kind.idField];
+      const updated = form === 'collection' ? await row.collection(las).update(id, ...args) : await row.collection(las).ref(id).update(...args);
+      expect(sent.body).toEqual(body);
+      expectEntity(updated, row, answer);
     },
   );
 
-  test.each(KINDS.filter((kind) => kind.path).map((kind) => [kind.name, kind]))('%s: refresh on a ref loads its data into the handle', async (_name, kind) => {
-    const d = data(kind);
-    api().get(kind.path!(d)).reply(200, d);
-    const handle = kind.collection(las, d).ref!(d[kind.idField]);
-    const loaded = await handle.refresh!();
-    expect(loaded).toBe(handle);
-    expect(JSON.parse(JSON.stringify(loaded))).toEqual(d);
-  });
+  test.each(has('delete').flatMap(([name, row]) => [[`${name} (collection)`, row, 'collection'] as const, [`${name} (instance)`, row, 'instance'] as const]))(
+    '%s: delete DELETEs the entity and returns it',
+    async (_name, row, form) => {
+      api().delete(row.path).reply(200, row.data);
+      const id = row.data[row.kind.idField];
+      const deleted = form === 'collection' ? await row.collection(las).delete(id) : await row.collection(las).ref(id).delete();
+      expectEntity(deleted, row, row.data);
+    },
+  );
 
-  test.each(KINDS.filter((kind) => kind.list || kind.path).map((kind) => [kind.name, kind]))(
+  test.each(ROWS.filter((row) => row.kind.list || row.kind.methods.includes('get')).map((row) => [row.name, row] as const))(
     '%s: JSON.stringify round-trips to the API data, and nothing but its data is an own key',
-    async (_name, kind) => {
-      const d = data(kind);
+    async (_name, row) => {
+      const d = row.data;
       let entity: object;
-      if (kind.path) {
-        api().get(kind.path(d)).reply(200, d);
-        entity = await kind.collection(las, d).ref!(d[kind.idField]).refresh!();
+      if (row.kind.methods.includes('get')) {
+        api().get(row.path).reply(200, d);
+        entity = await row.collection(las).ref(d[row.kind.idField]).refresh();
       } else {
-        const [path, key] = kind.list!;
-        api().get(path(d)).query({}).reply(200, { [key]: [d], nextToken: null });
+        api().get(row.listPath).query({}).reply(200, { [row.kind.list!.key]: [d], nextToken: null });
         const items: EntityBase[] = [];
-        for await (const item of kind.collection(las, d).list!()) items.push(item);
+        for await (const item of row.collection(las).list()) items.push(item);
         [entity] = items;
       }
       expect(JSON.parse(JSON.stringify(entity))).toEqual(d);

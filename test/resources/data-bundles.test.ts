@@ -139,17 +139,6 @@ describe('data bundles', () => {
     await expect(bundles.delete('las:dataset:0123456789abcdef0123456789abcdef')).rejects.toThrow(ValidationError);
   });
 
-  test.each([
-    ['collection', () => las.models.ref(modelId).dataBundles.delete(bundleId)],
-    ['instance', () => las.models.ref(modelId).dataBundles.ref(bundleId).delete()],
-  ])('delete (%s) DELETEs the bundle and returns it', async (_form, remove) => {
-    api().delete(bundlePath).reply(200, bundle);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(DataBundle);
-    expect(deleted.id).toBe(bundleId);
-    expect(deleted.datasets).toHaveLength(2);
-  });
-
   test('delete through handles of the model and the bundle sends exactly one DELETE', async () => {
     const requests: string[] = [];
     const unmatched = (request: Request) => requests.push(`unmatched ${request.method} ${request.url}`);

@@ -35,52 +35,11 @@ describe('datasets', () => {
     expect(sent.body).toEqual({});
   });
 
-  test('list GETs /datasets with maxResults and nextToken', async () => {
-    api().get('/datasets').query({ maxResults: '2', nextToken: 'abc' }).reply(200, { datasets: [dataset], nextToken: null });
-
-    const page = await las.datasets.list({ maxResults: 2, nextToken: 'abc' });
-
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toBeInstanceOf(Dataset);
-    expect(page.hasNextPage()).toBe(false);
-  });
-
-  test('get GETs the dataset by its URL-encoded id', async () => {
-    api().get(`/datasets/${encoded}`).reply(200, dataset);
-    const got = await las.datasets.get(id);
-    expect(got).toBeInstanceOf(Dataset);
-    expect(got.name).toBe('Invoices 2021');
-  });
-
-  test.each([
-    ['collection', (name: string) => las.datasets.update(id, { name })],
-    ['instance', (name: string) => las.datasets.ref(id).update({ name })],
-  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
-    const sent: { body?: unknown } = {};
-    api().patch(`/datasets/${encoded}`, captureBody(sent)).reply(200, { ...dataset, name: 'Renamed' });
-
-    const updated = await update('Renamed');
-
-    expect(sent.body).toEqual({ name: 'Renamed' });
-    expect(updated).toBeInstanceOf(Dataset);
-    expect(updated.name).toBe('Renamed');
-  });
-
   test('null is sent as null, undefined is left out', async () => {
     const sent: { body?: unknown } = {};
     api().patch(`/datasets/${encoded}`, captureBody(sent)).reply(200, dataset);
     await las.datasets.update(id, { name: undefined, description: null as unknown as string });
     expect(sent.body).toEqual({ description: null });
-  });
-
-  test.each([
-    ['collection', () => las.datasets.delete(id)],
-    ['instance', () => las.datasets.ref(id).delete()],
-  ])('delete (%s) DELETEs the dataset and returns it', async (_form, remove) => {
-    api().delete(`/datasets/${encoded}`).reply(200, dataset);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(Dataset);
-    expect(deleted.id).toBe(id);
   });
 
   test.each([

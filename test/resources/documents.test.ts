@@ -105,17 +105,6 @@ describe('documents', () => {
   });
 
   describe('list', () => {
-    test('GETs /documents with maxResults and nextToken', async () => {
-      api().get('/documents').query({ maxResults: '2', nextToken: 'abc' }).reply(200, { documents: [document], nextToken: null });
-
-      const page = await las.documents.list({ maxResults: 2, nextToken: 'abc' });
-
-      expect(page.items).toHaveLength(1);
-      expect(page.items[0]).toBeInstanceOf(Document);
-      expect(page.items[0].createdTime?.toISOString()).toBe('2021-09-23T08:42:38.000Z');
-      expect(page.hasNextPage()).toBe(false);
-    });
-
     test.each(['batchId', 'consentId', 'datasetId'])('filters by one %s given as a string', async (filter) => {
       const seen: { params?: [string, string][] } = {};
       api().get('/documents').query(true).reply(replyRecordingQuery(seen, { documents: [], nextToken: null }));
@@ -214,17 +203,6 @@ describe('documents', () => {
   test('bad update input is a ValidationError before anything is sent', async () => {
     await expect(las.documents.update(id, { datasetId: batchId })).rejects.toThrow(ValidationError);
     await expect(las.documents.ref(id).update({ groundTruth: [{ label: 'x' }] } as never)).rejects.toThrow(/groundTruth\[0\]\.value: is required/);
-  });
-
-  test.each([
-    ['collection', () => las.documents.delete(id)],
-    ['instance', () => las.documents.ref(id).delete()],
-  ])('delete (%s) DELETEs the document and returns it', async (_form, remove) => {
-    api().delete(`/documents/${encoded}`).reply(200, document);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(Document);
-    expect(deleted.id).toBe(id);
-    expect(deleted.createdTime?.toISOString()).toBe('2021-09-23T08:42:38.000Z');
   });
 
   describe('deleteMany', () => {

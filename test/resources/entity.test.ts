@@ -5,8 +5,11 @@
 import { LasError } from '../../src/errors.js';
 import { fixture } from '../helpers/fixtures.js';
 import { api, testLas, useApiMock } from '../helpers/api.js';
+import { thrown } from '../helpers/thrown.js';
 import type { Session } from '../../src/http/session.js';
-import { Entity, entity, entityMetadata } from '../../src/resources/entity.js';
+import { Entity } from '../../src/resources/entity.js';
+import { entity, entityMetadata } from '../../src/resources/entity-metadata.js';
+import { kinds } from '../../src/api/kinds.js';
 import { Dataset } from '../../src/resources/datasets.js';
 import { TransitionExecution } from '../../src/resources/transition-executions.js';
 import { DataBundle } from '../../src/resources/data-bundles.js';
@@ -34,7 +37,7 @@ describe('@entity', () => {
 
   test('a class not declared with @entity has no metadata, and says so', () => {
     class Undeclared extends Entity<{ thingId: string }> {
-      protected get path(): string {
+      protected override get path(): string {
         return '/things';
       }
     }
@@ -43,9 +46,9 @@ describe('@entity', () => {
   });
 
   test('a subclass of a declared entity inherits its declaration', () => {
-    @entity(datasetSchema, { id: 'datasetId' })
+    @entity(kinds.dataset)
     class Declared extends Entity<{ datasetId: string }> {
-      protected get path(): string {
+      protected override get path(): string {
         return '/datasets';
       }
     }
@@ -86,10 +89,7 @@ describe('handles', () => {
     ['an array', '[]'],
   ])('an answer of %s where an entity was expected is a LasError saying so, not an empty entity', async (_name, body) => {
     api().get(`/datasets/${encodeURIComponent(dataset.datasetId)}`).reply(200, body, { 'Content-Type': 'application/json' });
-    const error = await las.datasets.get(dataset.datasetId).then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
+    const error = await thrown(las.datasets.get(dataset.datasetId));
     expect(error).toBeInstanceOf(LasError);
     expect((error as Error).message).toMatch(/^the API answered (no JSON|null|number|an array) where Dataset data \(a JSON object\) was expected$/);
   });

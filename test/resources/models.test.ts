@@ -1,6 +1,7 @@
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
 import { fixture } from '../helpers/fixtures.js';
-import { Model, DataBundles } from '../../src/resources/models.js';
+import { Model } from '../../src/resources/models.js';
+import { DataBundles } from '../../src/resources/data-bundles.js';
 import { ValidationError } from '../../src/errors.js';
 
 const model = fixture('model');
@@ -71,26 +72,6 @@ describe('models', () => {
     );
   });
 
-  test('list GETs /models with maxResults and nextToken', async () => {
-    api().get('/models').query({ maxResults: '5', nextToken: 'abc' }).reply(200, { models: [model], nextToken: null });
-
-    const page = await las.models.list({ maxResults: 5, nextToken: 'abc' });
-
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toBeInstanceOf(Model);
-    expect(page.items[0].createdTime?.toISOString()).toBe('2021-09-23T08:42:38.123Z');
-    expect(page.hasNextPage()).toBe(false);
-  });
-
-  test('get GETs the model by its URL-encoded id', async () => {
-    api().get(`/models/${encoded}`).reply(200, model);
-    const got = await las.models.get(id);
-    expect(got).toBeInstanceOf(Model);
-    expect(got.name).toBe('Invoice reader');
-    expect(got.preprocessConfig).toEqual({ maxPages: 3, autoRotate: true, imageQuality: 'HIGH' });
-    expect(got.updatedTime).toBeInstanceOf(Date);
-  });
-
   test('get, update and delete with an id of another kind reject with a ValidationError before anything is sent', async () => {
     const other = 'las:dataset:0123456789abcdef0123456789abcdef';
     await expect(las.models.get(other)).rejects.toThrow(ValidationError);
@@ -145,17 +126,6 @@ describe('models', () => {
     const badField = { due_date: { type: 'date', maxLength: '10' } } as never;
     await expect(las.models.update(id, { fieldConfig: badField })).rejects.toThrow(/fieldConfig\.due_date\.maxLength: must be a number/);
     await expect(las.models.update(id, { bogus: 1 } as never)).rejects.toThrow(/bogus: is not a known property/);
-  });
-
-  test.each([
-    ['collection', () => las.models.delete(id)],
-    ['instance', () => las.models.ref(id).delete()],
-  ])('delete (%s) DELETEs the model and returns it', async (_form, remove) => {
-    api().delete(`/models/${encoded}`).reply(200, model);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(Model);
-    expect(deleted.id).toBe(id);
-    expect(deleted.numberOfDataBundles).toBe(2);
   });
 
   test('dataBundles is a collection bound to the model, kept out of the data', async () => {

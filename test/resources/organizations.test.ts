@@ -1,6 +1,5 @@
 import { api, captureBody, testLas, useApiMock } from '../helpers/api.js';
 import { fixture } from '../helpers/fixtures.js';
-import { Organization } from '../../src/resources/organizations.js';
 import { ValidationError } from '../../src/errors.js';
 
 const organization = fixture('organization');
@@ -10,38 +9,6 @@ const encoded = encodeURIComponent(id);
 describe('organizations', () => {
   useApiMock();
   const las = testLas();
-
-  test('get GETs the organization by its URL-encoded id', async () => {
-    api().get(`/organizations/${encoded}`).reply(200, organization);
-
-    const got = await las.organizations.get(id);
-
-    expect(got).toBeInstanceOf(Organization);
-    expect(got.id).toBe(id);
-    expect(got.name).toBe('Acme AS');
-    expect(got.numberOfUsersCreated).toBe(9);
-    expect(got.monthlyUsageSummary).toEqual({ '2021-12': { predictions: 1204, documents: 1310 } });
-    expect(got.updatedTime).toBeInstanceOf(Date);
-    expect(got.updatedTime?.toISOString()).toBe('2021-12-31T23:59:59.999Z');
-  });
-
-  test.each([
-    ['collection', (options: { name?: string; description?: string }) => las.organizations.update(id, options)],
-    ['instance', (options: { name?: string; description?: string }) => las.organizations.ref(id).update(options)],
-  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
-    const sent: { body?: unknown } = {};
-    api()
-      .patch(`/organizations/${encoded}`, captureBody(sent))
-      .matchHeader('content-type', 'application/json')
-      .reply(200, { ...organization, name: 'Acme Group AS' });
-
-    const updated = await update({ name: 'Acme Group AS', description: undefined });
-
-    expect(sent.body).toEqual({ name: 'Acme Group AS' });
-    expect(updated).toBeInstanceOf(Organization);
-    expect(updated.name).toBe('Acme Group AS');
-    expect(updated.updatedTime?.toISOString()).toBe('2021-12-31T23:59:59.999Z');
-  });
 
   test('update of a loaded organization replaces its data with the answer', async () => {
     api().get(`/organizations/${encoded}`).reply(200, organization);

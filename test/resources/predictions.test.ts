@@ -41,15 +41,4 @@ describe('predictions', () => {
     await expect(las.predictions.create({ documentId, modelId, maxPages: 1.5 })).rejects.toThrow(/maxPages: must be an integer/);
   });
 
-  test('list GETs /predictions with maxResults and nextToken', async () => {
-    api().get('/predictions').query({ maxResults: '20', nextToken: 'abc' }).reply(200, { predictions: [prediction], nextToken: null });
-
-    const page = await las.predictions.list({ maxResults: 20, nextToken: 'abc' });
-
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toBeInstanceOf(Prediction);
-    expect(page.items[0].documentId).toBe(documentId);
-    expect(page.hasNextPage()).toBe(false);
-  });
-
 });

@@ -5,6 +5,7 @@ import { Las } from '../../src/las.js';
 import { API_BASE, API_ORIGIN, TOKEN, testLas, useApiMock } from '../helpers/api.js';
 import { fixture } from '../helpers/fixtures.js';
 import { serverCredentials, startServer, type TestServer } from '../helpers/server.js';
+import { thrown } from '../helpers/thrown.js';
 
 /**
  * Every method of API.md's table, once: the request it sends and a reply it takes. Each is run
@@ -169,7 +170,7 @@ describe('request options reach the request of every method', () => {
   test.each(rows)('$name: an aborted signal is an AbortError, and nothing is sent', async (row) => {
     const reason = new Error(`stop ${row.name}`);
 
-    const error = await row.call(las, { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e);
+    const error = await thrown(row.call(las, { signal: AbortSignal.abort(reason) }));
 
     expect(error).toBeInstanceOf(AbortError);
     expect(error).toMatchObject({ cause: reason, mayHaveBeenApplied: false });

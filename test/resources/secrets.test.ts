@@ -6,7 +6,6 @@ import { thrown } from '../helpers/thrown.js';
 
 const secret = fixture('secret');
 const id = secret.secretId as string;
-const encoded = encodeURIComponent(id);
 
 describe('secrets', () => {
   useApiMock();
@@ -39,43 +38,6 @@ describe('secrets', () => {
     api().post('/secrets', captureBody(sent)).reply(200, secret);
     await las.secrets.create({ token: 'abc' });
     expect(sent.body).toEqual({ data: { token: 'abc' } });
-  });
-
-  test('list GETs /secrets with maxResults and nextToken', async () => {
-    api().get('/secrets').query({ maxResults: '3', nextToken: 'abc' }).reply(200, { secrets: [secret], nextToken: null });
-
-    const page = await las.secrets.list({ maxResults: 3, nextToken: 'abc' });
-
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toBeInstanceOf(Secret);
-    expect(page.items[0].createdTime?.toISOString()).toBe('2022-01-10T07:15:00.000Z');
-    expect(page.hasNextPage()).toBe(false);
-  });
-
-  test.each([
-    ['collection', (options: { data?: Record<string, string>; name?: string }) => las.secrets.update(id, options)],
-    ['instance', (options: { data?: Record<string, string>; name?: string }) => las.secrets.ref(id).update(options)],
-  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
-    const sent: { body?: unknown } = {};
-    api().patch(`/secrets/${encoded}`, captureBody(sent)).reply(200, { ...secret, name: 'ERP login (rotated)' });
-
-    const updated = await update({ data: { password: 'n3w!' }, name: 'ERP login (rotated)' });
-
-    expect(sent.body).toEqual({ data: { password: 'n3w!' }, name: 'ERP login (rotated)' });
-    expect(updated).toBeInstanceOf(Secret);
-    expect(updated.name).toBe('ERP login (rotated)');
-    expect(updated.updatedTime?.toISOString()).toBe('2022-01-11T08:00:01.000Z');
-  });
-
-  test.each([
-    ['collection', () => las.secrets.delete(id)],
-    ['instance', () => las.secrets.ref(id).delete()],
-  ])('delete (%s) DELETEs the secret and returns it', async (_form, remove) => {
-    api().delete(`/secrets/${encoded}`).reply(200, secret);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(Secret);
-    expect(deleted.id).toBe(id);
-    expect(deleted.description).toBe('Service account the export transition uses');
   });
 
   test('bad input is a ValidationError before anything is sent, and never shows the values', async () => {

@@ -101,14 +101,6 @@ describe('transitions', () => {
     expect(ids).toEqual([id, 'las:transition:commons-ocr']);
   });
 
-  test('get GETs the transition by its URL-encoded id', async () => {
-    api().get(`/transitions/${encoded}`).reply(200, transition);
-    const got = await las.transitions.get(id);
-    expect(got).toBeInstanceOf(Transition);
-    expect(got.name).toBe('Export to ERP');
-    expect(got.updatedTime?.toISOString()).toBe('2021-10-02T13:14:15.500Z');
-  });
-
   test('get accepts a commons transition id', async () => {
     const commons = 'las:transition:commons-ocr';
     api().get(`/transitions/${encodeURIComponent(commons)}`).reply(200, { ...transition, transitionId: commons });
@@ -158,17 +150,6 @@ describe('transitions', () => {
     await expect(las.transitions.update(id, { environmentSecrets: ['las:secret:nope'] })).rejects.toThrow(ValidationError);
     await expect(las.transitions.ref(id).update({ outSchema: [] as never })).rejects.toThrow(/outSchema: must be an object/);
     await expect(las.transitions.update(id, { imageUrl: 'x' } as never)).rejects.toThrow(/imageUrl: is not a known property/);
-  });
-
-  test.each([
-    ['collection', () => las.transitions.delete(id)],
-    ['instance', () => las.transitions.ref(id).delete()],
-  ])('delete (%s) DELETEs the transition and returns it', async (_form, remove) => {
-    api().delete(`/transitions/${encoded}`).reply(200, transition);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(Transition);
-    expect(deleted.id).toBe(id);
-    expect(deleted.description).toBe('Posts approved invoices to the ERP system');
   });
 
   test('a bad id rejects the returned promise rather than throwing, and sends nothing', async () => {

@@ -101,50 +101,6 @@ describe('workflows', () => {
     );
   });
 
-  test('list GETs /workflows with maxResults and nextToken', async () => {
-    api().get('/workflows').query({ maxResults: '2', nextToken: 'abc' }).reply(200, { workflows: [workflow], nextToken: null });
-
-    const page = await las.workflows.list({ maxResults: 2, nextToken: 'abc' });
-
-    expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toBeInstanceOf(Workflow);
-    expect(page.items[0].updatedTime?.toISOString()).toBe('2021-10-03T16:20:45.250Z');
-    expect(page.hasNextPage()).toBe(false);
-  });
-
-  test('get GETs the workflow by its URL-encoded id', async () => {
-    api().get(`/workflows/${encoded}`).reply(200, workflow);
-    const got = await las.workflows.get(id);
-    expect(got).toBeInstanceOf(Workflow);
-    expect(got.name).toBe('Invoice processing');
-    expect(got.errorConfig).toEqual({ email: 'ops@example.com', manualRetry: true });
-  });
-
-  test.each([
-    ['collection', (o: Parameters<typeof las.workflows.update>[1]) => las.workflows.update(id, o)],
-    ['instance', (o: Parameters<typeof las.workflows.update>[1]) => las.workflows.ref(id).update(o)],
-  ])('update (%s) PATCHes only the given fields', async (_form, update) => {
-    const sent: { body?: unknown } = {};
-    api().patch(`/workflows/${encoded}`, captureBody(sent)).reply(200, { ...workflow, name: 'Renamed' });
-
-    const updated = await update({
-      name: 'Renamed',
-      description: 'Only invoices',
-      errorConfig: { manualRetry: false },
-      completedConfig: { imageUrl: 'registry.example.com/archive-invoice:2.1.0', environment: { LEVEL: 'debug' } },
-    });
-
-    expect(sent.body).toEqual({
-      name: 'Renamed',
-      description: 'Only invoices',
-      errorConfig: { manualRetry: false },
-      completedConfig: { imageUrl: 'registry.example.com/archive-invoice:2.1.0', environment: { LEVEL: 'debug' } },
-    });
-    expect(updated).toBeInstanceOf(Workflow);
-    expect(updated.name).toBe('Renamed');
-    expect(updated.createdTime?.toISOString()).toBe('2021-10-01T08:00:00.000Z');
-  });
-
   test('update leaves undefined out and sends null as null', async () => {
     const sent: { body?: unknown } = {};
     api().patch(`/workflows/${encoded}`, captureBody(sent)).reply(200, workflow);
@@ -155,17 +111,6 @@ describe('workflows', () => {
   test('bad update input is a ValidationError before anything is sent', async () => {
     await expect(las.workflows.update(id, { errorConfig: { manualRetry: 'yes' as never } })).rejects.toThrow(ValidationError);
     await expect(las.workflows.ref(id).update({ specification } as never)).rejects.toThrow(/specification: is not a known property/);
-  });
-
-  test.each([
-    ['collection', () => las.workflows.delete(id)],
-    ['instance', () => las.workflows.ref(id).delete()],
-  ])('delete (%s) DELETEs the workflow and returns it', async (_form, remove) => {
-    api().delete(`/workflows/${encoded}`).reply(200, workflow);
-    const deleted = await remove();
-    expect(deleted).toBeInstanceOf(Workflow);
-    expect(deleted.id).toBe(id);
-    expect(deleted.description).toBe('Predict, review and export supplier invoices');
   });
 
   test('a bad id rejects the returned promise rather than throwing, and sends nothing', async () => {

@@ -2,14 +2,17 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitCode } from '../errors.js';
 import { formatBytes, loadProgress, type Progress } from '../progress.js';
+import { sayWhenStopping } from './interrupt.js';
 import { printFailures } from './report.js';
 
-/** Downloads the dataset's documents into `dir`; exit 1 if any failed, 130 if interrupted. */
+/** Downloads the dataset's documents into `dir` (`las_document_<hex>.pdf` and `.json`); exit 1 if any failed, 130 if interrupted. */
 export async function getDocuments(c: Context, datasetId: string, dir: string, options: { concurrency: number }): Promise<void> {
   const las = await c.las();
   const { downloadDocuments } = await import('../../jobs/download-documents.js');
   const startProgress = await loadProgress();
   let progress: Progress | undefined;
+  // A download in flight is cancelled: nothing is under its final name until it is whole.
+  const unlisten = sayWhenStopping(c, () => 'no new documents; the downloads under way are cancelled');
   let report;
   try {
     report = await downloadDocuments(las.documents, datasetId, dir, {
@@ -19,6 +22,7 @@ export async function getDocuments(c: Context, datasetId: string, dir: string, o
       onProgress: (p) => progress?.update({ done: p.done, failed: p.failed, bytes: p.bytes }),
     });
   } finally {
+    unlisten();
     progress?.stop();
   }
   const notTried = report.total - report.downloaded.length - report.skipped.length - report.failures.length;

@@ -6,7 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import type { Context } from '../context.js';
-import { EXIT, ExitCode } from '../errors.js';
+import { EXIT, ExitCode, readable } from '../errors.js';
+import { sayWhenStopping } from './interrupt.js';
 
 /** Options of {@link work}. */
 export interface WorkCommandOptions {
@@ -21,11 +22,15 @@ const MAX_STDERR = 64 * 1024;
 /** Most of COMMAND's stdout kept: the output JSON. */
 const MAX_STDOUT = 16 * 1024 * 1024;
 
-/** Works on the transition until stopped (or idle with `stopWhenIdle`); prints the summary. */
+/**
+ * Works on the transition until stopped (or idle with `stopWhenIdle`); prints the summary. Exit 1
+ * when any execution failed, was lost or left unreported; 130 when stopped, whatever the rest.
+ */
 export async function work(c: Context, transitionId: string, command: string[], options: WorkCommandOptions): Promise<void> {
   const las = await c.las();
   const transition = las.transitions.ref(transitionId);
   c.note(`Working on ${transitionId} with ${command.join(' ')} (${options.concurrency} at a time); Ctrl+C to stop after the running executions`);
+  const unlisten = sayWhenStopping(c, () => 'no new executions; the running ones finish first');
   const summary = await transition.work(
     async (input, execution, { signal }) => {
       const started = performance.now();
@@ -34,7 +39,7 @@ export async function work(c: Context, transitionId: string, command: string[], 
         c.note(`${execution.executionId}: succeeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         return output;
       } catch (error) {
-        c.note(`${execution.executionId}: failed: ${(error as Error).message.split('\n')[0]}`);
+        c.note(`${execution.executionId}: failed: ${readable((error as Error).message.split('\n')[0])}`);
         throw error;
       }
     },
@@ -45,7 +50,7 @@ export async function work(c: Context, transitionId: string, command: string[], 
       onAbort: 'finish',
       ...(c.signal && { signal: c.signal }),
     },
-  );
+  ).finally(unlisten);
   c.note(
     `Took ${summary.taken} executions: ${summary.succeeded} succeeded, ${summary.failed} failed, ${summary.lost} lost` +
       `${summary.unreported.length ? `, ${summary.unreported.length} unreported (${summary.unreported.join(', ')})` : ''}${summary.aborted ? '; stopped' : ''}.`,
@@ -53,6 +58,7 @@ export async function work(c: Context, transitionId: string, command: string[], 
   const format = c.globals.output ?? (c.interactive ? 'table' : 'json');
   if (format === 'json') c.io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   if (summary.aborted) throw new ExitCode(EXIT.interrupted);
+  if (summary.failed + summary.lost + summary.unreported.length > 0) throw new ExitCode(EXIT.refused);
 }
 
 /**

@@ -1,11 +1,12 @@
 /** A page has no environment or credentials file: its credentials and settings are given. */
 import type { Credentials } from '../../auth/credentials.js';
 import { MissingCredentialsError } from '../../errors.js';
+import { inThisRuntime } from './runtime.js';
 
 /** Refuses, saying what to pass. */
 export function defaultCredentials(_options: { profile?: string; fetch?: typeof fetch }): Credentials {
   throw new MissingCredentialsError(
-    'new Las: in a browser, pass credentials (new AuthorizationCodeCredentials({ clientId, authEndpoint, apiEndpoint, redirectUri })) or tokenProvider and apiEndpoint; there is no environment or credentials file to read',
+    `new Las: ${inThisRuntime()} there is no environment or credentials file to read (they need Node, Bun or Deno): pass credentials (new Credentials({ ... }), or new AuthorizationCodeCredentials({ clientId, authEndpoint, apiEndpoint, redirectUri }) in a page) or tokenProvider and apiEndpoint`,
   );
 }
 

@@ -1,10 +1,11 @@
 /** A browser has no file paths: content comes as a Blob, File, ArrayBuffer, bytes or a web stream. */
 import { ContentError } from '../../errors.js';
+import { inThisRuntime } from './runtime.js';
 
 /** Refuses: a page cannot read a path; the message says what to pass instead. */
 export async function readFileContent(_file: string | URL, description: string): Promise<Uint8Array> {
   throw new ContentError(
-    `${description}: file paths and file: URLs are read in Node only; in a browser pass the content as a File, Blob, ArrayBuffer or Uint8Array`,
+    `${description}: file paths and file: URLs are read in Node, Bun and Deno only; ${inThisRuntime()} pass the content as a File, Blob, ArrayBuffer or Uint8Array`,
   );
 }
 
@@ -18,7 +19,7 @@ export function chunksOf(stream: object, description: string): AsyncIterable<unk
   if (Symbol.asyncIterator in stream) return stream as AsyncIterable<unknown>;
   const readable = stream as { getReader?: () => ReadableStreamDefaultReader<unknown> };
   if (typeof readable.getReader !== 'function') {
-    throw new ContentError(`${description} can be read in Node only; in a browser pass a ReadableStream, File, Blob or bytes`);
+    throw new ContentError(`${description} can be read in Node, Bun and Deno only; ${inThisRuntime()} pass a ReadableStream, File, Blob or bytes`);
   }
   const reader = readable.getReader();
   return {
