@@ -82,7 +82,7 @@ export default {
       name: 'emulator-imports-api-and-errors-only',
       severity: 'error',
       comment: 'The emulator serves the wire shapes: of the SDK it imports src/api, src/schema and errors.ts only, never ky or entities.',
-      from: { path: '^src/emulator/', pathNot: '^src/emulator/index\\.ts$' },
+      from: { path: '^src/emulator/', pathNot: '^src/emulator/(start\\.ts$|testing/)' },
       to: { path: '^src/', pathNot: '^src/(emulator|api|schema)/|^src/errors\\.ts$' },
     },
     {
@@ -90,8 +90,17 @@ export default {
       severity: 'error',
       comment:
         "The emulator's entry point also builds the Credentials it hands out (auth/credentials.ts, which loads ky only at its first token request).",
-      from: { path: '^src/emulator/index\\.ts$' },
+      from: { path: '^src/emulator/start\\.ts$' },
       to: { path: '^src/', pathNot: '^src/(emulator|api|schema)/|^src/errors\\.ts$|^src/auth/credentials\\.ts$' },
+    },
+    {
+      name: 'emulator-testing-kit-is-a-client',
+      severity: 'error',
+      comment:
+        "The testing kit (src/emulator/testing) seeds through the SDK and hands out a Las: it may use the SDK's client, " +
+        'loading las.ts only when a test emulator starts (a plain emulator never loads it); nothing but the emulator entry imports it.',
+      from: { path: '^src/', pathNot: '^src/emulator/(testing/|index\\.ts$|cli\\.ts$)' },
+      to: { path: '^src/emulator/testing/' },
     },
     {
       name: 'emulator-no-sdk-packages',

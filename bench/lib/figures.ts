@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { measureCliStartup } from '../cli-startup.js';
 import { DOCUMENT_BYTES, DOCUMENTS as EMULATOR_DOCUMENTS, measureEmulatorStore } from '../emulator-store.js';
 import { measureBrowserBundle } from '../browser-bundle.js';
+import { measureTestingKit } from '../testing-kit.js';
 import { measureUploads } from '../upload-documents.js';
 import type { Traits } from './build.js';
 import { CALLS, COLD_RUNS, DOCUMENTS, IN_FLIGHT, PAGE_COUNT, STAGE_ROUNDS, TARGETS, UPLOAD_BYTES, UPLOAD_DOCUMENTS } from './config.js';
@@ -443,6 +444,27 @@ export async function measure(context: Context): Promise<{ rows: Row[]; notes: s
       target: 'reported',
       pass: null,
       values: { restartMs: round(f.restartMs, 0), restartEmptyMs: round(f.restartEmptyMs, 0) },
+    });
+  });
+
+  await section('testingKit', 'Testing kit: testEmulator(), reset(), clock.advance()', async () => {
+    log('testing kit');
+    const k = await measureTestingKit(context.src);
+    const http = `bare node:http server start: ${ms(k.httpStartMs)}`;
+    const kit = (id: string, figure: string, value: number, target: number) =>
+      row({ id, figure, sdk: ms(value), baseline: http, ratio: value / k.httpStartMs, target: `≤ ${target} ms`, pass: value <= target, values: { ms: round(value, 2), httpStartMs: round(k.httpStartMs, 3) } });
+    kit('testEmulatorStart', 'Testing kit: a second testEmulator() to ready', k.secondStartMs, 20);
+    kit('testEmulatorReset', 'Testing kit: reset() with 1,000 documents seeded', k.resetMs, 5);
+    kit('testEmulatorAdvance', 'Testing kit: clock.advance(31 min) over 100 running executions', k.advanceMs, 20);
+    row({
+      id: 'testEmulatorPerTest',
+      figure: 'Testing kit: 50 tests, each its own testEmulator() vs one shared, reset() between tests',
+      sdk: `own: ${ms(k.ownEmulatorsMs)}, ${ms(k.perTestOverheadMs)} a test more`,
+      baseline: `shared + reset: ${ms(k.sharedResetMs)}`,
+      ratio: k.ownEmulatorsMs / k.sharedResetMs,
+      target: 'reported',
+      pass: null,
+      values: { ownMs: round(k.ownEmulatorsMs, 1), sharedMs: round(k.sharedResetMs, 1), perTestOverheadMs: round(k.perTestOverheadMs, 2) },
     });
   });
 

@@ -85,7 +85,7 @@ export class Auth {
     const grant = this.store.tokens.get(match[1]) as Grant | undefined;
     if (!grant || grant.kind !== undefined) throw new HttpError(403, FORBIDDEN);
     if (grant.revoked) throw new HttpError(401, TOKEN_REVOKED);
-    if (grant.expiresAt <= Date.now()) {
+    if (grant.expiresAt <= this.store.clock.now()) {
       this.store.tokens.delete(match[1]);
       this.store.touch();
       throw new HttpError(401, TOKEN_EXPIRED);
@@ -104,7 +104,7 @@ export class Auth {
 
   #grant(appClientId: string, person?: { userId: string; signIn: string }): JsonObject {
     const token = randomBytes(32).toString('base64url');
-    keepGrant(this.store, token, { appClientId, ...person, expiresAt: Date.now() + this.lifetimeSeconds * 1000 });
+    keepGrant(this.store, token, { appClientId, ...person, expiresAt: this.store.clock.now() + this.lifetimeSeconds * 1000 });
     return { access_token: token, expires_in: this.lifetimeSeconds, token_type: 'Bearer' };
   }
 }

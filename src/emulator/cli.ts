@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { emulatorBanner } from './banner.js';
 import { startEmulator } from './index.js';
+import { EXEC_USAGE, exec } from './testing/exec.js';
 
 const USAGE = `Usage: las-emulator [--port N] [--host H] [--data DIR] [--client-id ID] [--client-secret SECRET]
                     [--tls [--cert FILE --key FILE]] [--quiet]
@@ -23,10 +24,13 @@ A local server that behaves like the Lucidtech AI Services API (predictions are 
                      in DIR); prints the lines that make Node and Python trust it
   --cert FILE        with --tls: serve this PEM certificate (chain) instead; clients trust FILE
   --key FILE         with --tls: the PEM private key of --cert
-  --quiet            do not print a line per request`;
+  --quiet            do not print a line per request
+
+${EXEC_USAGE}`;
 
 /** Runs the bin with `argv` (without node and script); resolves once it listens. */
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'exec') return exec(argv.slice(1));
   let values;
   try {
     ({ values } = parseArgs({

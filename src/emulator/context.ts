@@ -1,3 +1,4 @@
+import type { Hooks } from './hooks.js';
 import type { Store } from './store.js';
 import type { WorkflowEngine } from './workflow-engine.js';
 
@@ -5,4 +6,6 @@ import type { WorkflowEngine } from './workflow-engine.js';
 export interface Context {
   readonly store: Store;
   readonly engine: WorkflowEngine;
+  /** What a test emulator plugged in. */
+  readonly hooks?: Hooks;
 }

@@ -2,6 +2,7 @@
  * Logs: one per transition execution, recording what happened to it (created, handed out,
  * heartbeats, its outcome), listable with GET /logs and its filters.
  */
+import { now } from './clock.js';
 import type { Json, JsonObject } from './json.js';
 import type { Row, Store } from './store.js';
 import { isoTime } from './time.js';
@@ -37,5 +38,5 @@ export function preview(value: unknown): string {
 
 // The shape CloudWatch-backed logs of the service have: epoch milliseconds and a message.
 function event(message: string): JsonObject {
-  return { timestamp: Date.now(), message };
+  return { timestamp: now(), message };
 }

@@ -87,7 +87,7 @@ export function redeemCode(store: Store, form: URLSearchParams): Redeemed {
   // Used up by this attempt, whatever its outcome: a code cannot be tried twice.
   store.tokens.delete(code);
   store.touch();
-  if (grant.expiresAt <= Date.now()) throw invalidGrant('The code has expired');
+  if (grant.expiresAt <= store.clock.now()) throw invalidGrant('The code has expired');
   const client = store.tables.appClients.get(grant.appClientId);
   if (!client || client.data.clientId !== form.get('client_id')) throw invalidGrant('client_id is not the app client the code was issued to');
   if (form.get('redirect_uri') !== grant.redirectUri) throw invalidGrant('redirect_uri is not the one the code was sent to');
@@ -96,7 +96,7 @@ export function redeemCode(store: Store, form: URLSearchParams): Redeemed {
   const userId = signedInUser(store, grant);
   const refreshToken = randomBytes(32).toString('base64url');
   const signIn = randomBytes(16).toString('base64url');
-  keepGrant(store, refreshToken, { kind: 'refresh', appClientId: grant.appClientId, userId, signIn, expiresAt: Date.now() + REFRESH_TOKEN_LIFETIME_SECONDS * 1000 });
+  keepGrant(store, refreshToken, { kind: 'refresh', appClientId: grant.appClientId, userId, signIn, expiresAt: store.clock.now() + REFRESH_TOKEN_LIFETIME_SECONDS * 1000 });
   return { appClientId: grant.appClientId, userId, refreshToken, signIn };
 }
 
@@ -105,7 +105,7 @@ export function redeemRefreshToken(store: Store, form: URLSearchParams): Redeeme
   const refreshToken = form.get('refresh_token') ?? '';
   const grant = store.tokens.get(refreshToken) as Grant | undefined;
   if (!grant || grant.kind !== 'refresh') throw invalidGrant('The refresh token is unknown or was revoked');
-  if (grant.expiresAt <= Date.now()) {
+  if (grant.expiresAt <= store.clock.now()) {
     store.tokens.delete(refreshToken);
     store.touch();
     throw invalidGrant('The refresh token has expired');
@@ -171,7 +171,7 @@ function approve(store: Store, form: URLSearchParams): SignInAnswer {
     userId: user.id,
     challenge: request.challenge,
     redirectUri: request.redirectUri,
-    expiresAt: Date.now() + CODE_LIFETIME_SECONDS * 1000,
+    expiresAt: store.clock.now() + CODE_LIFETIME_SECONDS * 1000,
   });
   back.searchParams.set('code', code);
   return redirect(back.href);

@@ -38,6 +38,8 @@ export interface ServerDeps {
 
 interface Answer {
   status: number;
+  /** Set by a fault: the connection is closed without an answer. */
+  drop?: true;
   /** JSON, or the HTML of a sign-in page (its headers name its type). */
   body?: JsonObject | string;
   headers?: Record<string, string>;
@@ -47,15 +49,27 @@ interface Answer {
 export function createServer(deps: ServerDeps): http.Server {
   const listener: http.RequestListener = (req, res) => {
     const started = performance.now();
-    void answer(deps, req)
-      .then((reply) => send(res, reply, req.headers.origin))
+    const received: { body?: Buffer } = {};
+    void answer(deps, req, received)
+      .then((reply) => (reply.drop ? dropConnection(req) : send(res, reply, req.headers.origin)))
       .catch((error: unknown) => send(res, failure(error), req.headers.origin))
+      .then((status) => {
+        const url = requestUrl(req.url ?? '/');
+        if (status > 0 && url && received.body) deps.context.hooks?.record?.(req.method ?? 'GET', url, req.headers, received.body, status);
+        return status;
+      })
       .then((status) => deps.log?.(`${req.method} ${shorten(req.url ?? '')} -> ${status} (${Math.round(performance.now() - started)} ms)`))
       .catch(() => res.destroy());
   };
   const server = deps.tls ? https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, listener) : http.createServer(listener);
   server.on('clientError', answerClientError);
   return server;
+}
+
+// A fault's dropped connection: no answer at all (status 0 in the log).
+function dropConnection(req: http.IncomingMessage): number {
+  req.socket.destroy();
+  return 0;
 }
 
 function send(res: http.ServerResponse, reply: Answer, origin: string | undefined): number {
@@ -125,51 +139,64 @@ function clientErrorAnswer(code: string | undefined): [number, string] {
 }
 
 // A change is saved before it is answered; one that could not be saved was undone: 500.
-async function answer(deps: ServerDeps, req: http.IncomingMessage): Promise<Answer> {
+async function answer(deps: ServerDeps, req: http.IncomingMessage, received: { body?: Buffer }): Promise<Answer> {
   const saved: { failure?: Error } = {};
-  const reply = await handle(deps, req, saved);
+  const reply = await handle(deps, req, saved, received);
   return saved.failure ? { status: 500, body: { message: saved.failure.message } } : reply;
 }
 
-async function handle(deps: ServerDeps, req: http.IncomingMessage, saved: { failure?: Error }): Promise<Answer> {
+async function handle(deps: ServerDeps, req: http.IncomingMessage, saved: { failure?: Error }, received: { body?: Buffer }): Promise<Answer> {
   try {
     const raw = await readBody(req);
+    received.body = raw;
     const url = requestUrl(req.url ?? '/');
     const method = req.method ?? 'GET';
-    if (method === 'OPTIONS') {
-      return {
-        status: 204,
-        headers: {
-          'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-          'access-control-allow-headers': 'Authorization, Content-Type, Accept, X-Api-Key',
-          'access-control-max-age': '600',
-        },
-      };
-    }
-    if (url === undefined) throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);
-    if (method === 'POST' && TOKEN_PATHS.includes(url.pathname)) {
-      return { status: 200, body: deps.auth.issue(req.headers.authorization, url.searchParams, raw.toString('utf8')) };
-    }
-    if (method === 'POST' && url.pathname === REVOKE_PATH) {
-      deps.auth.revoke(req.headers.authorization, raw.toString('utf8'));
-      return { status: 200 };
-    }
-    const signIn = answerSignIn(deps.context.store, method, url, raw.toString('utf8'));
-    if (signIn) return signIn;
-    const path = url.pathname.startsWith(`${deps.basePath}/`) ? url.pathname.slice(deps.basePath.length) : undefined;
-    const match = path === undefined ? ({ kind: 'none' } as const) : matchRoute(deps.routes, method, path);
-    if (match.kind !== 'found') throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);
-    const principal = deps.auth.authenticate(req.headers.authorization);
-    const body = method === 'POST' || method === 'PATCH' ? parseJson(req, raw) : {};
-    const result = match.route.handler(deps.context, { method: method as Method, params: match.params, query: url.searchParams, body, principal });
-    return result === undefined ? { status: 204 } : { status: 200, body: result };
+    const fault = url && (await deps.context.hooks?.fault?.(method, url.pathname, req.headers));
+    if (fault === 'drop') return { status: 0, drop: true };
+    if (fault) return { status: fault.status, body: fault.body };
+    // What the request changes is stamped with this emulator's time.
+    return deps.context.store.clock.run(() => route(deps, req, method, url, raw));
   } catch (error) {
-    if (error instanceof HttpError) return { status: error.status, body: { ...error.extra, message: error.message } };
-    return failure(error);
+    return errorAnswer(error);
   } finally {
     // In the same tick as the handler, so a commit holds this request's changes and no other's.
     saved.failure = deps.context.store.commit();
   }
+}
+
+function route(deps: ServerDeps, req: http.IncomingMessage, method: string, url: URL | undefined, raw: Buffer): Answer {
+  if (method === 'OPTIONS') {
+    return {
+      status: 204,
+      headers: {
+        'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+        'access-control-allow-headers': 'Authorization, Content-Type, Accept, X-Api-Key',
+        'access-control-max-age': '600',
+      },
+    };
+  }
+  if (url === undefined) throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);
+  if (method === 'POST' && TOKEN_PATHS.includes(url.pathname)) {
+    return { status: 200, body: deps.auth.issue(req.headers.authorization, url.searchParams, raw.toString('utf8')) };
+  }
+  if (method === 'POST' && url.pathname === REVOKE_PATH) {
+    deps.auth.revoke(req.headers.authorization, raw.toString('utf8'));
+    return { status: 200 };
+  }
+  const signIn = answerSignIn(deps.context.store, method, url, raw.toString('utf8'));
+  if (signIn) return signIn;
+  const path = url.pathname.startsWith(`${deps.basePath}/`) ? url.pathname.slice(deps.basePath.length) : undefined;
+  const match = path === undefined ? ({ kind: 'none' } as const) : matchRoute(deps.routes, method, path);
+  if (match.kind !== 'found') throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);
+  const principal = deps.auth.authenticate(req.headers.authorization);
+  const body = method === 'POST' || method === 'PATCH' ? parseJson(req, raw) : {};
+  const result = match.route.handler(deps.context, { method: method as Method, params: match.params, query: url.searchParams, body, principal });
+  return result === undefined ? { status: 204 } : { status: 200, body: result };
+}
+
+function errorAnswer(error: unknown): Answer {
+  if (error instanceof HttpError) return { status: error.status, body: { ...error.extra, message: error.message } };
+  return failure(error);
 }
 
 // The path as sent: `//x` is a path here, not a host, and a target no URL can hold routes nowhere.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describeError } from '../errors.js';
+import { Clock } from './clock.js';
 import { notFound } from './http-error.js';
 import { FORMAT_VERSION, Journal, type SavedState } from './journal.js';
 import type { JsonObject } from './json.js';
@@ -230,6 +231,13 @@ export class Table {
     return [...this.#saved].map(([id, image]) => record(id, image));
   }
 
+  /** Puts `rows` in place of every row (a test emulator's reset; for a store in memory). */
+  replaceAll(rows: readonly Row[]): void {
+    this.#rows.clear();
+    for (const row of rows) this.#rows.set(row.id, row);
+    this.store.touch();
+  }
+
   #see(row: Row | undefined): Row | undefined {
     if (row && this.store.persistent) this.#seen.add(row);
     return row;
@@ -287,6 +295,8 @@ export class Store {
   readonly tables: Record<TableName, Table>;
   meta: StoreMeta = {};
   readonly tokens = new TrackedMap<string, TokenGrant>();
+  /** This emulator's time, and the work due at a time. */
+  readonly clock = new Clock();
   readonly #journal: Journal | undefined;
   readonly #report: (line: string) => void;
   #seq = 0;
@@ -404,7 +414,7 @@ export class Store {
   }
 
   #restore(journal: Journal, state: SavedState): void {
-    const now = Date.now();
+    const now = this.clock.now();
     this.#seq = this.#savedSeq = state.seq;
     this.meta = state.meta as StoreMeta;
     this.#savedMeta = JSON.stringify(this.meta);
@@ -431,7 +441,7 @@ export class Store {
 
   // The saved state (not what a request may be changing) as a snapshot: records already serialized.
   #snapshot(generation: number): string {
-    const now = Date.now();
+    const now = this.clock.now();
     const tokens = JSON.stringify([...this.tokens].filter(([, grant]) => grant.expiresAt > now));
     const tables = TABLES.map((name) => `"${name}":[${this.tables[name].records().join(',')}]`).join(',');
     return `{"version":${FORMAT_VERSION},"generation":${generation},"seq":${this.#savedSeq},"meta":${this.#savedMeta},"tokens":${tokens},"tables":{${tables}}}`;

@@ -1,8 +1,10 @@
+import { now } from './clock.js';
+
 /**
  * Times as the service writes them: ISO 8601 in UTC with microseconds and an explicit offset,
  * `2021-09-23T08:42:38.123000+00:00`.
  */
-export function isoTime(epochMs: number = Date.now()): string {
+export function isoTime(epochMs: number = now()): string {
   return new Date(epochMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
 }
 

@@ -47,9 +47,14 @@ export class TransitionRuns {
     private readonly timeoutScale: number,
     private readonly onTimeout: TimeoutListener,
   ) {
-    this.#deadlines = new Deadlines((id) => this.#expire(id));
-    // After a restart with a data directory, running executions keep the deadlines they had.
-    for (const row of store.tables.transitionExecutions.rows()) {
+    this.#deadlines = new Deadlines(store.clock, (id) => this.#expire(id));
+    this.rearm();
+  }
+
+  /** Sets the deadlines of the running executions stored (after a restart, or a test's reset) and no other. */
+  rearm(): void {
+    this.#deadlines.clearAll();
+    for (const row of this.store.tables.transitionExecutions.rows()) {
       const deadline = (row.hidden as TaskLink).deadline;
       if (row.data.status === 'running' && typeof deadline === 'number') this.#deadlines.set(row.id, deadline);
     }
@@ -156,7 +161,7 @@ export class TransitionRuns {
 
   #arm(execution: Row): void {
     const link = execution.hidden as TaskLink;
-    link.deadline = Date.now() + link.timeoutMs;
+    link.deadline = this.store.clock.now() + link.timeoutMs;
     this.#deadlines.set(execution.id, link.deadline);
   }
 

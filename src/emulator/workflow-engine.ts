@@ -66,6 +66,11 @@ export class WorkflowEngine {
     this.#runs.close();
   }
 
+  /** Sets the deadlines of the running executions stored and no other (after a test's reset). */
+  rearm(): void {
+    this.#runs.rearm();
+  }
+
   /** What is wrong with a workflow's definition (naming the field under `where`), or undefined. */
   definitionProblem(definition: unknown, where: string): string | undefined {
     return definitionProblem(definition, where, (resource) => {

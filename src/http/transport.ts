@@ -195,7 +195,7 @@ async function dispatch(agent: Agent, request: Request, body: Dispatcher.Dispatc
         // The body ends once undici has put the socket back in its pool (it waits a turn of the
         // event loop before reusing a socket): a caller's next request then reuses this socket
         // rather than opening another, and sequential calls keep to one connection.
-        queueMicrotask(() => setImmediate(closeQuietly, body));
+        realQueueMicrotask(() => realSetImmediate(closeQuietly, body));
       },
       onResponseError(_controller, error) {
         fail(started ? failure(error) : unsent(error));
@@ -210,6 +210,10 @@ async function dispatch(agent: Agent, request: Request, body: Dispatcher.Dispatc
     }
   });
 }
+
+// Taken at import: fake timers that a test installs later (jest fakes both) would hold every body open.
+const realQueueMicrotask = globalThis.queueMicrotask;
+const realSetImmediate = globalThis.setImmediate;
 
 function closeQuietly(body: ReadableStreamDefaultController<Uint8Array>): void {
   try {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { jest } from '@jest/globals';
 import { pkceChallenge } from '../../src/auth/pkce.js';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { internals } from '../../src/emulator/internals.js';
 import { raw, useEmulator } from './helpers.js';
 import { hiddenFields, postApprove } from './sign-in.js';
 
@@ -144,8 +145,8 @@ describe('the token endpoint', () => {
 
   it('refuses a code after 60 s', async () => {
     const code = await signInCode();
-    const start = Date.now();
-    jest.spyOn(Date, 'now').mockReturnValue(start + 61_000);
+    // The emulator keeps its own time (the real Date, taken at import): a mocked Date.now does not reach it.
+    await internals.get(t.emu)?.store.clock.advance(61_000);
     expect(await exchange(code)).toEqual({ status: 400, body: { error: 'invalid_grant', message: 'The code has expired' } });
   });
 

@@ -9,7 +9,7 @@ import { listAnswer } from './shared.js';
 
 /** The routes of predictions. */
 export const predictionRoutes: Route[] = [
-  route('POST', '/predictions', ({ store }: Context, req) => {
+  route('POST', '/predictions', ({ store, hooks }: Context, req) => {
     const body = checkBody(createPredictionSchema, req.body);
     const document = store.tables.documents.require(body.documentId as string);
     const model = store.tables.models.require(body.modelId as string);
@@ -20,8 +20,8 @@ export const predictionRoutes: Route[] = [
       documentId: document.id,
       modelId: model.id,
       inferenceTime: simulatedInferenceTime(bytes),
-      timestamp: Math.floor(Date.now() / 1000),
-      predictions: simulateFields(bytes, model.data.fieldConfig as JsonObject),
+      timestamp: Math.floor(store.clock.now() / 1000),
+      predictions: hooks?.predict?.(document, model) ?? simulateFields(bytes, model.data.fieldConfig as JsonObject),
     };
     return store.tables.predictions.insert(predictionId, data).data;
   }),
