@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadDocuments, type DownloadProgress } from '../../src/jobs/download-documents.js';
 import { ValidationError } from '../../src/errors.js';
-import { PDF, useEmulator } from '../emulator/helpers.js';
+import { PDF, useEmulator } from '../../packages/emulator/test/helpers.js';
 
 const t = useEmulator();
 let dir: string;

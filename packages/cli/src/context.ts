@@ -2,7 +2,7 @@
  * What a command runs with: the global options, the streams, and the one place the CLI builds its
  * SDK client (loaded only when a command needs it, so `las --version` and `--help` stay fast).
  */
-import type { Las } from '../las.js';
+import type { Las } from 'las-sdk';
 import { readJson, readJsonObject } from './args.js';
 import type { CliIo } from './io.js';
 import { printAll, printList, printOne, printPage, type Format, type Pages } from './output.js';
@@ -27,7 +27,7 @@ export interface Globals {
  */
 export async function createLas(globals: Globals, env: CliIo['env']): Promise<Las> {
   const level = globals.verbose >= 2 ? 'debug' : globals.verbose === 1 ? 'info' : undefined;
-  const { Las: LasClient, resolveCredentials } = await import('../index.js');
+  const { Las: LasClient, resolveCredentials } = await import('las-sdk');
   return new LasClient({
     credentials: resolveCredentials({ env: env as NodeJS.ProcessEnv, ...(globals.profile !== undefined && { profile: globals.profile }) }),
     ...(globals.apiEndpoint !== undefined && { apiEndpoint: globals.apiEndpoint }),

@@ -18,9 +18,9 @@ import { registerTransitions } from './commands/transitions.js';
 import { registerUsers } from './commands/users.js';
 import { registerWorkflows } from './commands/workflows.js';
 
-/** The package's version, from its package.json (two levels up from src/cli and dist/cli alike). */
+/** The package's version, from its package.json (one level up from src/ and dist/ alike). */
 export function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /** Builds the whole tree for one run: commander keeps parse state in its commands. */

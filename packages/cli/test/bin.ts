@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 /** node's arguments that run the bin from source. */
-export const BIN = ['--import', 'tsx', 'src/cli/index.ts'];
+export const BIN = ['--import', 'tsx', 'packages/cli/src/index.ts'];
 
 /** A running `las` with what it printed so far. */
 export interface Running {

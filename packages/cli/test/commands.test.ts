@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { Las } from '../../src/las.js';
-import { NotFoundError } from '../../src/errors.js';
-import { PDF } from '../emulator/helpers.js';
+import { startEmulator, type Emulator } from 'las-emulator';
+import { Las } from '../../../src/las.js';
+import { NotFoundError } from '../../../src/errors.js';
+import { PDF } from '../../emulator/test/helpers.js';
 import { cli, emulatorEnv, json, useTempDir, type Result } from './helpers.js';
 
 type Ids = Record<string, string>;

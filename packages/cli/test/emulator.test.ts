@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { Credentials } from '../../src/auth/credentials.js';
-import { run } from '../../src/cli/run.js';
-import { Las } from '../../src/las.js';
-import { fetchTrusting } from '../emulator/tls-fetch.js';
+import { Credentials } from '../../../src/auth/credentials.js';
+import { run } from '../src/run.js';
+import { Las } from '../../../src/las.js';
+import { fetchTrusting } from '../../emulator/test/tls-fetch.js';
 import { capture, cli } from './helpers.js';
 
 let dir: string;

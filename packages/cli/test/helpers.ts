@@ -4,9 +4,9 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { run } from '../../src/cli/run.js';
-import type { OutStream } from '../../src/cli/io.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { run } from '../src/run.js';
+import type { OutStream } from '../src/io.js';
+import type { Emulator } from 'las-emulator';
 
 /** What a run printed and returned. */
 export interface Result {

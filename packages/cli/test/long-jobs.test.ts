@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { Las } from '../../src/las.js';
-import { PDF } from '../emulator/helpers.js';
+import { startEmulator, type Emulator } from 'las-emulator';
+import { Las } from '../../../src/las.js';
+import { PDF } from '../../emulator/test/helpers.js';
 import { cli, emulatorEnv, feed, json, useTempDir } from './helpers.js';
 
 let emu: Emulator;

@@ -8,9 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn as spawnPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { Las } from '../../src/las.js';
-import { PDF } from '../emulator/helpers.js';
+import { startEmulator, type Emulator } from 'las-emulator';
+import { Las } from '../../../src/las.js';
+import { PDF } from '../../emulator/test/helpers.js';
 import { emulatorEnv, feed, useTempDir } from './helpers.js';
 import { BIN, ROOT, spawnLas, until } from './bin.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { buildProgram } from '../../src/cli/program.js';
+import { buildProgram } from '../src/program.js';
 import { capture, cli } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -148,5 +148,5 @@ test('las --help lists every group; las --version prints the package version', a
   expect(help.code).toBe(0);
   for (const group of real(program.commands)) expect(help.stdout).toContain(group.name());
   const version = await cli(['--version']);
-  expect(version).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
+  expect(version).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
 });

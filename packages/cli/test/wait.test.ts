@@ -1,9 +1,9 @@
 /** `las workflows wait`: prints the ended execution; exit 0 succeeded, 1 failed, 124 timed out, 130 stopped. */
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { Las } from '../../src/las.js';
-import type { Transition } from '../../src/resources/transitions.js';
-import type { Workflow } from '../../src/resources/workflows.js';
-import type { WorkflowSpecification } from '../../src/api/workflows.js';
+import { startEmulator, type Emulator } from 'las-emulator';
+import { Las } from '../../../src/las.js';
+import type { Transition } from '../../../src/resources/transitions.js';
+import type { Workflow } from '../../../src/resources/workflows.js';
+import type { WorkflowSpecification } from '../../../src/api/workflows.js';
 import { cli, emulatorEnv, json, useTempDir } from './helpers.js';
 
 let emu: Emulator;

@@ -5,11 +5,11 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { Las } from '../../src/las.js';
-import type { Transition } from '../../src/resources/transitions.js';
-import type { Workflow } from '../../src/resources/workflows.js';
-import type { WorkflowSpecification } from '../../src/api/workflows.js';
+import { startEmulator, type Emulator } from 'las-emulator';
+import { Las } from '../../../src/las.js';
+import type { Transition } from '../../../src/resources/transitions.js';
+import type { Workflow } from '../../../src/resources/workflows.js';
+import type { WorkflowSpecification } from '../../../src/api/workflows.js';
 import { emulatorEnv, useTempDir } from './helpers.js';
 import { spawnLas, until } from './bin.js';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LasError } from '../errors.js';
+import { LasError } from 'las-sdk';
 
 /** Name of the lock file inside a data directory. */
 export const LOCK_FILE = 'las-emulator.lock';

@@ -4,18 +4,16 @@
  * workflows run by an ASL interpreter. Predictions are simulated (see predictions.ts).
  *
  * ```ts
- * import { startEmulator } from 'las-sdk/emulator';
+ * import { Las } from 'las-sdk';
+ * import { startEmulator } from 'las-emulator';
  * const emu = await startEmulator();
  * const las = new Las({ credentials: emu.credentials });
  * await emu.close();
  * ```
  */
-// The emulator validates with the SDK's schemas, defined next to its entity classes: load the
-// decorator-metadata polyfill before them, as the SDK's own entry point does.
-import 'reflect-metadata';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Credentials } from '../auth/credentials.js';
+import { Credentials } from 'las-sdk';
 import { Auth, DEFAULT_TOKEN_LIFETIME_SECONDS } from './auth.js';
 import { createAppClient, randomText } from './routes/app-clients.js';
 import { routes } from './routes/index.js';
@@ -25,6 +23,7 @@ import { Store } from './store.js';
 import { tlsMaterial, type TlsMaterial } from './tls.js';
 import { WorkflowEngine } from './workflow-engine.js';
 
+export { emulatorBanner } from './banner.js';
 export { DataDirInUseError } from './data-lock.js';
 
 /** The path the API is served under, as the service's `https://api.lucidtech.ai/v1`. */

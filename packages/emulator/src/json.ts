@@ -1,4 +1,4 @@
-import { isPlainObject } from '../schema/index.js';
+import { isPlainObject } from 'las-sdk/api';
 
 /** A JSON value as the emulator stores and sends it. */
 export type Json = string | number | boolean | null | Json[] | JsonObject;

@@ -1,4 +1,4 @@
-import { MAX_RESULTS } from '../api/list.js';
+import { MAX_RESULTS } from 'las-sdk/api';
 import { badRequest } from './http-error.js';
 import type { Row } from './store.js';
 

@@ -1,5 +1,4 @@
-import { isBase64 } from '../api/base64.js';
-import { validate, type ObjectSchema, type Schema } from '../schema/index.js';
+import { isBase64, type ObjectSchema, type Schema, validate } from 'las-sdk/api';
 import { badRequest } from './http-error.js';
 import type { JsonObject } from './json.js';
 

@@ -4,7 +4,7 @@
  * state's input) and the machine waits until a client ends that execution with a PATCH, or its
  * heartbeat deadline passes.
  */
-import { MAX_JSON_DEPTH, depthProblem, s } from '../schema/index.js';
+import { MAX_JSON_DEPTH, depthProblem, s } from 'las-sdk/api';
 import { AslError } from './asl/errors.js';
 import { matches } from './asl/choice.js';
 import { definitionProblem, type StateMachine } from './asl/definition.js';

@@ -5,7 +5,7 @@
  * never give (an extra field, an echoed filter) fails.
  */
 import { Ajv, type ErrorObject } from 'ajv';
-import { componentName, loadSpec, type SchemaObject } from '../helpers/spec.js';
+import { componentName, loadSpec, type SchemaObject } from '../../../test/helpers/spec.js';
 
 /** Checks a body against a spec component; the validator's complaints, or undefined when it fits. */
 export type AnswerCheck = (ref: string, body: unknown) => string[] | undefined;

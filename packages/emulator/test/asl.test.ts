@@ -1,9 +1,9 @@
 /** The ASL pieces the workflow engine is built from: JSONPath data flow, Choice rules, definition checks. */
-import { matches, ruleProblem } from '../../src/emulator/asl/choice.js';
-import { definitionProblem } from '../../src/emulator/asl/definition.js';
-import { AslError } from '../../src/emulator/asl/errors.js';
-import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, lookup, parsePath } from '../../src/emulator/asl/paths.js';
-import type { JsonObject } from '../../src/emulator/json.js';
+import { matches, ruleProblem } from '../src/asl/choice.js';
+import { definitionProblem } from '../src/asl/definition.js';
+import { AslError } from '../src/asl/errors.js';
+import { applyInputPath, applyOutputPath, applyParameters, applyResultPath, lookup, parsePath } from '../src/asl/paths.js';
+import type { JsonObject } from '../src/json.js';
 
 describe('paths', () => {
   const input = { a: { b: [10, { c: 'x' }] }, 'odd key': 1 };

@@ -1,9 +1,9 @@
 /** The `las-emulator` bin in a child process of its own, as a user runs it, for tests that kill it. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Credentials } from '../../src/auth/credentials.js';
+import { Credentials } from '../../../src/auth/credentials.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A running (or ended) bin. */
 export interface Bin {
@@ -19,7 +19,7 @@ const running = new Set<ChildProcessWithoutNullStreams>();
 /** Spawns the bin with `args`; does not wait for it to listen. */
 export function spawnBin(args: string[]): Bin {
   // node itself with tsx's loader, not the tsx wrapper: a signal then reaches the emulator's own process.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', ...args], { cwd: ROOT });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/emulator/src/cli.ts', ...args], { cwd: ROOT });
   running.add(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -3,8 +3,8 @@
  * nested deeper than MAX_JSON_DEPTH answers 400 naming the field beyond the limit, never 200 (and
  * a state that can no longer be saved) and never 500. One row per operation that takes a body.
  */
-import { MAX_JSON_DEPTH } from '../../src/schema/index.js';
-import { routes } from '../../src/emulator/routes/index.js';
+import { MAX_JSON_DEPTH } from '../../../src/schema/index.js';
+import { routes } from '../src/routes/index.js';
 import { PDF, raw, useEmulator } from './helpers.js';
 
 const t = useEmulator();

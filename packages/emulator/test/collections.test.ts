@@ -3,20 +3,20 @@
  * delete answer entities that fit the SDK's own schemas, and the emulator refuses what the
  * service refuses (400 naming the field, 404 for unknown ids).
  */
-import { appClientSchema } from '../../src/api/app-clients.js';
-import { assetSchema } from '../../src/api/assets.js';
-import { batchSchema } from '../../src/api/batches.js';
-import { dataBundleSchema } from '../../src/api/data-bundles.js';
-import { datasetSchema } from '../../src/api/datasets.js';
-import { documentSchema } from '../../src/api/documents.js';
-import { modelSchema } from '../../src/api/models.js';
-import { organizationSchema } from '../../src/api/organizations.js';
-import { predictionSchema } from '../../src/api/predictions.js';
-import { secretSchema } from '../../src/api/secrets.js';
-import { transitionSchema } from '../../src/api/transitions.js';
-import { userSchema } from '../../src/api/users.js';
-import { workflowSchema } from '../../src/api/workflows.js';
-import { BadRequestError, NotFoundError } from '../../src/errors.js';
+import { appClientSchema } from '../../../src/api/app-clients.js';
+import { assetSchema } from '../../../src/api/assets.js';
+import { batchSchema } from '../../../src/api/batches.js';
+import { dataBundleSchema } from '../../../src/api/data-bundles.js';
+import { datasetSchema } from '../../../src/api/datasets.js';
+import { documentSchema } from '../../../src/api/documents.js';
+import { modelSchema } from '../../../src/api/models.js';
+import { organizationSchema } from '../../../src/api/organizations.js';
+import { predictionSchema } from '../../../src/api/predictions.js';
+import { secretSchema } from '../../../src/api/secrets.js';
+import { transitionSchema } from '../../../src/api/transitions.js';
+import { userSchema } from '../../../src/api/users.js';
+import { workflowSchema } from '../../../src/api/workflows.js';
+import { BadRequestError, NotFoundError } from '../../../src/errors.js';
 import { PDF, expectShape, messageOf, raw, rejection, useEmulator } from './helpers.js';
 
 const t = useEmulator();

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
-import { Auth } from '../../src/emulator/auth.js';
-import { routes } from '../../src/emulator/routes/index.js';
-import { createServer } from '../../src/emulator/server.js';
-import { Store } from '../../src/emulator/store.js';
-import { WorkflowEngine } from '../../src/emulator/workflow-engine.js';
+import { Auth } from '../src/auth.js';
+import { routes } from '../src/routes/index.js';
+import { createServer } from '../src/server.js';
+import { Store } from '../src/store.js';
+import { WorkflowEngine } from '../src/workflow-engine.js';
 
 /** The emulator's HTTP server over a store the test can look into, with a token for its API. */
 export interface DirectServer {

@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DataDirInUseError, startEmulator } from '../../src/emulator/index.js';
-import { Store } from '../../src/emulator/store.js';
+import { DataDirInUseError, startEmulator } from '../src/index.js';
+import { Store } from '../src/store.js';
 import { killBins, spawnBin, startBin, stopBin, type Bin } from './bin.js';
 import { raw } from './helpers.js';
 

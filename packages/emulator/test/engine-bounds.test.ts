@@ -4,8 +4,8 @@
  * fails the execution with a clear error rather than overflowing the stack (a 500), never hands
  * on data deeper than MAX_JSON_DEPTH, and keeps every key as plain own data.
  */
-import { MAX_JSON_DEPTH } from '../../src/schema/index.js';
-import { globMatches, matches } from '../../src/emulator/asl/choice.js';
+import { MAX_JSON_DEPTH } from '../../../src/schema/index.js';
+import { globMatches, matches } from '../src/asl/choice.js';
 import { startDirect } from './direct-server.js';
 import { raw, useEmulator } from './helpers.js';
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { s, validate, type ObjectSchema, type Schema } from '../../src/schema/index.js';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
-import { Las } from '../../src/las.js';
-import { ApiError } from '../../src/errors.js';
+import { s, validate, type ObjectSchema, type Schema } from '../../../src/schema/index.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../src/index.js';
+import { Las } from '../../../src/las.js';
+import { ApiError } from '../../../src/errors.js';
 
 /** A small but real PDF, as the quickstart uploads. */
-export const PDF = readFileSync(new URL('../../examples/invoice.pdf', import.meta.url));
+export const PDF = readFileSync(new URL('../../../examples/invoice.pdf', import.meta.url));
 
 /** The two things a test file needs: the running emulator and an SDK client on it. */
 export interface EmulatorFixture {

@@ -3,8 +3,8 @@
  * exactly one of them: 4 worker processes (test/emulator/worker-process.ts, `transition.work()`)
  * drain 200 executions of one manual transition.
  */
-import type { WorkSummary } from '../../src/jobs/transition-work-types.js';
-import { runNode } from '../helpers/process.js';
+import type { WorkSummary } from '../../../src/jobs/transition-work-types.js';
+import { runNode } from '../../../test/helpers/process.js';
 import { useEmulator } from './helpers.js';
 
 const WORKERS = 4;
@@ -31,7 +31,7 @@ async function runWorker(name: string, transitionId: string): Promise<WorkerRepo
   };
   let stdout: string;
   try {
-    stdout = await runNode(['--import', 'tsx', 'test/emulator/worker-process.ts'], env);
+    stdout = await runNode(['--import', 'tsx', 'packages/emulator/test/worker-process.ts'], env);
   } catch (error) {
     throw new Error(`worker ${name}: ${(error as Error).message}`);
   }

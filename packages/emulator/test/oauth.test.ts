@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
-import { pkceChallenge } from '../../src/auth/pkce.js';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { pkceChallenge } from '../../../src/auth/pkce.js';
+import { startEmulator, type Emulator } from '../src/index.js';
 import { raw, useEmulator } from './helpers.js';
 import { hiddenFields, postApprove } from './sign-in.js';
 

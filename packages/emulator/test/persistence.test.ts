@@ -5,8 +5,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmulator } from '../../src/emulator/index.js';
-import { Las } from '../../src/las.js';
+import { startEmulator } from '../src/index.js';
+import { Las } from '../../../src/las.js';
 import { killBins, startBin, stopBin } from './bin.js';
 import { raw, waitFor } from './helpers.js';
 

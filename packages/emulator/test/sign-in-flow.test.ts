@@ -3,8 +3,8 @@
  * authorize page (a navigate that approves the form with fetch), and `new Las({ credentials })`
  * acts as that person.
  */
-import { AuthorizationCodeCredentials } from '../../src/auth/authorization-code.js';
-import { Las } from '../../src/las.js';
+import { AuthorizationCodeCredentials } from '../../../src/auth/authorization-code.js';
+import { Las } from '../../../src/las.js';
 import { useEmulator } from './helpers.js';
 import { approvingNavigator } from './sign-in.js';
 

@@ -3,7 +3,7 @@
  * with raw HTTP: a valid request answers the spec's 2xx with the fields the spec requires, a body
  * missing each required field answers 400 naming it, and no token answers 401.
  */
-import { componentName, entitySchemas, resolveRef, specOperations, type OperationObject } from '../helpers/spec.js';
+import { componentName, entitySchemas, resolveRef, specOperations, type OperationObject } from '../../../test/helpers/spec.js';
 import { answerChecker } from './answer-schemas.js';
 import { PDF, expectShape, raw, useEmulator } from './helpers.js';
 

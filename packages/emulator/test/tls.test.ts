@@ -7,15 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Credentials } from '../../src/auth/credentials.js';
-import { emulatorBanner, PLACEHOLDER_API_KEY } from '../../src/emulator/banner.js';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
-import { tlsMaterial } from '../../src/emulator/tls.js';
-import { Las } from '../../src/las.js';
+import { Credentials } from '../../../src/auth/credentials.js';
+import { emulatorBanner, PLACEHOLDER_API_KEY } from '../src/banner.js';
+import { startEmulator, type Emulator } from '../src/index.js';
+import { tlsMaterial } from '../src/tls.js';
+import { Las } from '../../../src/las.js';
 import { killBins, startBin, stopBin } from './bin.js';
 import { PDF } from './helpers.js';
 import { fetchTrusting } from './tls-fetch.js';
-import { runNode } from '../helpers/process.js';
+import { runNode } from '../../../test/helpers/process.js';
 
 let dir: string;
 let emu: Emulator | undefined;
@@ -149,7 +149,7 @@ test(
     // This client uploads a new document's bytes to a file server the spec has no operation for: made here.
     const document = await lasOn(emu, emu.url).documents.create(PDF, { contentType: 'application/pdf' });
     const { clientId, clientSecret } = emu.credentials;
-    const output = await runNode(['--import', 'tsx', 'test/emulator/official-client.ts'], {
+    const output = await runNode(['--import', 'tsx', 'packages/emulator/test/official-client.ts'], {
       ...process.env,
       NODE_EXTRA_CA_CERTS: emu.caFile as string,
       LAS_CLIENT_ID: clientId,

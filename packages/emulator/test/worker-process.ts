@@ -3,7 +3,7 @@
  * `TRANSITION_ID`, with credentials from the `LAS_*` environment variables, until no execution is
  * pending. Prints one JSON line: the ids of the executions its handler ran and the work summary.
  */
-import { Las } from '../../src/las.js';
+import { Las } from '../../../src/las.js';
 
 const transitionId = process.env.TRANSITION_ID;
 if (!transitionId) throw new Error('TRANSITION_ID is not set');

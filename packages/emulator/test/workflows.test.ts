@@ -3,15 +3,15 @@
  * `transition.execute()`, ended by `succeed`/`fail`, kept alive by heartbeats; failures, retries
  * from a step, missed heartbeats, the ASL data flow, and the lists and logs that record it all.
  */
-import type { Transition } from '../../src/resources/transitions.js';
-import type { TransitionExecution } from '../../src/resources/transition-executions.js';
-import { transitionExecutionSchema } from '../../src/api/transition-executions.js';
-import type { Workflow } from '../../src/resources/workflows.js';
-import type { WorkflowSpecification } from '../../src/api/workflows.js';
-import { type WorkflowExecution } from '../../src/resources/workflow-executions.js';
-import { workflowExecutionSchema } from '../../src/api/workflow-executions.js';
-import { logSchema } from '../../src/api/logs.js';
-import { BadRequestError, NotFoundError } from '../../src/errors.js';
+import type { Transition } from '../../../src/resources/transitions.js';
+import type { TransitionExecution } from '../../../src/resources/transition-executions.js';
+import { transitionExecutionSchema } from '../../../src/api/transition-executions.js';
+import type { Workflow } from '../../../src/resources/workflows.js';
+import type { WorkflowSpecification } from '../../../src/api/workflows.js';
+import { type WorkflowExecution } from '../../../src/resources/workflow-executions.js';
+import { workflowExecutionSchema } from '../../../src/api/workflow-executions.js';
+import { logSchema } from '../../../src/api/logs.js';
+import { BadRequestError, NotFoundError } from '../../../src/errors.js';
 import { expectShape, messageOf, rejection, useEmulator, waitFor } from './helpers.js';
 
 const t = useEmulator();

@@ -19,7 +19,7 @@ export function registerEmulator(program: Command, app: App): void {
       const port = (o.port as number | undefined) ?? 0;
       if (port < 0 || port > 65535) throw new UsageError(`--port: expected a port number, got ${port}`);
       if (!o.tls && (o.cert !== undefined || o.key !== undefined)) throw new UsageError('--cert and --key are served only with --tls');
-      const [{ startEmulator }, { emulatorBanner }] = await Promise.all([import('../../emulator/index.js'), import('../../emulator/banner.js')]);
+      const { startEmulator, emulatorBanner } = await import('las-emulator');
       const emulator = await startEmulator({
         port,
         dataDir: o.data,

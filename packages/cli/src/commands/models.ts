@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { defined, integer, nullable } from '../args.js';
 import type { Context } from '../context.js';
-import type { CreateModelOptions } from '../../api/models.js';
+import type { CreateModelOptions } from 'las-sdk';
 import { group, leaf, run, type App, type Opts } from '../define.js';
 import { listOptions, pageOptions } from './shared.js';
 

@@ -7,7 +7,7 @@ import { printFailures } from './report.js';
 /** Downloads the dataset's documents into `dir`; exit 1 if any failed, 130 if interrupted. */
 export async function getDocuments(c: Context, datasetId: string, dir: string, options: { concurrency: number }): Promise<void> {
   const las = await c.las();
-  const { downloadDocuments } = await import('../../jobs/download-documents.js');
+  const { downloadDocuments } = await import('las-sdk');
   const startProgress = await loadProgress();
   let progress: Progress | undefined;
   let report;

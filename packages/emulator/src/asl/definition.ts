@@ -2,7 +2,7 @@
  * The static checks of a workflow's ASL definition, run when the workflow is created so that an
  * execution never meets a dangling `Next` or an unknown state type.
  */
-import { MAX_JSON_DEPTH } from '../../schema/index.js';
+import { MAX_JSON_DEPTH } from 'las-sdk/api';
 import { isObject, type JsonObject } from '../json.js';
 import { preview } from '../logbook.js';
 import { ruleProblem } from './choice.js';

@@ -1,6 +1,6 @@
 /** /appClients: the app clients of the organization, whose credentials the token endpoint accepts. */
 import { randomBytes } from 'node:crypto';
-import { appClientSchema, createAppClientSchema, updateAppClientSchema } from '../../api/app-clients.js';
+import { appClientSchema, createAppClientSchema, updateAppClientSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { Json, JsonObject } from '../json.js';
 import { route, type Route } from '../router.js';

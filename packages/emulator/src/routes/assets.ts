@@ -1,5 +1,5 @@
 /** /assets: files (base64) that transitions use, such as a manual step's UI. */
-import { assetSchema, createAssetSchema, updateAssetSchema } from '../../api/assets.js';
+import { assetSchema, createAssetSchema, updateAssetSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type Route } from '../router.js';

@@ -1,5 +1,5 @@
 /** /batches: groups of uploaded documents. */
-import { batchSchema, createBatchSchema, updateBatchSchema } from '../../api/batches.js';
+import { batchSchema, createBatchSchema, updateBatchSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type Route } from '../router.js';

@@ -1,6 +1,5 @@
 /** /models/{modelId}/dataBundles: snapshots of datasets a model trains on. */
-import { createDataBundleSchema, dataBundleSchema, updateDataBundleSchema } from '../../api/data-bundles.js';
-import { modelSchema } from '../../api/models.js';
+import { createDataBundleSchema, dataBundleSchema, modelSchema, updateDataBundleSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { Json, JsonObject } from '../json.js';
 import { route, type ApiRequest, type Route } from '../router.js';

@@ -1,5 +1,5 @@
 /** /datasets: named sets of documents to train models on. */
-import { createDatasetSchema, datasetSchema, updateDatasetSchema } from '../../api/datasets.js';
+import { createDatasetSchema, datasetSchema, updateDatasetSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import { isObject, type JsonObject } from '../json.js';
 import { route, type Route } from '../router.js';

@@ -1,5 +1,5 @@
 /** /documents: uploaded pdfs and images, with optional ground truth. */
-import { createDocumentSchema, documentSchema, updateDocumentSchema } from '../../api/documents.js';
+import { createDocumentSchema, documentSchema, updateDocumentSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type ApiRequest, type Route } from '../router.js';

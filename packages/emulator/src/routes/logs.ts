@@ -1,8 +1,7 @@
 /** /logs: what happened to each transition execution (written by ../logbook.ts). */
-import { logSchema } from '../../api/logs.js';
+import { logSchema, orderSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import { route, type Route } from '../router.js';
-import { orderSchema } from '../../api/list.js';
 import { queryValue, required } from '../validation.js';
 import { listAnswer, pathId } from './shared.js';
 

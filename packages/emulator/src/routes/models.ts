@@ -1,5 +1,5 @@
 /** /models: models and their field configs (predictions are simulated, see predictions.ts). */
-import { createModelSchema, modelSchema, updateModelSchema } from '../../api/models.js';
+import { createModelSchema, modelSchema, updateModelSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type Route } from '../router.js';

@@ -1,5 +1,5 @@
 /** GET and PATCH /organizations/{organizationId}: the one organization, with live usage counts. */
-import { organizationSchema, updateOrganizationSchema } from '../../api/organizations.js';
+import { organizationSchema, updateOrganizationSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type Route } from '../router.js';

@@ -1,5 +1,5 @@
 /** /predictions: simulated predictions of a model on a document (see ../predictions.ts). */
-import { createPredictionSchema } from '../../api/predictions.js';
+import { createPredictionSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { bytesOf, simulateFields, simulatedInferenceTime } from '../predictions.js';

@@ -1,5 +1,5 @@
 /** /secrets: values for transitions, stored but never shown again. */
-import { createSecretSchema, secretSchema, updateSecretSchema } from '../../api/secrets.js';
+import { createSecretSchema, secretSchema, updateSecretSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type Route } from '../router.js';

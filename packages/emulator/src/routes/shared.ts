@@ -1,5 +1,5 @@
 /** Pieces every resource's routes use: audit stamps, path ids, list answers. */
-import type { Schema } from '../../schema/index.js';
+import type { Schema } from 'las-sdk/api';
 import { getOwn, setOwn, type JsonObject, type Json } from '../json.js';
 import { pageOf, type Ordering } from '../pagination.js';
 import type { ApiRequest } from '../router.js';

@@ -1,10 +1,8 @@
 /** /transitions/{transitionId}/executions: runs of a transition, ended by workers with a PATCH. */
-import { transitionExecutionSchema, updateTransitionExecutionSchema } from '../../api/transition-executions.js';
-import { transitionSchema } from '../../api/transitions.js';
+import { orderSchema, sortBySchema, transitionExecutionSchema, transitionSchema, updateTransitionExecutionSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type ApiRequest, type Route } from '../router.js';
-import { orderSchema, sortBySchema } from '../../api/list.js';
 import { emptyBodySchema } from '../schemas.js';
 import type { Row, Store } from '../store.js';
 import { checkBody, queryValue, queryValues } from '../validation.js';

@@ -1,5 +1,5 @@
 /** /transitions: the steps workflows are made of, run by a docker image or by a person. */
-import { createTransitionSchema, transitionSchema, updateTransitionSchema } from '../../api/transitions.js';
+import { createTransitionSchema, transitionSchema, updateTransitionSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import { badRequest } from '../http-error.js';
 import { isObject, type JsonObject } from '../json.js';

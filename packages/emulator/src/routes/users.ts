@@ -1,5 +1,5 @@
 /** /users: the users of the organization. */
-import { createUserSchema, updateUserSchema, userSchema } from '../../api/users.js';
+import { createUserSchema, updateUserSchema, userSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type Route } from '../router.js';

@@ -1,10 +1,8 @@
 /** /workflows/{workflowId}/executions: runs of a workflow on an input. */
-import { executeWorkflowSchema, workflowSchema } from '../../api/workflows.js';
-import { updateWorkflowExecutionSchema, workflowExecutionSchema } from '../../api/workflow-executions.js';
+import { executeWorkflowSchema, orderSchema, sortBySchema, updateWorkflowExecutionSchema, workflowExecutionSchema, workflowSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
 import { route, type ApiRequest, type Route } from '../router.js';
-import { orderSchema, sortBySchema } from '../../api/list.js';
 import type { Row, Store } from '../store.js';
 import { checkBody, queryValue, queryValues } from '../validation.js';
 import { listAnswer, pathId } from './shared.js';

@@ -1,5 +1,5 @@
 /** /workflows: ASL state machines over transitions (run by ../workflow-engine.ts). */
-import { createWorkflowSchema, updateWorkflowSchema, workflowSchema } from '../../api/workflows.js';
+import { createWorkflowSchema, updateWorkflowSchema, workflowSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import { badRequest } from '../http-error.js';
 import { clone, type JsonObject } from '../json.js';
