@@ -13,6 +13,7 @@ export default {
     '^las-sdk$': '<rootDir>/src/index.ts',
     '^las-sdk/api$': '<rootDir>/src/api/index.ts',
     '^las-emulator$': '<rootDir>/packages/emulator/src/index.ts',
+    '^las-emulator/flags$': '<rootDir>/packages/emulator/src/flags.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

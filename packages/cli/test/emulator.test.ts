@@ -49,3 +49,23 @@ test('las emulator start --cert without --tls is a usage error', async () => {
   const result = await cli(['emulator', 'start', '--cert', path.join(dir, 'c.pem'), '--key', path.join(dir, 'k.pem')]);
   expect(result).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('--cert and --key are served only with --tls') });
 });
+
+test("las emulator start takes the las-emulator bin's flags too: --host, --client-id, --client-secret", async () => {
+  const stdout = capture();
+  const controller = new AbortController();
+  const argv = ['emulator', 'start', '--host', '127.0.0.1', '--port', '0', '--client-id', 'my-client', '--client-secret', 'my-secret', '--quiet'];
+  const running = run(argv, { stdout, stderr: capture(), stdin: Readable.from([]), env: {}, signal: controller.signal });
+  try {
+    for (let waited = 0; !stdout.text.includes('Press Ctrl+C') && waited < 60_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const value = (name: string) => new RegExp(`^export ${name}=(.*)$`, 'm').exec(stdout.text)?.[1];
+    expect({ id: value('LAS_CLIENT_ID'), secret: value('LAS_CLIENT_SECRET') }).toEqual({ id: 'my-client', secret: 'my-secret' });
+  } finally {
+    controller.abort();
+  }
+  expect(await running).toBe(0);
+}, 60_000);
+
+test.each([['abc'], ['-1'], ['65536'], ['']])('las emulator start --port %j is a usage error, as from las-emulator', async (port) => {
+  const result = await cli(['emulator', 'start', '--port', port]);
+  expect(result).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('--port must be a port number (0 to 65535)') });
+});

@@ -24,6 +24,15 @@ import { tlsMaterial, type TlsMaterial } from './tls.js';
 import { WorkflowEngine } from './workflow-engine.js';
 
 export { emulatorBanner } from './banner.js';
+export {
+  EMULATOR_FLAGS,
+  EmulatorFlagError,
+  emulatorFlagsHelp,
+  emulatorOptionsFromFlags,
+  type EmulatorFlag,
+  type EmulatorFlagOptions,
+  type EmulatorFlagValues,
+} from './flags.js';
 export { DataDirInUseError } from './data-lock.js';
 
 /** The path the API is served under, as the service's `https://api.lucidtech.ai/v1`. */
