@@ -17,7 +17,7 @@ writeFileSync(
       noEmit: true,
       rootDir: '..',
       noUnusedLocals: false,
-      paths: { 'las-sdk': ['../src/index.ts'], 'las-sdk/emulator': ['../src/emulator/index.ts'], '#platform/*': ['../src/platform/node/*'] },
+      paths: { 'las-sdk': ['../src/index.ts'], 'las-sdk/api': ['../src/api/index.ts'], 'las-emulator': ['../packages/emulator/src/index.ts'], '#platform/*': ['../src/platform/node/*'] },
     },
     include: ['./*.ts'],
   }),

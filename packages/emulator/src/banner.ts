@@ -1,11 +1,27 @@
 /** What a started emulator prints: where it listens, and its credentials as `export` lines a shell can eval. */
-import type { Emulator } from './index.js';
+import type { Credentials } from 'las-sdk';
+
+/** What the banner shows of a running emulator: an `Emulator` (not imported: index.ts exports the banner). */
+export interface BannerSource {
+  /** The auth endpoint's URL. */
+  readonly url: string;
+  /** The API's base URL. */
+  readonly apiEndpoint: string;
+  /** The organization served. */
+  readonly organizationId: string;
+  /** Where the state is kept, when persisted. */
+  readonly dataDir: string | undefined;
+  /** With TLS: the certificate file clients trust. */
+  readonly caFile: string | undefined;
+  /** The credentials handed out. */
+  readonly credentials: Pick<Credentials, 'clientId' | 'clientSecret' | 'authEndpoint'>;
+}
 
 /** Stands in for the api key older clients of the service insist on; the emulator never checks it. */
 export const PLACEHOLDER_API_KEY = 'ignored-by-the-emulator';
 
 /** The lines `las-emulator` and `las emulator start` print once the emulator listens. */
-export function emulatorBanner(emulator: Emulator): string {
+export function emulatorBanner(emulator: BannerSource): string {
   const { credentials, caFile } = emulator;
   return [
     `LAS emulator listening on ${emulator.url} (predictions are simulated)`,
@@ -24,12 +40,12 @@ export function emulatorBanner(emulator: Emulator): string {
   ].join('\n');
 }
 
-function plainAuth(emulator: Emulator): string[] {
+function plainAuth(emulator: BannerSource): string[] {
   return [exportLine('LAS_AUTH_ENDPOINT', emulator.credentials.authEndpoint), exportLine('LAS_API_ENDPOINT', emulator.apiEndpoint)];
 }
 
 // The service's clients build `https://{auth endpoint}/token` from a bare host; las-sdk takes that form too.
-function tlsLines(emulator: Emulator, caFile: string): string[] {
+function tlsLines(emulator: BannerSource, caFile: string): string[] {
   return [
     exportLine('LAS_AUTH_ENDPOINT', new URL(emulator.url).host),
     exportLine('LAS_API_ENDPOINT', emulator.apiEndpoint),

@@ -1,11 +1,9 @@
 /**
  * The command-line flags of the emulator, defined once: the `las-emulator` bin parses them with
  * node:util, `las emulator start` (las-cli) declares them to commander, and both turn the values
- * into {@link EmulatorOptions} here. Its own subpath, `las-emulator/flags`, loads nothing else:
+ * into options of `startEmulator` here. Its own subpath, `las-emulator/flags`, loads nothing else:
  * `las --help` lists the flags without loading the emulator.
  */
-import type { EmulatorOptions } from './index.js';
-
 /** One flag of `las-emulator` and `las emulator start`. */
 export interface EmulatorFlag {
   /** Its name without the dashes: `port`, `client-id`. */
@@ -43,11 +41,31 @@ export type EmulatorFlagValues = Readonly<Partial<Record<string, string | boolea
 
 /** A flag's value that does not fit; the front ends show its message with their usage and exit 2. */
 export class EmulatorFlagError extends Error {
+  /** `'EmulatorFlagError'`. */
   override name = 'EmulatorFlagError';
 }
 
-/** What the flags ask for: the options of {@link startEmulator} but `log`, and whether to log requests. */
-export interface EmulatorFlagOptions extends Omit<EmulatorOptions, 'log'> {
+/**
+ * What the flags ask for: options of `startEmulator` (each as `EmulatorOptions` documents it), and
+ * whether to log requests. Its own type, not imported: index.ts exports this module.
+ */
+export interface EmulatorFlagOptions {
+  /** `--port`. */
+  port: number;
+  /** `--host`. */
+  host?: string;
+  /** `--data`. */
+  dataDir?: string;
+  /** `--client-id`. */
+  clientId?: string;
+  /** `--client-secret`. */
+  clientSecret?: string;
+  /** `--tls`. */
+  tls: boolean;
+  /** `--cert`. */
+  certFile?: string;
+  /** `--key`. */
+  keyFile?: string;
   /** `--quiet`: no line per request. */
   quiet: boolean;
 }

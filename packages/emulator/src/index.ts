@@ -23,7 +23,7 @@ import { Store } from './store.js';
 import { tlsMaterial, type TlsMaterial } from './tls.js';
 import { WorkflowEngine } from './workflow-engine.js';
 
-export { emulatorBanner } from './banner.js';
+export { emulatorBanner, type BannerSource } from './banner.js';
 export {
   EMULATOR_FLAGS,
   EmulatorFlagError,
