@@ -7,7 +7,7 @@ import { readJson, readJsonObject } from './args.js';
 import type { CliIo } from './io.js';
 import { printAll, printList, printOne, printPage, type Format, type Pages } from './output.js';
 
-/** The options every command takes (CLI.md "Conventions"). */
+/** The options every command takes (docs/cli.md "Conventions"). */
 export interface Globals {
   /** Section of the credentials file. */
   profile?: string;

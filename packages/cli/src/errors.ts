@@ -1,5 +1,5 @@
 /**
- * How a run ends: each failure becomes an exit code and one line on stderr (CLI.md "Exit codes").
+ * How a run ends: each failure becomes an exit code and one line on stderr (docs/cli.md "Exit codes").
  * Imports only the SDK's errors module, which imports nothing, so start-up stays light.
  */
 import { ApiError, ContentError, LasError, ValidationError, WaitAbortedError, describeError } from 'las-sdk';

@@ -1,6 +1,6 @@
 /**
  * `run(argv, io)`: one run of `las`, in process. The bin calls it with the process's streams;
- * tests call it with their own. Resolves to the exit code (CLI.md "Exit codes").
+ * tests call it with their own. Resolves to the exit code (docs/cli.md "Exit codes").
  */
 import { CommanderError } from 'commander';
 import { EXIT, describeFailure } from './errors.js';
