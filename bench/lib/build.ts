@@ -41,9 +41,9 @@ export async function build(srcDir: string, name: string): Promise<Build> {
       extends: path.join(root, 'tsconfig.build.json'),
       compilerOptions: { rootDir: srcDir, outDir: dist, declaration: false, sourceMap: false, incremental: false },
       include: [],
-      // The `las` bin too (it reaches the emulator and the jobs): bench/cli-startup.ts runs it; and the
-      // transport under ky, built even where nothing in index.ts imports it yet.
-      files: [path.join(srcDir, 'index.ts'), ...['cli/index.ts', 'http/transport.ts'].map((file) => path.join(srcDir, file)).filter(existsSync)],
+      // las-sdk/api, which the emulator and the CLI import since the packages split; the `las` bin of a
+      // tree from before it (src/cli); and the transport under ky, built even where nothing in index.ts imports it yet.
+      files: [path.join(srcDir, 'index.ts'), ...['api/index.ts', 'cli/index.ts', 'http/transport.ts'].map((file) => path.join(srcDir, file)).filter(existsSync)],
     }),
   );
   const { code, out } = await exec(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', config]);
