@@ -89,10 +89,10 @@ export default {
       name: 'packages-import-las-sdk-by-name',
       severity: 'error',
       comment:
-        "las-emulator and las-cli import las-sdk as users do, by its package names: 'las-sdk' (src/index.ts) and " +
-        "'las-sdk/api' (src/api/index.ts), never a module inside it (in the checkout tsconfig paths map the names to the sources).",
+        "las-emulator and las-cli import las-sdk as users do, by its package names: 'las-sdk' (src/index.ts), 'las-sdk/api' " +
+        "(src/api/index.ts) and 'las-sdk/errors' (src/errors.ts), never a module inside it (in the checkout tsconfig paths map the names to the sources).",
       from: { path: '^packages/[^/]+/src/' },
-      to: { path: '^src/', pathNot: '^src/(index|api/index)\\.ts$' },
+      to: { path: '^src/', pathNot: '^src/(index|api/index|errors)\\.ts$' },
     },
     {
       name: 'packages-import-las-sdk-through-the-alias',

@@ -12,6 +12,7 @@ export default {
     '^#platform/(.*)\\.js$': '<rootDir>/src/platform/node/$1',
     '^las-sdk$': '<rootDir>/src/index.ts',
     '^las-sdk/api$': '<rootDir>/src/api/index.ts',
+    '^las-sdk/errors$': '<rootDir>/src/errors.ts',
     '^las-emulator$': '<rootDir>/packages/emulator/src/index.ts',
     '^las-emulator/flags$': '<rootDir>/packages/emulator/src/flags.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

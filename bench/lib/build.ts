@@ -56,7 +56,7 @@ export async function build(srcDir: string, name: string): Promise<Build> {
       name: 'las-sdk',
       type: 'module',
       imports: JSON.parse(JSON.stringify(imports ?? {}).replaceAll('./dist/', './')),
-      exports: { '.': './index.js', './api': './api/index.js' },
+      exports: { '.': './index.js', './api': './api/index.js', './errors': './errors.js' },
     }),
   );
   const packagesDir = path.join(srcDir, '..', 'packages');

@@ -1,7 +1,8 @@
 /**
  * What `las-emulator/flags` loads, as a fresh process loads it: itself only. `las --help` and every
  * `las` command declare the emulator's flags from it, so neither the emulator nor the SDK may come
- * with it. (The emulator itself imports las-sdk, which its user has loaded anyway: one copy.)
+ * with it. (The emulator itself imports las-sdk, which its user has loaded anyway: one copy.) And
+ * what the `las` bin loads before a command runs (`las --version`): no client, no emulator.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -33,5 +34,20 @@ describe('the modules las-emulator/flags loads', () => {
 
   it('are told apart from the SDK root, which loads all of those (the recording sees them)', () => {
     for (const pattern of FORBIDDEN) expect(root.some((url) => pattern.test(url))).toBe(true);
+  });
+});
+
+describe('the modules the las bin loads before a command runs', () => {
+  let cli: string[];
+  beforeAll(async () => {
+    cli = await modulesLoadedBy('packages/cli/src/run.ts');
+  }, 120_000);
+
+  it('include the command tree and the SDK\'s errors (las-sdk/errors)', () => {
+    expect(cli).toEqual(expect.arrayContaining(['packages/cli/src/program.ts', 'src/errors.ts']));
+  });
+
+  it('include no client (ky, class-transformer, resources, jobs, Las, Session) and no emulator', () => {
+    expect(cli.filter((url) => FORBIDDEN.some((pattern) => pattern.test(url)) || url.startsWith('packages/emulator/src/index'))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * How a run ends: each failure becomes an exit code and one line on stderr (docs/cli.md "Exit codes").
  * Imports only the SDK's errors module, which imports nothing, so start-up stays light.
  */
-import { ApiError, ContentError, LasError, ValidationError, WaitAbortedError, describeError } from 'las-sdk';
+import { ApiError, ContentError, LasError, ValidationError, WaitAbortedError, describeError } from 'las-sdk/errors';
 
 /** Exit codes of `las`. */
 export const EXIT = { ok: 0, refused: 1, usage: 2, timedOut: 124, interrupted: 130 } as const;

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LasError } from 'las-sdk';
+import { LasError } from 'las-sdk/errors';
 
 /** Name of the lock file inside a data directory. */
 export const LOCK_FILE = 'las-emulator.lock';

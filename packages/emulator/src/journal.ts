@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeError as describe } from 'las-sdk';
+import { describeError as describe } from 'las-sdk/errors';
 import { lockDataDir } from './data-lock.js';
 import type { JsonObject } from './json.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describeError } from 'las-sdk';
+import { describeError } from 'las-sdk/errors';
 import { notFound } from './http-error.js';
 import { FORMAT_VERSION, Journal, type SavedState } from './journal.js';
 import type { JsonObject } from './json.js';

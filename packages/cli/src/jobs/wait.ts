@@ -1,5 +1,5 @@
 /** `las workflows wait`: `execution.wait()`; exit 0 succeeded, 1 failed/rejected/error, 124 timed out. */
-import { WaitTimeoutError } from 'las-sdk';
+import { WaitTimeoutError } from 'las-sdk/errors';
 import type { Context } from '../context.js';
 import { EXIT, ExitCode } from '../errors.js';
 
