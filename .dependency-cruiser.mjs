@@ -1,6 +1,6 @@
 /**
- * The layers of src (see ARCHITECTURE.md), checked by `npm run lint`. Each rule names what a
- * layer may not import; everything not forbidden is allowed.
+ * The layers of src and the packages' boundaries (see ARCHITECTURE.md), checked by `npm run lint`.
+ * Each rule names what a layer may not import; everything not forbidden is allowed.
  */
 import { nodeOnlyPattern } from './scripts/node-only.mjs';
 
@@ -26,14 +26,14 @@ export default {
     {
       name: 'http-below-resources',
       severity: 'error',
-      comment: 'src/http is the transport: it imports no resource, job, CLI, emulator or Las.',
+      comment: 'src/http is the transport: it imports no resource, job or Las.',
       from: { path: '^src/http/' },
-      to: { path: '^src/(resources|jobs|cli|emulator)/|^src/las\\.ts$' },
+      to: { path: '^src/(resources|jobs)/|^src/las\\.ts$' },
     },
     {
       name: 'only-http-imports-ky',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/http/' },
+      from: { path: '^(src|packages/[^/]+/src)/', pathNot: '^src/http/' },
       to: { path: 'node_modules/ky/' },
     },
     {
@@ -76,36 +76,64 @@ export default {
       name: 'resources-below-las',
       severity: 'error',
       from: { path: '^src/resources/' },
-      to: { path: '^src/(cli|emulator)/|^src/las\\.ts$' },
+      to: { path: '^src/las\\.ts$' },
     },
     {
-      name: 'emulator-imports-api-and-errors-only',
+      name: 'sdk-imports-no-package-of-its-own',
       severity: 'error',
-      comment: 'The emulator serves the wire shapes: of the SDK it imports src/api, src/schema and errors.ts only, never ky or entities.',
-      from: { path: '^src/emulator/', pathNot: '^src/emulator/(start\\.ts$|testing/)' },
-      to: { path: '^src/', pathNot: '^src/(emulator|api|schema)/|^src/errors\\.ts$' },
+      comment: 'las-sdk (src) stands alone: it imports neither las-emulator nor las-cli.',
+      from: { path: '^src/' },
+      to: { path: '^packages/' },
     },
     {
-      name: 'emulator-entry-hands-out-credentials',
+      name: 'packages-import-las-sdk-by-name',
       severity: 'error',
       comment:
-        "The emulator's entry point also builds the Credentials it hands out (auth/credentials.ts, which loads ky only at its first token request).",
-      from: { path: '^src/emulator/start\\.ts$' },
-      to: { path: '^src/', pathNot: '^src/(emulator|api|schema)/|^src/errors\\.ts$|^src/auth/credentials\\.ts$' },
+        "las-emulator and las-cli import las-sdk as users do, by its package names: 'las-sdk' (src/index.ts), 'las-sdk/api' " +
+        "(src/api/index.ts) and 'las-sdk/errors' (src/errors.ts), never a module inside it (in the checkout tsconfig paths map the names to the sources).",
+      from: { path: '^packages/[^/]+/src/' },
+      to: { path: '^src/', pathNot: '^src/(index|api/index|errors)\\.ts$' },
+    },
+    {
+      name: 'packages-import-las-sdk-through-the-alias',
+      severity: 'error',
+      comment: "... and never by a relative path that happens to reach those entries ('../../../src/index.js').",
+      from: { path: '^packages/[^/]+/src/' },
+      to: { path: '^src/', dependencyTypesNot: ['aliased'] },
+    },
+    {
+      name: 'cli-imports-las-emulator-by-name',
+      severity: 'error',
+      comment: "las-cli imports las-emulator by its package names: 'las-emulator' and 'las-emulator/flags'.",
+      from: { path: '^packages/cli/src/' },
+      to: { path: '^packages/emulator/', pathNot: '^packages/emulator/src/(index|flags)\\.ts$' },
+    },
+    {
+      name: 'cli-imports-las-emulator-through-the-alias',
+      severity: 'error',
+      from: { path: '^packages/cli/src/' },
+      to: { path: '^packages/emulator/', dependencyTypesNot: ['aliased'] },
+    },
+    {
+      name: 'emulator-imports-no-cli',
+      severity: 'error',
+      from: { path: '^packages/emulator/' },
+      to: { path: '^packages/cli/' },
     },
     {
       name: 'emulator-testing-kit-is-a-client',
       severity: 'error',
       comment:
-        "The testing kit (src/emulator/testing) seeds through the SDK and hands out a Las: it may use the SDK's client, " +
+        "The testing kit (packages/emulator/src/testing) seeds through the SDK and hands out a Las: it may use the SDK's client, " +
         'loading las.ts only when a test emulator starts (a plain emulator never loads it); nothing but the emulator entry imports it.',
-      from: { path: '^src/', pathNot: '^src/emulator/(testing/|index\\.ts$|cli\\.ts$)' },
-      to: { path: '^src/emulator/testing/' },
+      from: { path: '^packages/emulator/src/', pathNot: '^packages/emulator/src/(testing/|index\\.ts$|cli\\.ts$)' },
+      to: { path: '^packages/emulator/src/testing/' },
     },
     {
       name: 'emulator-no-sdk-packages',
       severity: 'error',
-      from: { path: '^src/emulator/' },
+      comment: "The emulator serves the wire shapes: it reaches the SDK's libraries only through las-sdk.",
+      from: { path: '^packages/emulator/' },
       to: { path: 'node_modules/(ky|class-transformer)/' },
     },
     {
@@ -126,9 +154,9 @@ export default {
     {
       name: 'cli-is-imported-by-nothing',
       severity: 'error',
-      comment: 'The `las` command line is a top layer: it may import anything, nothing imports it.',
-      from: { path: '^src/', pathNot: '^src/cli/' },
-      to: { path: '^src/cli/' },
+      comment: 'The `las` command line is the top: nothing imports it.',
+      from: { path: '^(src|packages/emulator)/' },
+      to: { path: '^packages/cli/' },
     },
   ],
   options: {

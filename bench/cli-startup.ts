@@ -9,6 +9,7 @@ import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
+import { cliOf } from './lib/build.js';
 import { root } from './lib/processes.js';
 import { median } from './lib/stats.js';
 
@@ -22,10 +23,10 @@ export interface CliStartup {
 
 /** Runs each side `runs` times (after 2 unmeasured rounds) and returns the medians. */
 export async function measureCliStartup(dist: string, runs = 21, log: (message: string) => void = () => {}): Promise<CliStartup> {
-  // The bin reads its version from ../../package.json, as it does from dist/cli in the package.
+  // A tree from before the packages split: its bin reads its version from ../../package.json, as it did from dist/cli in the package.
   copyFileSync(path.join(root, 'package.json'), path.join(path.dirname(dist), 'package.json'));
-  const bin = path.join(dist, 'cli', 'index.js');
-  const { startEmulator } = (await import(pathToFileURL(path.join(dist, 'emulator', 'index.js')).href)) as typeof import('../src/emulator/index.js');
+  const { bin, emulator: emulatorEntry } = cliOf(dist);
+  const { startEmulator } = (await import(pathToFileURL(emulatorEntry).href)) as typeof import('las-emulator');
   const emulator = await startEmulator();
   const env = {
     ...process.env,

@@ -9,12 +9,13 @@
  * `las.batches.create()` sends) in blocks of BLOCK_CALLS sequential calls, the two taking turns;
  * the figure is the median of the block-by-block ratios of their mean latencies. Then each is
  * stopped and started again on its directory, in turns: the time from spawn to listening.
- * `--src` measures another source tree's emulator (`DIR/emulator/cli.ts`), such as an older one.
+ * `--src` measures another source tree's emulator (`DIR/../packages/emulator/src/cli.ts`, or
+ * `DIR/emulator/cli.ts` in a tree from before the packages split), such as an older one.
  * `measureEmulatorStore()` is the same measurement for bench/run.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +51,14 @@ interface Running {
   token: string;
 }
 
+/** The emulator's bin in a source tree: `packages/emulator/src/cli.ts` beside `src` since the packages split, `src/emulator/cli.ts` before. */
+function emulatorBin(src: string): string {
+  const split = path.join(src, '..', 'packages', 'emulator', 'src', 'cli.ts');
+  return existsSync(split) ? split : path.join(src, 'emulator', 'cli.ts');
+}
+
 async function start(src: string, dataDir: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(src, 'emulator', 'cli.ts'), '--data', dataDir, '--quiet'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', emulatorBin(src), '--data', dataDir, '--quiet'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,5 @@
 /**
- * The testing kit's speed (src/emulator/testing), each figure beside a bare node:http server's
+ * The testing kit's speed (packages/emulator/src/testing), each figure beside a bare node:http server's
  * start measured in the same run:
  * - a second testEmulator() to ready (the first in a process pays the imports);
  * - reset() with 1,000 documents seeded;
@@ -11,7 +11,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as Emulator from '../src/emulator/index.js';
+import type * as Emulator from '../packages/emulator/src/index.js';
 import { median } from './lib/stats.js';
 
 const ROUNDS = 15;

@@ -8,7 +8,7 @@
  * predict with a trained model rather than the new, untrained one.
  */
 import { Las, type Transition } from '../src/index.js';
-import { startEmulator, type Emulator } from '../src/emulator/index.js';
+import { startEmulator, type Emulator } from 'las-emulator';
 
 const SERVICE_VARIABLES = ['LAS_CLIENT_ID', 'LAS_CLIENT_SECRET', 'LAS_AUTH_ENDPOINT', 'LAS_API_ENDPOINT'];
 const useService = SERVICE_VARIABLES.every((name) => process.env[name]);

@@ -5,8 +5,6 @@
  */
 export const NODE_ONLY_MODULES = [
   'platform/node/',
-  'emulator/',
-  'cli/',
   'auth/resolve',
   'http/transport',
   'jobs/upload-documents',

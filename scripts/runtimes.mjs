@@ -31,8 +31,9 @@ const nodes = valuesOf('--node');
 const only = valuesOf('--only');
 if (nodes.length === 0) nodes.push(process.execPath);
 
-if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('dist/ is missing: run npm run build first');
-const { startEmulator } = await import(pathToFileURL(join(ROOT, 'dist/emulator/index.js')).href);
+const EMULATOR = join(ROOT, 'packages/emulator/dist/index.js');
+if (!existsSync(join(ROOT, 'dist/index.js')) || !existsSync(EMULATOR)) throw new Error('a build is missing: run npm run build:all first');
+const { startEmulator } = await import(pathToFileURL(EMULATOR).href);
 
 const started = performance.now();
 const emulator = await startEmulator();

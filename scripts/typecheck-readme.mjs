@@ -17,7 +17,6 @@ writeFileSync(
       noEmit: true,
       rootDir: '..',
       noUnusedLocals: false,
-      paths: { 'las-sdk': ['../src/index.ts'], 'las-sdk/emulator': ['../src/emulator/index.ts'], 'las-emulator': ['../src/emulator/index.ts'], '#platform/*': ['../src/platform/node/*'] },
     },
     include: ['./*.ts'],
   }),

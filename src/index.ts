@@ -9,3 +9,4 @@ export {
   type HandledTransitionExecution,
   type HandleTransitionExecutionOptions,
 } from './jobs/handle-transition-execution.js';
+export { documentsOfFolder, type FolderDocuments } from './jobs/folder-documents.js';

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { bundleForBrowser } from '../scripts/browser-bundle.mjs';
 import * as browserEntry from '../src/browser.js';
 import * as nodeEntry from '../src/index.js';
-import * as emulatorEntry from '../src/emulator/index.js';
+import * as emulatorEntry from 'las-emulator';
 import { REPO_ROOT, runNode } from './helpers/process.js';
 
 let dir: string;
@@ -64,7 +64,7 @@ function expectNamesKept(found: { exported: string; className: string; name: str
 test('the Node entry and the emulator, minified: every error class names itself', async () => {
   const file = join(dir, 'node.mjs');
   await build({
-    stdin: { contents: "export * from './src/index.ts';\nexport * from './src/emulator/index.ts';\n", resolveDir: REPO_ROOT, loader: 'ts' },
+    stdin: { contents: "export * from './src/index.ts';\nexport * from './packages/emulator/src/index.ts';\n", resolveDir: REPO_ROOT, loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { jest } from '@jest/globals';
 import { Credentials } from '../src/auth/credentials.js';
-import { startEmulator } from '../src/emulator/index.js';
+import { startEmulator } from 'las-emulator';
 import {
   InvalidCredentialsError,
   LasError,

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleForBrowser } from '../../scripts/browser-bundle.mjs';
 import { Las, type WorkflowExecution } from '../../src/index.js';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { startEmulator, type Emulator } from 'las-emulator';
 
 /** Options of {@link startReviewServer}. */
 export interface ReviewServerOptions {

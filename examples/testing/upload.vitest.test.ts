@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Las } from '../../src/index.js'; // your app: from 'las-sdk'
-import { testEmulator, type TestEmulator } from '../../src/emulator/index.js'; // your app: from 'las-emulator'
+import { testEmulator, type TestEmulator } from '../../packages/emulator/src/index.js'; // your app: from 'las-emulator'
 import { uploadInvoice } from './app/invoices.js';
 
 const PDF = readFileSync(new URL('../invoice.pdf', import.meta.url));

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, expect, jest, test } from '@jest/globals';
 import { Las } from '../../src/index.js'; // your app: from 'las-sdk'
-import { testEmulator, type TestEmulator } from '../../src/emulator/index.js'; // your app: from 'las-emulator'
+import { testEmulator, type TestEmulator } from '../../packages/emulator/src/index.js'; // your app: from 'las-emulator'
 import { runNext } from './app/invoices.js';
 
 let emu: TestEmulator;

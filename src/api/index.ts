@@ -22,3 +22,31 @@ export * from './transitions.js';
 export * from './users.js';
 export * from './workflow-executions.js';
 export * from './workflows.js';
+// What a server of these shapes (las-emulator) checks requests with, beside the shapes: the schema
+// builder and its check, the bound on JSON nesting, the test of a plain object, the base64 rule.
+export {
+  s,
+  validate,
+  jsonProblem,
+  isPlainObject,
+  MAX_JSON_DEPTH,
+  MAX_JSON_VALUES,
+  type Infer,
+  type Schema,
+  type AnySchema,
+  type ArraySchema,
+  type BooleanSchema,
+  type CustomSchema,
+  type NullableSchema,
+  type NumberOptions,
+  type NumberSchema,
+  type ObjectOptions,
+  type ObjectSchema,
+  type OptionalSchema,
+  type Properties,
+  type RecordSchema,
+  type StringSchema,
+  type TimestampSchema,
+  type UnionSchema,
+} from '../schema/index.js';
+export { isBase64 } from './base64.js';

@@ -10,6 +10,7 @@ interface Typed<T> {
   readonly _type?: T;
 }
 
+/** A string: bounded, matching a pattern, or one of `values`. */
 export interface StringSchema<T extends string = string> extends Typed<T> {
   readonly kind: 'string';
   readonly pattern?: RegExp;
@@ -19,6 +20,7 @@ export interface StringSchema<T extends string = string> extends Typed<T> {
   /** What a fitting value is, for messages (`a dataset id (las:dataset:<32 hex digits>)`). */
   readonly expected?: string;
 }
+/** A number, an integer when `integer`: bounded or one of `values`. */
 export interface NumberSchema extends Typed<number> {
   readonly kind: 'number';
   readonly integer: boolean;
@@ -26,6 +28,7 @@ export interface NumberSchema extends Typed<number> {
   readonly minimum?: number;
   readonly maximum?: number;
 }
+/** `true` or `false`. */
 export interface BooleanSchema extends Typed<boolean> {
   readonly kind: 'boolean';
 }
@@ -42,11 +45,13 @@ export interface RecordSchema<V extends Schema = AnySchema> extends Typed<Record
 export interface AnySchema extends Typed<unknown> {
   readonly kind: 'any';
 }
+/** An array whose items each fit `items`. */
 export interface ArraySchema<I extends Schema = Schema> extends Typed<Infer<I>[]> {
   readonly kind: 'array';
   readonly items: I;
   readonly minItems?: number;
 }
+/** A value that fits one of `options`. */
 export interface UnionSchema<O extends readonly Schema[] = readonly Schema[]> extends Typed<Infer<O[number]>> {
   readonly kind: 'union';
   readonly options: O;
@@ -63,6 +68,7 @@ export interface CustomSchema<T = unknown> extends Typed<T> {
   /** What a fitting value is, for messages (`an AbortSignal`). */
   readonly expected: string;
 }
+/** A property that may be left out; when given, it fits `inner`. */
 export interface OptionalSchema<S extends Schema = Schema> extends Typed<Infer<S>> {
   readonly kind: 'optional';
   readonly inner: S;
@@ -72,7 +78,9 @@ export interface NullableSchema<S extends Schema = Schema> extends Typed<Infer<S
   readonly kind: 'nullable';
   readonly inner: S;
 }
+/** An object schema's properties, by name. */
 export type Properties = Readonly<Record<string, Schema>>;
+/** A JSON object with the properties named (each fitting its schema), others only when `additional`. */
 export interface ObjectSchema<P extends Properties = Properties> extends Typed<InferProperties<P>> {
   readonly kind: 'object';
   readonly properties: P;
@@ -82,6 +90,7 @@ export interface ObjectSchema<P extends Properties = Properties> extends Typed<I
   readonly minProperties?: number;
 }
 
+/** Any schema the builder {@link s} makes. */
 export type Schema =
   | StringSchema<string>
   | NumberSchema

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleForBrowser, type BrowserBundle } from '../../scripts/browser-bundle.mjs';
 import { nodeOnlyPattern } from '../../scripts/node-only.mjs';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { startEmulator, type Emulator } from 'las-emulator';
 import { Las } from '../../src/index.js';
 import { runNode } from '../helpers/process.js';
 

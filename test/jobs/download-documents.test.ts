@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { downloadDocuments, type DownloadProgress } from '../../src/jobs/download-documents.js';
 import { ValidationError } from '../../src/errors.js';
 import type { DownloadProgress as PublicDownloadProgress, DownloadReport } from '../../src/index.js';
-import { PDF, useEmulator } from '../emulator/helpers.js';
+import { PDF, useEmulator } from '../../packages/emulator/test/helpers.js';
 
 /** The file name of a document without extension: its id with ':' made '_'. */
 const stem = (id: string) => id.replaceAll(':', '_');

@@ -1,6 +1,8 @@
 /**
- * The emulator's module graph, as a fresh process loads it: the wire shapes (src/api) and the
- * emulator's own modules, never the SDK's HTTP client, its entity machinery or its resources.
+ * What `las-emulator/flags` loads, as a fresh process loads it: itself only. `las --help` and every
+ * `las` command declare the emulator's flags from it, so neither the emulator nor the SDK may come
+ * with it. (The emulator itself imports las-sdk, which its user has loaded anyway: one copy.) And
+ * what the `las` bin loads before a command runs (`las --version`): no client, no emulator.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -19,23 +21,33 @@ async function modulesLoadedBy(entry: string): Promise<string[]> {
 
 const FORBIDDEN = [/(^|\/)node_modules\/ky\//, /(^|\/)node_modules\/class-transformer\//, /^src\/resources\//, /^src\/jobs\//, /^src\/las\.ts$/, /^src\/http\/session\.ts$/];
 
-describe('the modules las-sdk/emulator loads', () => {
-  let emulator: string[];
+describe('the modules las-emulator/flags loads', () => {
+  let flags: string[];
   let root: string[];
   beforeAll(async () => {
-    [emulator, root] = await Promise.all([modulesLoadedBy('src/emulator/index.ts'), modulesLoadedBy('src/index.ts')]);
+    [flags, root] = await Promise.all([modulesLoadedBy('packages/emulator/src/flags.ts'), modulesLoadedBy('src/index.ts')]);
   }, 120_000);
 
-  it('include the wire shapes of src/api', () => {
-    expect(emulator).toContain('src/emulator/index.ts');
-    expect(emulator).toContain('src/api/datasets.ts');
-  });
-
-  it('include no ky, no class-transformer, no resources, jobs, Las or Session', () => {
-    expect(emulator.filter((url) => FORBIDDEN.some((pattern) => pattern.test(url)))).toEqual([]);
+  it('are the flags module alone: nothing of the emulator, the SDK or any package', () => {
+    expect(flags.filter((url) => url.startsWith('file:') || url.startsWith('/') || url.includes('/'))).toEqual(['packages/emulator/src/flags.ts']);
   });
 
   it('are told apart from the SDK root, which loads all of those (the recording sees them)', () => {
     for (const pattern of FORBIDDEN) expect(root.some((url) => pattern.test(url))).toBe(true);
+  });
+});
+
+describe('the modules the las bin loads before a command runs', () => {
+  let cli: string[];
+  beforeAll(async () => {
+    cli = await modulesLoadedBy('packages/cli/src/run.ts');
+  }, 120_000);
+
+  it('include the command tree and the SDK\'s errors (las-sdk/errors)', () => {
+    expect(cli).toEqual(expect.arrayContaining(['packages/cli/src/program.ts', 'src/errors.ts']));
+  });
+
+  it('include no client (ky, class-transformer, resources, jobs, Las, Session) and no emulator', () => {
+    expect(cli.filter((url) => FORBIDDEN.some((pattern) => pattern.test(url)) || url.startsWith('packages/emulator/src/index'))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * emulator's --tls) sends every request, the token's included, through the proxy; NO_PROXY and
  * `proxy: false` bypass it; the `proxy` option's user and password reach the proxy and never an error.
  */
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { startEmulator, type Emulator } from 'las-emulator';
 import { runNode } from '../helpers/process.js';
 // @ts-expect-error: a plain .mjs module, shared with scripts/runtimes.mjs
 import { startProxy } from './proxy.mjs';

@@ -21,7 +21,7 @@ import { createUserSchema, updateUserSchema } from '../../src/api/users.js';
 import { updateWorkflowExecutionSchema } from '../../src/api/workflow-executions.js';
 import { createWorkflowSchema, executeWorkflowSchema, updateWorkflowSchema } from '../../src/api/workflows.js';
 // The two bodies the SDK sends as `{}` without a schema of its own: the emulator's is the one in use.
-import { emptyBodySchema } from '../../src/emulator/schemas.js';
+import { emptyBodySchema } from '../../packages/emulator/src/schemas.js';
 import { componentName, entitySchemas, loadSpec, resolveRef, specOperations, type SchemaObject } from '../helpers/spec.js';
 
 const components = loadSpec().components.schemas;

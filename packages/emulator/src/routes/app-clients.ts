@@ -1,0 +1,70 @@
+/** /appClients: the app clients of the organization, whose credentials the token endpoint accepts. */
+import { randomBytes } from 'node:crypto';
+import { appClientSchema, createAppClientSchema, updateAppClientSchema } from 'las-sdk/api';
+import type { Context } from '../context.js';
+import type { Json, JsonObject } from '../json.js';
+import { route, type Route } from '../router.js';
+import type { Row, Store } from '../store.js';
+import { checkBody } from '../validation.js';
+import { created, listAnswer, orNull, pathId, update } from './shared.js';
+
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Random text of `length` characters of `alphabet` (Cognito-like client ids and secrets). */
+export function randomText(length: number, alphabet = ALPHANUMERIC): string {
+  return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+/** What an app client is created with; `clientId`/`clientSecret` are random unless given. */
+export interface NewAppClient {
+  body: JsonObject;
+  clientId?: string;
+  clientSecret?: string;
+  /** Who creates it; the new client itself when undefined (the emulator's own client). */
+  principal?: string;
+}
+
+/** Stores a new app client; its secret, if any, is kept hidden and also returned once in `clientSecret`. */
+export function createAppClient(store: Store, { body, clientId, clientSecret, principal }: NewAppClient): { row: Row; secret?: string } {
+  const appClientId = store.newId('app-client');
+  const withSecret = clientSecret !== undefined || body.generateSecret !== false;
+  const secret = withSecret ? (clientSecret ?? randomText(51)) : undefined;
+  const loginUrls = (body.loginUrls as Json[] | undefined) ?? [];
+  const data: JsonObject = {
+    appClientId,
+    clientId: clientId ?? randomText(26),
+    hasSecret: withSecret,
+    apiKey: randomText(40, ALPHANUMERIC + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+    callbackUrls: (body.callbackUrls as Json[] | undefined) ?? [],
+    loginUrls,
+    logoutUrls: (body.logoutUrls as Json[] | undefined) ?? [],
+    defaultLoginUrl: orNull(body.defaultLoginUrl ?? loginUrls[0]),
+    name: orNull(body.name),
+    description: orNull(body.description),
+    ...created(principal ?? appClientId),
+  };
+  const row = store.tables.appClients.insert(appClientId, data, secret === undefined ? {} : { clientSecret: secret });
+  return { row, secret };
+}
+
+/** The routes of app clients. */
+export const appClientRoutes: Route[] = [
+  route('POST', '/appClients', ({ store }: Context, req) => {
+    const body = checkBody(createAppClientSchema, req.body);
+    const { row, secret } = createAppClient(store, { body, principal: req.principal });
+    return secret === undefined ? row.data : { ...row.data, clientSecret: secret };
+  }),
+  route('GET', '/appClients', ({ store }: Context, req) => listAnswer('appClients', store.tables.appClients.rows(), req)),
+  route('PATCH', '/appClients/{appClientId}', ({ store }: Context, req) => {
+    const row = store.tables.appClients.require(pathId(req, 'appClientId', appClientSchema.properties.appClientId));
+    const body = checkBody(updateAppClientSchema, req.body);
+    return update(store.tables.appClients, row, body, req.principal).data;
+  }),
+  route('DELETE', '/appClients/{appClientId}', ({ store }: Context, req) => {
+    const row = store.tables.appClients.require(pathId(req, 'appClientId', appClientSchema.properties.appClientId));
+    store.tables.appClients.delete(row.id);
+    // Its tokens die with it.
+    for (const [token, grant] of store.tokens) if (grant.appClientId === row.id) store.tokens.delete(token);
+    return row.data;
+  }),
+];
