@@ -13,7 +13,12 @@ export interface ScriptedDocument {
   /** Its content type. */
   contentType: string;
   /** Its ground truth, if any. */
-  groundTruth?: { label: string; value: unknown }[];
+  groundTruth?: {
+    /** The field's label. */
+    label: string;
+    /** Its value. */
+    value: unknown;
+  }[];
   /** Its bytes. */
   content: Uint8Array;
   /** The other fields of its data. */
@@ -22,6 +27,7 @@ export interface ScriptedDocument {
 
 /** One field a script predicts: as in the API's `predictions` array. */
 export interface ScriptedField {
+  /** The field's label, as in the model's field config. */
   label: string;
   /** `null` when nothing was found. */
   value: string | null;

@@ -118,14 +118,23 @@ export interface SeedSpec {
 
 /** Ids by name of what was seeded; documents keyed `'<dataset>/<document>'`. */
 export interface SeededIds {
+  /** Dataset ids by name. */
   datasets: Record<string, string>;
+  /** Document ids by `<dataset name>/<document name>`. */
   documents: Record<string, string>;
+  /** Model ids by name. */
   models: Record<string, string>;
+  /** Data bundle ids by name. */
   dataBundles: Record<string, string>;
+  /** Secret ids by name. */
   secrets: Record<string, string>;
+  /** User ids by name. */
   users: Record<string, string>;
+  /** App client ids by name. */
   appClients: Record<string, string>;
+  /** Transition ids by name (those of workflows' `transitions` included). */
   transitions: Record<string, string>;
+  /** Workflow ids by name. */
   workflows: Record<string, string>;
 }
 
