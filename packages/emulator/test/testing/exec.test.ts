@@ -13,7 +13,7 @@ process.exit(Number(process.argv.at(-1)));
 
 describe('las-emulator exec', () => {
   it('runs the command with the LAS_* variables of a seeded emulator, and exits with its code', async () => {
-    const bin = spawnBin(['exec', '--seed', 'test/emulator/testing/fixtures/seed.json', '--api-version', '2021-09-23', '--', process.execPath, '--import', 'tsx', '--input-type=module', '-e', PROBE, '7']);
+    const bin = spawnBin(['exec', '--seed', 'packages/emulator/test/testing/fixtures/seed.json', '--api-version', '2021-09-23', '--', process.execPath, '--import', 'tsx', '--input-type=module', '-e', PROBE, '7']);
     expect(await bin.exited).toBe(7);
     const line = JSON.parse(bin.output().trim().split('\n').at(-1) as string) as Record<string, unknown>;
     expect(line).toEqual({ version: '2021-09-23', api: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v1$/), documents: 1 });

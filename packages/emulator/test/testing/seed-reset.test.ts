@@ -7,7 +7,7 @@ import { PartialFailureError, ValidationError } from 'las-sdk';
 import { testEmulator, type TestEmulator } from '../../src/index.js';
 import { PDF } from '../helpers.js';
 
-const PDF_PATH = fileURLToPath(new URL('../../../examples/invoice.pdf', import.meta.url));
+const PDF_PATH = fileURLToPath(new URL('../../../../examples/invoice.pdf', import.meta.url));
 
 describe('testEmulator()', () => {
   const emus: TestEmulator[] = [];
