@@ -9,7 +9,7 @@ export const deploymentEnvironmentSchema = s.object({
   /** Id of the deployment environment. */
   deploymentEnvironmentId: ids.deploymentEnvironment,
   /** The organization that owns it (null: the service's own). */
-  organizationId: s.nullable(ids.organization),
+  organizationId: s.nullable(ids.organizationSlug),
   /** Model deployment units it has. */
   modelDeploymentUnits: s.integer({ minimum: 0 }),
   /** `available` or `unavailable`. */
@@ -18,7 +18,7 @@ export const deploymentEnvironmentSchema = s.object({
 });
 
 /** An owner filter: organization ids (`las:organization:<slug>`), one or several. */
-export const ownerFilter = s.optional(oneOrMore(ids.organization));
+export const ownerFilter = s.optional(oneOrMore(ids.organizationSlug));
 
 /** Query of GET /deploymentEnvironments. */
 export const listDeploymentEnvironmentsSchema = listSchema({

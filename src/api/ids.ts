@@ -15,7 +15,8 @@ const transition = s.described(
 
 /** An id `las:<kind>:<slug>`: lower-case letters, digits, `-` and `_`. */
 function slugId(kind: string) {
-  return s.described(s.string({ pattern: new RegExp(`^las:${kind}:[a-z0-9-_]+$`) }), `a ${kind} id (las:${kind}:<lower-case letters, digits, - and _>)`);
+  const article = /^[aeio]/.test(kind) ? 'an' : 'a';
+  return s.described(s.string({ pattern: new RegExp(`^las:${kind}:[a-z0-9-_]+$`) }), `${article} ${kind} id (las:${kind}:<lower-case letters, digits, - and _>)`);
 }
 
 /** An id of what the service offers: `[las:organization:<org>/]las:<kind>:<name>[:@<tag> | :<number>]`, as the 2024-11-29 spec has it. */
@@ -28,8 +29,8 @@ function offeredId(kind: string) {
 
 /** The schema of each kind of id. */
 export const ids = {
-  /** Id of an app client: a slug under 2024-11-29, of which the seed's 32 hex digits are one. */
-  appClient: slugId('app-client'),
+  /** Id of an app client. */
+  appClient: s.id('app-client'),
   /** Id of an asset. */
   asset: s.id('asset'),
   /** Id of a batch. */
@@ -48,8 +49,10 @@ export const ids = {
   log: s.id('log'),
   /** Id of a model. */
   model: s.id('model'),
-  /** Id of an organization: a slug under 2024-11-29, of which the seed's 32 hex digits are one. */
-  organization: slugId('organization'),
+  /** Id of an organization. */
+  organization: s.id('organization'),
+  /** Id of an organization as 2024-11-29 gives it: a slug, of which the seed's 32 hex digits are one. */
+  organizationSlug: slugId('organization'),
   /** Id of a payment method (2024-11-29). */
   paymentMethod: s.id('payment-method'),
   /** Id of a plan (2024-11-29). */

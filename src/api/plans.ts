@@ -12,7 +12,7 @@ export const planSchema = s.object({
   /** Id of the plan. */
   planId: ids.plan,
   /** The organization that owns it (null: the service's own). */
-  organizationId: s.nullable(ids.organization),
+  organizationId: s.nullable(ids.organizationSlug),
   /** Whether it can be chosen. */
   available: s.boolean(),
   /** Its currency: `USD`, `EUR` or `NOK`. */
