@@ -5,7 +5,6 @@ import { ids } from './ids.js';
 import { listSchema } from './list.js';
 import { ownerFilter } from './deployment-environments.js';
 
-const priced = s.optional(s.nullable(s.record()));
 
 /** The API's shape of a plan: its prices and limits, by what it covers. */
 export const planSchema = s.object({
@@ -20,25 +19,25 @@ export const planSchema = s.object({
   /** Its latest version. */
   latest: s.integer({ minimum: 1 }),
   /** Active models. */
-  activeModels: priced,
+  activeModels: s.optional(s.nullable(s.record())),
   /** Field predictions. */
-  fieldPredictions: priced,
+  fieldPredictions: s.optional(s.nullable(s.record())),
   /** Flows. */
-  flows: priced,
+  flows: s.optional(s.nullable(s.record())),
   /** GPU hours. */
-  gpuHours: priced,
+  gpuHours: s.optional(s.nullable(s.record())),
   /** The license. */
-  license: priced,
+  license: s.optional(s.nullable(s.record())),
   /** Model deployment units. */
-  modelDeploymentUnits: priced,
+  modelDeploymentUnits: s.optional(s.nullable(s.record())),
   /** Page predictions. */
-  pagePredictions: priced,
+  pagePredictions: s.optional(s.nullable(s.record())),
   /** Production workflow minutes. */
-  productionWorkflowMinutes: priced,
+  productionWorkflowMinutes: s.optional(s.nullable(s.record())),
   /** User minutes. */
-  userMinutes: priced,
+  userMinutes: s.optional(s.nullable(s.record())),
   /** Users. */
-  users: priced,
+  users: s.optional(s.nullable(s.record())),
   ...nameAndDescription,
 });
 

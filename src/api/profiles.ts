@@ -1,5 +1,5 @@
 /** Profiles: a person's own data, apart from the organizations they are a user of (API version 2024-11-29). */
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { ids } from './ids.js';
 
 /** What a person sets on their profile. */
@@ -14,8 +14,6 @@ const ownFields = {
   locale: s.nullable(s.text()),
   /** URL of a picture. */
   picture: s.nullable(s.text()),
-  /** Your own data about it. */
-  metadata: s.nullable(s.record()),
 };
 
 /** The API's shape of a profile. */
@@ -32,14 +30,41 @@ export const profileSchema = s.object({
   createdTime: s.optional(s.nullable(s.timestamp())),
   /** When it was last changed. */
   updatedTime: s.optional(s.nullable(s.timestamp())),
-  ...partial(s.object(ownFields)).properties,
+  /** Full name. */
+  name: s.optional(ownFields.name),
+  /** Given name. */
+  givenName: s.optional(ownFields.givenName),
+  /** Family name. */
+  familyName: s.optional(ownFields.familyName),
+  /** Language and region (`en-GB`). */
+  locale: s.optional(ownFields.locale),
+  /** URL of a picture. */
+  picture: s.optional(ownFields.picture),
+  /** Your own data about it. */
+  metadata: s.optional(s.nullable(s.record())),
 });
 
 /**
  * Body of PATCH /profiles/{profileId}. The 2024-11-29 spec declares no body for it; these are the
  * fields of the profile a person sets (its answer's shape without ids, counts and times).
  */
-export const updateProfileSchema = partial(s.object(ownFields), { minProperties: 1 });
+export const updateProfileSchema = s.object(
+  {
+    /** Full name. */
+    name: s.optional(ownFields.name),
+    /** Given name. */
+    givenName: s.optional(ownFields.givenName),
+    /** Family name. */
+    familyName: s.optional(ownFields.familyName),
+    /** Language and region (`en-GB`). */
+    locale: s.optional(ownFields.locale),
+    /** URL of a picture. */
+    picture: s.optional(ownFields.picture),
+    /** Your own data about it. */
+    metadata: s.optional(s.nullable(s.record())),
+  },
+  { minProperties: 1 },
+);
 
 /** A profile's data as the API returns it. */
 export type ProfileData = Infer<typeof profileSchema>;
