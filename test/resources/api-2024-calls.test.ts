@@ -124,6 +124,7 @@ describe('bad input to the calls 2024-11-29 adds is a ValidationError, nothing s
     ['a role id of 33 characters', () => las.roles.get(`las:role:${'a'.repeat(33)}`), /^roles: roleId: must be a role id/],
     ['an empty payment method update', () => las.paymentMethods.update(ID.paymentMethod, {}), /^paymentMethod\.update: options: must set at least one of stripeSetupIntentSecret, name, description; nothing was sent$/],
     ['an empty Stripe secret', () => las.paymentMethods.update(ID.paymentMethod, { stripeSetupIntentSecret: '' }), /stripeSetupIntentSecret: must be at least 1 character/],
+    ['an empty profile update', () => las.profiles.update(ID.profile, {}), /^profile\.update: options: must set at least one of name, givenName, familyName, locale, picture, metadata; nothing was sent$/],
     ['a profile field the profile lacks', () => las.profiles.update(ID.profile, { email: 'a@b.co' } as never), /email: is not a known property/],
     ['an organization name of another type', () => las.organizations.create({ name: { toString: () => 'Acme' } } as never), /name: must be a string/],
     ['a __proto__ key', () => las.organizations.create(JSON.parse('{"__proto__": {"name": "x"}}') as never), /__proto__: is not a known property/],
