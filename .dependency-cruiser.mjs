@@ -48,7 +48,7 @@ export default {
     {
       name: 'resources-wait-delegation',
       severity: 'error',
-      from: { path: '^src/resources/', pathNot: '^src/resources/(collection|transition-executions|workflow-executions)\\.ts$' },
+      from: { path: '^src/resources/', pathNot: '^src/resources/(collection|predictions|transition-executions|workflow-executions)\\.ts$' },
       to: { path: '^src/jobs/wait\\.ts$' },
     },
     {

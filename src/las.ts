@@ -14,11 +14,16 @@ import { AppClients } from './resources/app-clients.js';
 import { Assets } from './resources/assets.js';
 import { Batches } from './resources/batches.js';
 import { Datasets } from './resources/datasets.js';
+import { DeploymentEnvironments } from './resources/deployment-environments.js';
 import { Documents } from './resources/documents.js';
 import { Logs } from './resources/logs.js';
 import { Models } from './resources/models.js';
 import { Organizations } from './resources/organizations.js';
+import { PaymentMethods } from './resources/payment-methods.js';
+import { Plans } from './resources/plans.js';
 import { Predictions } from './resources/predictions.js';
+import { Profiles } from './resources/profiles.js';
+import { Roles } from './resources/roles.js';
 import { Secrets } from './resources/secrets.js';
 import { Transitions } from './resources/transitions.js';
 import { Users } from './resources/users.js';
@@ -123,6 +128,8 @@ export class Las {
   @collection(Batches) readonly batches!: Batches;
   /** Datasets of documents to train on. */
   @collection(Datasets) readonly datasets!: Datasets;
+  /** Deployment environments: where trained models run (2024-11-29). */
+  @collection(DeploymentEnvironments) readonly deploymentEnvironments!: DeploymentEnvironments;
   /** Documents: pdfs and images. */
   @collection(Documents) readonly documents!: Documents;
   /** Logs of transition executions. */
@@ -131,8 +138,16 @@ export class Las {
   @collection(Models) readonly models!: Models;
   /** The organization. */
   @collection(Organizations) readonly organizations!: Organizations;
+  /** Payment methods of the organization (2024-11-29). */
+  @collection(PaymentMethods) readonly paymentMethods!: PaymentMethods;
+  /** Plans the service offers (2024-11-29). */
+  @collection(Plans) readonly plans!: Plans;
   /** Predictions of models on documents. */
   @collection(Predictions) readonly predictions!: Predictions;
+  /** People's profiles (2024-11-29). */
+  @collection(Profiles) readonly profiles!: Profiles;
+  /** Roles: what users and app clients may do (2024-11-29). */
+  @collection(Roles) readonly roles!: Roles;
   /** Secrets for transitions. */
   @collection(Secrets) readonly secrets!: Secrets;
   /** Transitions (workflow steps), with their executions. */

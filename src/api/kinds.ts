@@ -14,8 +14,15 @@ import { createDataBundleSchema, dataBundleSchema, listDataBundlesSchema, update
 import { createDatasetSchema, datasetSchema, updateDatasetSchema } from './datasets.js';
 import { createDocumentSchema, documentSchema, listDocumentsSchema, updateDocumentSchema } from './documents.js';
 import { listLogsSchema, logSchema } from './logs.js';
+import { deploymentEnvironmentSchema, listDeploymentEnvironmentsSchema } from './deployment-environments.js';
+import { createPaymentMethodSchema, paymentMethodSchema, updatePaymentMethodSchema } from './payment-methods.js';
+import { listPlansSchema, planSchema } from './plans.js';
+import { profileSchema, updateProfileSchema } from './profiles.js';
+import { roleSchema } from './roles.js';
+import { createTrainingSchema, listTrainingsSchema, trainingSchema, updateTrainingSchema } from './trainings.js';
+import { createTransformationSchema, listTransformationsSchema, transformationSchema } from './transformations.js';
 import { createModelSchema, modelSchema, updateModelSchema } from './models.js';
-import { organizationSchema, updateOrganizationSchema } from './organizations.js';
+import { createOrganizationSchema, organizationSchema, updateOrganizationSchema } from './organizations.js';
 import { createPredictionSchema, predictionSchema } from './predictions.js';
 import { createSecretSchema, secretSchema, updateSecretSchema } from './secrets.js';
 import { listTransitionExecutionsSchema, transitionExecutionSchema, updateTransitionExecutionSchema } from './transition-executions.js';
@@ -60,7 +67,7 @@ export const kinds = {
   /** App clients: credentials for programs and login pages. */
   appClient: {
     name: 'appClient', collection: 'appClients', path: '/appClients', idField: 'appClientId', id: ids.appClient, schema: appClientSchema,
-    create: createAppClientSchema, update: updateAppClientSchema, list: { key: 'appClients', query: listOptionsSchema }, methods: ['update', 'delete'],
+    create: createAppClientSchema, update: updateAppClientSchema, list: { key: 'appClients', query: listOptionsSchema }, methods: crud,
   },
   /** Assets: files transitions use. */
   asset: {
@@ -75,7 +82,7 @@ export const kinds = {
   /** Data bundles: a model's datasets, bundled for training. */
   dataBundle: {
     name: 'dataBundle', parent: 'model', collection: 'dataBundles', path: '/models/{modelId}/dataBundles', idField: 'dataBundleId', id: ids.dataBundle, schema: dataBundleSchema,
-    create: createDataBundleSchema, update: updateDataBundleSchema, list: { key: 'dataBundles', query: listDataBundlesSchema }, methods: ['update', 'delete'],
+    create: createDataBundleSchema, update: updateDataBundleSchema, list: { key: 'dataBundles', query: listDataBundlesSchema }, methods: crud,
   },
   /** Datasets of documents to train on. */
   dataset: {
@@ -86,6 +93,11 @@ export const kinds = {
   document: {
     name: 'document', collection: 'documents', path: '/documents', idField: 'documentId', id: ids.document, schema: documentSchema,
     create: createDocumentSchema, update: updateDocumentSchema, list: { key: 'documents', query: listDocumentsSchema }, methods: crud,
+  },
+  /** Deployment environments: where trained models run (2024-11-29). */
+  deploymentEnvironment: {
+    name: 'deploymentEnvironment', collection: 'deploymentEnvironments', path: '/deploymentEnvironments', idField: 'deploymentEnvironmentId',
+    id: ids.deploymentEnvironment, schema: deploymentEnvironmentSchema, list: { key: 'deploymentEnvironments', query: listDeploymentEnvironmentsSchema }, methods: ['get'],
   },
   /** Logs of transition executions. */
   log: {
@@ -100,17 +112,48 @@ export const kinds = {
   /** The organization. */
   organization: {
     name: 'organization', collection: 'organizations', path: '/organizations', idField: 'organizationId', id: ids.organization, schema: organizationSchema,
-    update: updateOrganizationSchema, methods: ['get', 'update'],
+    create: createOrganizationSchema, update: updateOrganizationSchema, list: { key: 'organizations', query: listOptionsSchema }, methods: ['get', 'update'],
+  },
+  /** Payment methods of the organization (2024-11-29). */
+  paymentMethod: {
+    name: 'paymentMethod', collection: 'paymentMethods', path: '/paymentMethods', idField: 'paymentMethodId', id: ids.paymentMethod, schema: paymentMethodSchema,
+    create: createPaymentMethodSchema, update: updatePaymentMethodSchema, list: { key: 'paymentMethods', query: listOptionsSchema }, methods: crud,
+  },
+  /** Plans the service offers (2024-11-29). */
+  plan: {
+    name: 'plan', collection: 'plans', path: '/plans', idField: 'planId', id: ids.plan, schema: planSchema,
+    list: { key: 'plans', query: listPlansSchema }, methods: ['get'],
   },
   /** Predictions of models on documents. */
   prediction: {
     name: 'prediction', collection: 'predictions', path: '/predictions', idField: 'predictionId', id: ids.prediction, schema: predictionSchema,
-    create: createPredictionSchema, list: { key: 'predictions', query: listOptionsSchema }, methods: [],
+    create: createPredictionSchema, list: { key: 'predictions', query: listOptionsSchema }, methods: ['get'],
+  },
+  /** Profiles: a person's own data (2024-11-29). */
+  profile: {
+    name: 'profile', collection: 'profiles', path: '/profiles', idField: 'profileId', id: ids.profile, schema: profileSchema,
+    update: updateProfileSchema, methods: ['get', 'update'],
+  },
+  /** Roles: what users and app clients may do (2024-11-29). */
+  role: {
+    name: 'role', collection: 'roles', path: '/roles', idField: 'roleId', id: ids.role, schema: roleSchema,
+    list: { key: 'roles', query: listOptionsSchema }, methods: ['get'],
   },
   /** Secrets for transitions. */
   secret: {
     name: 'secret', collection: 'secrets', path: '/secrets', idField: 'secretId', id: ids.secret, schema: secretSchema,
     create: createSecretSchema, update: updateSecretSchema, list: { key: 'secrets', query: listOptionsSchema }, methods: ['update', 'delete'],
+  },
+  /** Trainings of a model (2024-11-29). */
+  training: {
+    name: 'training', parent: 'model', collection: 'trainings', path: '/models/{modelId}/trainings', idField: 'trainingId', id: ids.training, schema: trainingSchema,
+    create: createTrainingSchema, update: updateTrainingSchema, list: { key: 'trainings', query: listTrainingsSchema }, methods: ['get', 'update'],
+  },
+  /** Transformations of a dataset (2024-11-29). */
+  transformation: {
+    name: 'transformation', parent: 'dataset', collection: 'transformations', path: '/datasets/{datasetId}/transformations', idField: 'transformationId',
+    id: ids.transformation, schema: transformationSchema,
+    create: createTransformationSchema, list: { key: 'transformations', query: listTransformationsSchema }, methods: ['delete'],
   },
   /** Transitions: the steps of workflows. */
   transition: {

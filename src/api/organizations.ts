@@ -71,10 +71,18 @@ export const organizationSchema = s.object({
   updatedTime: auditFields.updatedTime,
 });
 
+/** Body of POST /organizations (2024-11-29). */
+export const createOrganizationSchema = s.object({
+  /** Display name, for people. */
+  name: s.optional(s.nullable(s.text())),
+});
+
 /** Body of PATCH /organizations/{organizationId}. */
 export const updateOrganizationSchema = partial(s.object(nameAndDescription), { minProperties: 1 });
 
 /** An organization's data as the API returns it. */
 export type OrganizationData = Infer<typeof organizationSchema>;
+/** Options of `las.organizations.create()`. */
+export type CreateOrganizationOptions = Infer<typeof createOrganizationSchema>;
 /** Options of `organization.update()`. */
 export type UpdateOrganizationOptions = Infer<typeof updateOrganizationSchema>;

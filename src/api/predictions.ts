@@ -9,6 +9,8 @@ export const predictionSchema = s.object({
   documentId: ids.document,
   /** The model that read the document. */
   modelId: ids.model,
+  /** `pending` while an async prediction runs, then `succeeded` or `failed` (2024-11-29). */
+  status: s.optional(s.enum(['pending', 'succeeded', 'failed'])),
   /** Seconds the model took. */
   inferenceTime: s.number({ minimum: 0 }),
   /** When the prediction was made (Unix epoch seconds). */

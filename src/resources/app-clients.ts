@@ -3,7 +3,7 @@ import { Collection, collectionOf } from './collection.js';
 import { Entity, type Handle } from './entity.js';
 import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
-import type { ById, Delete, List, Ref, Update } from './methods.js';
+import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import {
   type AppClientData,
   type CreateAppClientOptions,
@@ -17,6 +17,9 @@ import type { ListOptions } from '../api/list.js';
  */
 @entity(kinds.appClient)
 export class AppClient extends Entity<AppClientData> {
+  /** Loads this app client's data (2024-11-29). `GET /appClients/{appClientId}` */
+  declare refresh: Refresh<this>;
+
   /** Updates name, description or login urls. `PATCH /appClients/{appClientId}` */
   declare update: Update<this, UpdateAppClientOptions>;
 
@@ -37,6 +40,9 @@ export class AppClients extends Collection<AppClient> {
 
   /** Lists app clients. `GET /appClients` */
   declare list: List<AppClient, ListOptions>;
+
+  /** Gets one app client (2024-11-29). `GET /appClients/{appClientId}` */
+  declare get: ById<AppClient['refresh']>;
 
   /** Updates an app client. `PATCH /appClients/{appClientId}` */
   declare update: ById<AppClient['update']>;

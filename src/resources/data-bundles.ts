@@ -4,7 +4,7 @@ import { Collection, collectionOf } from './collection.js';
 import { Entity, type Handle } from './entity.js';
 import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
-import type { ById, Delete, List, Ref, Update } from './methods.js';
+import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import {
   type DataBundleData,
   type CreateDataBundleOptions,
@@ -15,6 +15,9 @@ import {
 /** A data bundle: the datasets a model is trained on, frozen into one unit. */
 @entity(kinds.dataBundle)
 export class DataBundle extends Entity<DataBundleData> {
+  /** Loads this data bundle's data (2024-11-29). `GET /models/{modelId}/dataBundles/{dataBundleId}` */
+  declare refresh: Refresh<this>;
+
   /** Updates name or description. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
   declare update: Update<this, UpdateDataBundleOptions>;
 
@@ -44,6 +47,9 @@ export class DataBundles extends Collection<DataBundle> {
 
   /** Lists the model's data bundles. `GET /models/{modelId}/dataBundles` */
   declare list: List<DataBundle, ListDataBundlesOptions>;
+
+  /** Gets one data bundle (2024-11-29). `GET /models/{modelId}/dataBundles/{dataBundleId}` */
+  declare get: ById<DataBundle['refresh']>;
 
   /** Updates a data bundle. `PATCH /models/{modelId}/dataBundles/{dataBundleId}` */
   declare update: ById<DataBundle['update']>;

@@ -7,6 +7,7 @@ import { kinds } from '../api/kinds.js';
 import { checkBody, checkId, signalSchema } from './checks.js';
 import type { ById, List, Ref, Refresh, Update } from './methods.js';
 import { Documents, deleteAllDocuments } from './documents.js';
+import { Transformations } from './transformations.js';
 import { ValidationError } from '../errors.js';
 import { uploadDocumentsToDataset } from '#platform/upload-documents.js';
 import { downloadDocumentsOfDataset } from '#platform/download-documents.js';
@@ -53,6 +54,11 @@ const downloadDocumentsOptionsSchema = s.object({
 /** A dataset: a named set of documents to train models on. */
 @entity(kinds.dataset)
 export class Dataset extends Entity<DatasetData> {
+  /** The dataset's transformations (2024-11-29): `dataset.transformations.create({ operations })`, `.list()`, ... */
+  get transformations(): Transformations {
+    return new Transformations(this.session, this.datasetId);
+  }
+
   /** Loads this dataset's data. `GET /datasets/{datasetId}` */
   declare refresh: Refresh<this>;
 

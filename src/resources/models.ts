@@ -5,6 +5,7 @@ import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
 import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import { DataBundles } from './data-bundles.js';
+import { Trainings } from './trainings.js';
 import type { ListOptions } from '../api/list.js';
 import {
   type ModelData,
@@ -18,6 +19,11 @@ export class Model extends Entity<ModelData> {
   /** The model's data bundles: `model.dataBundles.create()`, `.list()`, ... */
   get dataBundles(): DataBundles {
     return new DataBundles(this.session, this.modelId);
+  }
+
+  /** The model's trainings (2024-11-29): `model.trainings.create({ dataBundleIds })`, `.list()`, ... */
+  get trainings(): Trainings {
+    return new Trainings(this.session, this.modelId);
   }
 
   /** Loads this model's data. `GET /models/{modelId}` */

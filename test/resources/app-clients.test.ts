@@ -78,8 +78,10 @@ describe('appClients', () => {
     await expect(las.appClients.delete('las:user:bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb')).rejects.toThrow(ValidationError);
   });
 
-  test('an app client has no refresh: the API cannot GET one by id', () => {
-    expect('refresh' in las.appClients.ref(id)).toBe(false);
-    expect('get' in las.appClients).toBe(false);
+  test('get of one app client is a call of 2024-11-29: under 2021-09-23 a ValidationError naming it, nothing sent', async () => {
+    await expect(las.appClients.get(id)).rejects.toThrow(
+      new ValidationError('GET /appClients/{appClientId} is a call of API version 2024-11-29, not of 2021-09-23 (this client speaks API version 2021-09-23: see the apiVersion option of new Las); nothing was sent'),
+    );
+    await expect(las.appClients.ref(id).refresh()).rejects.toThrow(/is a call of API version 2024-11-29/);
   });
 });

@@ -33,9 +33,9 @@ describe('organizations', () => {
     );
   });
 
-  test('organizations can only be read and updated', () => {
-    expect('create' in las.organizations).toBe(false);
-    expect('list' in las.organizations).toBe(false);
+  test('under 2021-09-23 organizations can only be read and updated: list and create are calls of 2024-11-29, refused before sending', async () => {
     expect('delete' in las.organizations).toBe(false);
+    await expect(las.organizations.list()).rejects.toThrow(/^GET \/organizations is a call of API version 2024-11-29, not of 2021-09-23 .*nothing was sent$/);
+    await expect(las.organizations.create({ name: 'Acme' })).rejects.toThrow(/^POST \/organizations is a call of API version 2024-11-29, not of 2021-09-23 .*nothing was sent$/);
   });
 });
