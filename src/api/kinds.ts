@@ -14,9 +14,9 @@ import { createDataBundleSchema, dataBundleSchema, listDataBundlesSchema, update
 import { createDatasetSchema, datasetSchema, updateDatasetSchema } from './datasets.js';
 import { createDocumentSchema, documentSchema, listDocumentsSchema, updateDocumentSchema } from './documents.js';
 import { listLogsSchema, logSchema } from './logs.js';
-import { createModelSchema, modelSchema, updateModelSchema } from './models.js';
+import { createModelSchema, listModelsSchema, modelSchema, updateModelSchema } from './models.js';
 import { organizationSchema, updateOrganizationSchema } from './organizations.js';
-import { createPredictionSchema, predictionSchema } from './predictions.js';
+import { createPredictionSchema, listPredictionsSchema, predictionSchema } from './predictions.js';
 import { createSecretSchema, secretSchema, updateSecretSchema } from './secrets.js';
 import { listTransitionExecutionsSchema, transitionExecutionSchema, updateTransitionExecutionSchema } from './transition-executions.js';
 import { createTransitionSchema, listTransitionsSchema, transitionSchema, updateTransitionSchema } from './transitions.js';
@@ -95,7 +95,7 @@ export const kinds = {
   /** Models. */
   model: {
     name: 'model', collection: 'models', path: '/models', idField: 'modelId', id: ids.model, schema: modelSchema,
-    create: createModelSchema, update: updateModelSchema, list: { key: 'models', query: listOptionsSchema }, methods: crud,
+    create: createModelSchema, update: updateModelSchema, list: { key: 'models', query: listModelsSchema }, methods: crud,
   },
   /** The organization. */
   organization: {
@@ -105,7 +105,7 @@ export const kinds = {
   /** Predictions of models on documents. */
   prediction: {
     name: 'prediction', collection: 'predictions', path: '/predictions', idField: 'predictionId', id: ids.prediction, schema: predictionSchema,
-    create: createPredictionSchema, list: { key: 'predictions', query: listOptionsSchema }, methods: [],
+    create: createPredictionSchema, list: { key: 'predictions', query: listPredictionsSchema }, methods: [],
   },
   /** Secrets for transitions. */
   secret: {

@@ -1,4 +1,6 @@
-import { omit, s, type Schema } from '../schema/index.js';
+import { isPlainObject, omit, s, type Schema } from '../schema/index.js';
+import { since2024 } from '../api/versioned.js';
+import { shaped } from './shapes.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { Collection, collectionOf } from './collection.js';
 import { Entity, type Handle } from './entity.js';
@@ -34,16 +36,22 @@ export interface UpdateTransitionOptions extends TransitionSchemas, Omit<UpdateT
 
 // The options name the schemas `inSchema`/`outSchema`; the body `inputJsonSchema`/`outputJsonSchema`.
 const schemaOptions = { inSchema: s.optional(s.record()), outSchema: s.optional(s.record()) } satisfies Record<keyof TransitionSchemas, Schema>;
-const createTransitionOptionsSchema = s.object({
+const createTransitionOptionsSchema = since2024(s.object({
   ...omit(createTransitionSchema, ['transitionType', 'inputJsonSchema', 'outputJsonSchema']).properties,
   ...schemaOptions,
-} satisfies Record<keyof CreateTransitionOptions, Schema>);
-const updateTransitionOptionsSchema = s.object(
-  { ...omit(updateTransitionSchema, ['inputJsonSchema', 'outputJsonSchema']).properties, ...schemaOptions } satisfies Record<
-    keyof UpdateTransitionOptions,
-    Schema
-  >,
-  { minProperties: 1 },
+} satisfies Record<keyof CreateTransitionOptions, Schema>), {
+  without: ['inSchema', 'outSchema'],
+  with: omit(createTransitionSchema.variants['2024-11-29'], ['transitionType']).properties,
+});
+const updateTransitionOptionsSchema = since2024(
+  s.object(
+    { ...omit(updateTransitionSchema, ['inputJsonSchema', 'outputJsonSchema']).properties, ...schemaOptions } satisfies Record<
+      keyof UpdateTransitionOptions,
+      Schema
+    >,
+    { minProperties: 1 },
+  ),
+  { without: ['inSchema', 'outSchema', 'assets', 'environment', 'environmentSecrets'], with: updateTransitionSchema.variants['2024-11-29'].properties },
 );
 
 /** The wire body of options that name the schemas `inSchema`/`outSchema`. */
@@ -64,7 +72,9 @@ export class Transition extends Entity<TransitionData> {
 
   /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
   async update(options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<this> {
-    checkBody(updateTransitionOptionsSchema, options, this.what('update'));
+    const what = this.what('update');
+    this.session.checkCall('PATCH', this.path, isPlainObject(options) ? toWire(options) : options);
+    checkBody(shaped(this.session, updateTransitionOptionsSchema, options, what), options, what);
     return this.patchWith(toWire(options), requestOptions);
   }
 
@@ -104,7 +114,9 @@ export type TransitionHandle = Handle<Transition, TransitionData, 'transitionId'
 export class Transitions extends Collection<Transition> {
   /** Creates a transition. `POST /transitions` */
   async create(transitionType: TransitionType, options: CreateTransitionOptions = {}, requestOptions?: RequestOptions): Promise<Transition> {
-    checkBody(createTransitionOptionsSchema, options, this.what('create'));
+    const what = this.what('create');
+    this.session.checkCall('POST', this.path, isPlainObject(options) ? { ...toWire(options), transitionType } : options);
+    checkBody(shaped(this.session, createTransitionOptionsSchema, options, what), options, what);
     const body = { ...toWire(options), transitionType };
     return this.createWith(body, requestOptions);
   }
