@@ -78,8 +78,8 @@ export abstract class Collection<E extends Entity> {
   /** POSTs `body` (checked against the kind's create schema first) to the collection's path and hydrates the answer. */
   protected async createWith(body: object, requestOptions?: RequestOptions): Promise<E> {
     const what = this.what('create');
-    this.session.checkCall('POST', this.path, body);
-    return this.hydrate(await this.session.post(this.path, checkedJson(shaped(this.session, this.createSchema(), body, what), body, what), requestOptions));
+    const schema = shaped(this.session, this.createSchema(), body, what, { method: 'POST', path: this.path });
+    return this.hydrate(await this.session.post(this.path, checkedJson(schema, body, what), requestOptions));
   }
 
   /**
@@ -89,8 +89,7 @@ export abstract class Collection<E extends Entity> {
    */
   protected checkCreateOptions(schema: Schema, options: unknown): void {
     const what = this.what('create');
-    this.session.checkCall('POST', this.path, options);
-    checkBody(shaped(this.session, schema, options, what), options, what);
+    checkBody(shaped(this.session, schema, options, what, { method: 'POST', path: this.path }), options, what);
   }
 
   /**
@@ -100,8 +99,7 @@ export abstract class Collection<E extends Entity> {
    */
   protected async uploadWith(fields: Record<string, unknown>, content: UploadContent, requestOptions?: RequestOptions): Promise<E> {
     const what = this.what('create');
-    this.session.checkCall('POST', this.path, fields);
-    checkUpload(shaped(this.session, this.createSchema(), fields, what), fields, content, what);
+    checkUpload(shaped(this.session, this.createSchema(), fields, what, { method: 'POST', path: this.path }), fields, content, what);
     return this.hydrate(await this.session.post(this.path, documentBody(fields, content), requestOptions));
   }
 

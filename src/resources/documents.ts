@@ -63,8 +63,7 @@ export class Document extends Entity<DocumentData> {
     checkBody(shaped(this.session, predictOptionsSchema, options, what), options, what);
     // Checked once, as a whole body, under this method's name: then sent as predictions.create sends it.
     const fields = { ...options, documentId: this.documentId, modelId };
-    this.session.checkCall('POST', kinds.prediction.path, fields);
-    const body = checkedJson(shaped(this.session, createPredictionSchema, fields, what), fields, what);
+    const body = checkedJson(shaped(this.session, createPredictionSchema, fields, what, { method: 'POST', path: kinds.prediction.path }), fields, what);
     return Prediction.fromApi(this.session, await this.session.post(kinds.prediction.path, body, requestOptions));
   }
 }

@@ -85,8 +85,8 @@ export abstract class EntityBase {
   /** PATCHes `body` (checked against the kind's update schema first) and takes the answer as its new data. */
   protected async patchWith(body: object, requestOptions?: RequestOptions): Promise<this> {
     const what = this.what('update');
-    this.session.checkCall('PATCH', this.path, body);
-    return this.assign(await this.session.patch(this.path, checkedJson(shaped(this.session, this.updateSchema(), body, what), body, what), requestOptions));
+    const schema = shaped(this.session, this.updateSchema(), body, what, { method: 'PATCH', path: this.path });
+    return this.assign(await this.session.patch(this.path, checkedJson(schema, body, what), requestOptions));
   }
 
   /**
@@ -95,8 +95,7 @@ export abstract class EntityBase {
    */
   protected async patchUpload(fields: Record<string, unknown>, content: UploadContent, requestOptions?: RequestOptions): Promise<this> {
     const what = this.what('update');
-    this.session.checkCall('PATCH', this.path, fields);
-    checkUpload(shaped(this.session, this.updateSchema(), fields, what), fields, content, what);
+    checkUpload(shaped(this.session, this.updateSchema(), fields, what, { method: 'PATCH', path: this.path }), fields, content, what);
     return this.assign(await this.session.patch(this.path, documentBody(fields, content), requestOptions));
   }
 

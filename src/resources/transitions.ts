@@ -1,4 +1,4 @@
-import { isPlainObject, omit, s, type Schema } from '../schema/index.js';
+import { omit, s, type Schema } from '../schema/index.js';
 import { since2024 } from '../api/versioned.js';
 import { shaped } from './shapes.js';
 import type { RequestOptions } from '../http/request-options.js';
@@ -56,7 +56,8 @@ const updateTransitionOptionsSchema = since2024(
 
 /** The wire body of options that name the schemas `inSchema`/`outSchema`. */
 function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O) {
-  return { inputJsonSchema: inSchema, outputJsonSchema: outSchema, ...rest };
+  // Only the schemas given: 2024-11-29's shape has no such fields, not even undefined ones.
+  return { ...(inSchema !== undefined && { inputJsonSchema: inSchema }), ...(outSchema !== undefined && { outputJsonSchema: outSchema }), ...rest };
 }
 
 /** A transition: one step of a workflow, run by a docker image or by a person. */
@@ -73,8 +74,7 @@ export class Transition extends Entity<TransitionData> {
   /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
   async update(options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<this> {
     const what = this.what('update');
-    this.session.checkCall('PATCH', this.path, isPlainObject(options) ? toWire(options) : options);
-    checkBody(shaped(this.session, updateTransitionOptionsSchema, options, what), options, what);
+    checkBody(shaped(this.session, updateTransitionOptionsSchema, options, what, { method: 'PATCH', path: this.path }), options, what);
     return this.patchWith(toWire(options), requestOptions);
   }
 
@@ -115,7 +115,6 @@ export class Transitions extends Collection<Transition> {
   /** Creates a transition. `POST /transitions` */
   async create(transitionType: TransitionType, options: CreateTransitionOptions = {}, requestOptions?: RequestOptions): Promise<Transition> {
     const what = this.what('create');
-    this.session.checkCall('POST', this.path, isPlainObject(options) ? { ...toWire(options), transitionType } : options);
     checkBody(shaped(this.session, createTransitionOptionsSchema, options, what), options, what);
     const body = { ...toWire(options), transitionType };
     return this.createWith(body, requestOptions);
