@@ -62,9 +62,9 @@ export type { DataBundleData, DataBundleStatus, BundledDataset, CreateDataBundle
 export type { DatasetData, CreateDatasetOptions, UpdateDatasetOptions } from './api/datasets.js';
 export type { DocumentData, GroundTruthEntry, UpdateDocumentOptions, DocumentFilters, ListDocumentsOptions } from './api/documents.js';
 export type { LogData, ListLogsOptions } from './api/logs.js';
-export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions } from './api/models.js';
+export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions, ListModelsOptions } from './api/models.js';
 export type { OrganizationData, UpdateOrganizationOptions } from './api/organizations.js';
-export type { PredictionData, CreatePredictionOptions } from './api/predictions.js';
+export type { PredictionData, CreatePredictionOptions, ListPredictionsOptions } from './api/predictions.js';
 export type { SecretValues, SecretData, CreateSecretOptions, UpdateSecretOptions } from './api/secrets.js';
 export type { TransitionExecutionData, TransitionExecutionStatus, TransitionExecutionUpdateStatus, TransitionExecutionError, UpdateTransitionExecutionOptions, ListTransitionExecutionsOptions } from './api/transition-executions.js';
 export type { TransitionData, TransitionType, ListTransitionsOptions } from './api/transitions.js';

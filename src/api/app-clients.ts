@@ -1,8 +1,8 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
 import { roleIdsSchema } from './users.js';
-import { since2024 } from './versioned.js';
+import { partialEither, since2024, type InferEither } from './versioned.js';
 
 // The API accepts localhost over plain http (for development) and https elsewhere.
 const urlSchema = s.string({ pattern: /^http:\/\/localhost.*|^https:\/\/.*/ });
@@ -47,7 +47,7 @@ export const createAppClientSchema = since2024(s.object({
 }), { with: { roleIds: s.optional(roleIdsSchema) } });
 
 /** Body of PATCH /appClients/{appClientId} (under 2024-11-29 with roleIds). */
-export const updateAppClientSchema = partial(
+export const updateAppClientSchema = partialEither(
   since2024(s.object({
     ...nameAndDescription,
     /** Pages that may start a sign-in. */
@@ -61,6 +61,6 @@ export const updateAppClientSchema = partial(
 /** An app client's data as the API returns it. */
 export type AppClientData = Infer<typeof appClientSchema>;
 /** Options of `las.appClients.create()`. */
-export type CreateAppClientOptions = Infer<typeof createAppClientSchema>;
+export type CreateAppClientOptions = InferEither<typeof createAppClientSchema>;
 /** Options of `appClient.update()`. */
-export type UpdateAppClientOptions = Infer<typeof updateAppClientSchema>;
+export type UpdateAppClientOptions = InferEither<typeof updateAppClientSchema>;

@@ -1,6 +1,6 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
-import { since2024 } from './versioned.js';
+import { partialEither, since2024, type InferEither } from './versioned.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a dataset. */
@@ -36,7 +36,7 @@ export const createDatasetSchema = since2024(s.object({
 }), { with: { metadata: s.optional(s.record()) } });
 
 /** Body of PATCH /datasets/{datasetId}. */
-export const updateDatasetSchema = partial(
+export const updateDatasetSchema = partialEither(
   since2024(s.object(nameAndDescription), {
     with: {
       /** Whether its documents hold personal data (PII). */
@@ -53,6 +53,6 @@ export const updateDatasetSchema = partial(
 /** A dataset's data as the API returns it. */
 export type DatasetData = Infer<typeof datasetSchema>;
 /** Options of `las.datasets.create()`. */
-export type CreateDatasetOptions = Infer<typeof createDatasetSchema>;
+export type CreateDatasetOptions = InferEither<typeof createDatasetSchema>;
 /** Options of `dataset.update()`. */
-export type UpdateDatasetOptions = Infer<typeof updateDatasetSchema>;
+export type UpdateDatasetOptions = InferEither<typeof updateDatasetSchema>;

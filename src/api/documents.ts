@@ -1,9 +1,9 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
 import { auditFields } from './fields.js';
 import { ids } from './ids.js';
-import { listSchema, oneOrMore, orderSchema, type ListOptions } from './list.js';
+import { listSchema, oneOrMore, orderSchema, type ListOptions, type SortOrder } from './list.js';
 import { optionalNameAndDescription } from './fields.js';
-import { since2024 } from './versioned.js';
+import { since2024, type InferEither } from './versioned.js';
 
 const groundTruthSchema = s.array(
   s.object({
@@ -109,7 +109,7 @@ export type DocumentData = Infer<typeof documentSchema>;
 export type GroundTruthEntry = Infer<typeof groundTruthSchema>[number];
 
 /** Options of `document.update()`. */
-export type UpdateDocumentOptions = Infer<typeof updateDocumentSchema>;
+export type UpdateDocumentOptions = InferEither<typeof updateDocumentSchema>;
 /** Which documents to list or delete: each filter takes one id or several. */
 export interface DocumentFilters {
   /** Only documents of this batch, or of any of these. */
@@ -120,7 +120,14 @@ export interface DocumentFilters {
   datasetId?: string | string[];
 }
 /** Options of `las.documents.list()`. */
-export interface ListDocumentsOptions extends DocumentFilters, ListOptions {}
+export interface ListDocumentsOptions extends DocumentFilters, ListOptions {
+  /** Only this document: 2024-11-29 only. */
+  documentId?: string;
+  /** The field the list is sorted by: 2024-11-29 only. */
+  sortBy?: string;
+  /** Sort direction: 2024-11-29 only. */
+  order?: SortOrder;
+}
 
 /** The filters of `GET /documents` and `DELETE /documents`. */
 export const documentFilters = {

@@ -1,8 +1,8 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
-import { since2024 } from './versioned.js';
-import { listSchema, oneOrMore } from './list.js';
+import { partialEither, since2024, type InferEither } from './versioned.js';
+import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
 // The spec does not close a field's object: properties it does not name are let through.
 const fieldSchema = s.object(
@@ -152,7 +152,7 @@ export const createModelSchema = since2024(s.object({
  * Body of PATCH /models/{modelId} (under 2024-11-29 without `width`/`height`/`status`, with
  * `trainingId`: the training it predicts with, null for none).
  */
-export const updateModelSchema = partial(
+export const updateModelSchema = partialEither(
   since2024(s.object({
     /** Width in pixels the model scales pages to. */
     width: sizeSchema,
@@ -171,6 +171,12 @@ export const updateModelSchema = partial(
   }),
   { minProperties: 1 },
 );
+
+/** Options of `las.models.list()`. */
+export interface ListModelsOptions extends ListOptions {
+  /** Only models of this owner (an organization id), or of any of these: 2024-11-29 only. */
+  owner?: string | string[];
+}
 
 /** The query of `GET /models` (under 2024-11-29 with `owner`: the organizations whose public models to list too). */
 export const listModelsSchema = since2024(listSchema({}), {
@@ -191,6 +197,6 @@ export type ModelStatus = Infer<typeof modelStatusSchema>;
 /** A model's data as the API returns it. */
 export type ModelData = Infer<typeof modelSchema>;
 /** Options of `las.models.create()`. */
-export type CreateModelOptions = Infer<typeof createModelSchema>;
+export type CreateModelOptions = InferEither<typeof createModelSchema>;
 /** Options of `model.update()`. */
-export type UpdateModelOptions = Infer<typeof updateModelSchema>;
+export type UpdateModelOptions = InferEither<typeof updateModelSchema>;

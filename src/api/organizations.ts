@@ -1,6 +1,6 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription } from './fields.js';
-import { since2024 } from './versioned.js';
+import { partialEither, since2024, type InferEither } from './versioned.js';
 import { ids } from './ids.js';
 
 /** The API's shape of an organization: its quotas and what it has used of them. */
@@ -73,7 +73,7 @@ export const organizationSchema = s.object({
 });
 
 /** Body of PATCH /organizations/{organizationId}. */
-export const updateOrganizationSchema = partial(
+export const updateOrganizationSchema = partialEither(
   since2024(s.object(nameAndDescription), {
     with: {
       /** The payment method the organization pays with (null for none). */
@@ -91,4 +91,4 @@ export const updateOrganizationSchema = partial(
 /** An organization's data as the API returns it. */
 export type OrganizationData = Infer<typeof organizationSchema>;
 /** Options of `organization.update()`. */
-export type UpdateOrganizationOptions = Infer<typeof updateOrganizationSchema>;
+export type UpdateOrganizationOptions = InferEither<typeof updateOrganizationSchema>;

@@ -1,8 +1,8 @@
 import { s, type Infer } from '../schema/index.js';
 import { ids } from './ids.js';
-import { listSchema, orderSchema } from './list.js';
+import { listSchema, orderSchema, type ListOptions, type SortOrder } from './list.js';
 import { postprocessConfigSchema, preprocessConfig2024Schema, trainingIdSchema } from './models.js';
-import { ids2024, since2024 } from './versioned.js';
+import { ids2024, since2024, type InferEither } from './versioned.js';
 
 /** The API's shape of a prediction. */
 export const predictionSchema = s.object({
@@ -63,6 +63,16 @@ export const createPredictionSchema = since2024(s.object({
   },
 });
 
+/** Options of `las.predictions.list()`. */
+export interface ListPredictionsOptions extends ListOptions {
+  /** Only predictions of this model: 2024-11-29 only. */
+  modelId?: string;
+  /** The field the list is sorted by: 2024-11-29 only. */
+  sortBy?: string;
+  /** Sort direction: 2024-11-29 only. */
+  order?: SortOrder;
+}
+
 /** The query of `GET /predictions` (under 2024-11-29 with modelId, sortBy and order). */
 export const listPredictionsSchema = since2024(listSchema({}), {
   with: {
@@ -78,4 +88,4 @@ export const listPredictionsSchema = since2024(listSchema({}), {
 /** A prediction's data as the API returns it. */
 export type PredictionData = Infer<typeof predictionSchema>;
 /** Options of `las.predictions.create()`. */
-export type CreatePredictionOptions = Infer<typeof createPredictionSchema>;
+export type CreatePredictionOptions = InferEither<typeof createPredictionSchema>;

@@ -153,6 +153,10 @@ export const updateTransitionSchema = since2024(s.object(
 
 /** Body of POST /transitions, as a type. */
 export type CreateTransitionBody = Infer<typeof createTransitionSchema>;
+/** Body of POST /transitions under 2024-11-29, as a type. */
+export type CreateTransitionBody2024 = Infer<(typeof createTransitionSchema)['variants']['2024-11-29']>;
+/** Body of PATCH /transitions/{transitionId} under 2024-11-29, as a type. */
+export type UpdateTransitionBody2024 = Infer<(typeof updateTransitionSchema)['variants']['2024-11-29']>;
 /** Body of PATCH /transitions/{transitionId}, as a type. */
 export type UpdateTransitionBody = Infer<typeof updateTransitionSchema>;
 

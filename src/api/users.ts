@@ -1,7 +1,7 @@
 import { s, type Infer } from '../schema/index.js';
 import { auditFields } from './fields.js';
 import { ids } from './ids.js';
-import { ids2024, since2024 } from './versioned.js';
+import { ids2024, since2024, type InferEither, type OmitEither } from './versioned.js';
 
 const emailSchema = s.email();
 // An image as a data URL or base64, small enough to store with the user.
@@ -57,6 +57,6 @@ export const updateUserSchema = since2024(s.object(
 /** A user's data as the API returns it. */
 export type UserData = Infer<typeof userSchema>;
 /** Options of `las.users.create()`. */
-export type CreateUserOptions = Omit<Infer<typeof createUserSchema>, 'email'>;
+export type CreateUserOptions = OmitEither<typeof createUserSchema, 'email'>;
 /** Options of `user.update()`. */
-export type UpdateUserOptions = Infer<typeof updateUserSchema>;
+export type UpdateUserOptions = InferEither<typeof updateUserSchema>;

@@ -3,7 +3,7 @@
  * (2021-09-23, what the emulator and the CLI read), and its variant of 2024-11-29 is that schema
  * with the fields its spec removed left out and the ones it added put in.
  */
-import { omit, s, variant, type ObjectSchema, type Properties, type Schema } from '../schema/index.js';
+import { omit, partial, s, variant, type Infer, type ObjectSchema, type OptionalSchema, type Properties, type Schema } from '../schema/index.js';
 import { ids } from './ids.js';
 import type { ApiVersion } from './versions/index.js';
 
@@ -47,6 +47,15 @@ export type Versioned<P extends Properties, V extends Properties> = ObjectSchema
   readonly variants: { readonly '2024-11-29': ObjectSchema<V> };
 };
 
+/**
+ * The type of what fits `S` under either version: its own type, or its 2024-11-29 variant's. A
+ * call's options take either; the client's version decides at run time which one it sends.
+ */
+export type InferEither<S> = Infer<S> | (S extends { readonly variants: { readonly '2024-11-29': infer V } } ? Infer<V> : never);
+
+/** {@link InferEither} without the fields `K` (those a call takes as arguments of their own), under each version. */
+export type OmitEither<S, K extends PropertyKey> = InferEither<S> extends infer T ? (T extends unknown ? Omit<T, K> : never) : never;
+
 /** `base` (the 2021-09-23 shape) with its 2024-11-29 variant: `base` changed by `changes`. */
 export function since2024<P extends Properties, K extends keyof P & string = never, Q extends Properties = Record<never, never>>(
   base: ObjectSchema<P>,
@@ -55,6 +64,16 @@ export function since2024<P extends Properties, K extends keyof P & string = nev
   const { variants: _base, ...kept } = omit(base, changes.without ?? []);
   const later = { ...kept, properties: { ...kept.properties, ...changes.with } } as unknown as ObjectSchema<Omit<Omit<P, K>, keyof Q> & Q>;
   return { ...base, variants: { '2024-11-29': later } };
+}
+
+type AllOptional<P extends Properties> = { [K in keyof P]: P[K] extends OptionalSchema ? P[K] : OptionalSchema<P[K]> };
+
+/** {@link partial} of a shape with its 2024-11-29 variant, the variant's type kept (an update body). */
+export function partialEither<P extends Properties, V extends Properties>(
+  schema: Versioned<P, V>,
+  options: { minProperties?: number } = {},
+): Versioned<AllOptional<P>, AllOptional<V>> {
+  return partial(schema, options) as unknown as Versioned<AllOptional<P>, AllOptional<V>>;
 }
 
 /** `schema` as API version `version` has it. */

@@ -1,7 +1,7 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, orderSchema, sortBySchema, type ListOptions, type SortOrder, type SortBy } from './list.js';
-import { since2024 } from './versioned.js';
+import { since2024, type InferEither } from './versioned.js';
 
 const statusSchema = s.enum(['running', 'succeeded', 'failed', 'rejected', 'retry', 'error']);
 
@@ -54,11 +54,11 @@ export type WorkflowExecutionData = Infer<typeof workflowExecutionSchema>;
 /** Where a workflow execution stands. */
 export type WorkflowExecutionStatus = Infer<typeof statusSchema>;
 /** Options of `execution.update()`. */
-export type UpdateWorkflowExecutionOptions = Infer<typeof updateWorkflowExecutionSchema>;
+export type UpdateWorkflowExecutionOptions = InferEither<typeof updateWorkflowExecutionSchema>;
 /** Options of `workflow.executions.list()`: `status` takes one status or several. */
 export interface ListWorkflowExecutionsOptions extends ListOptions {
-  /** Only those in this status, or in any of these. */
-  status?: WorkflowExecutionStatus | WorkflowExecutionStatus[];
+  /** Only those in this status, or in any of these (`completed`: 2024-11-29 only). */
+  status?: WorkflowExecutionStatus | 'completed' | (WorkflowExecutionStatus | 'completed')[];
   /** Which time the list is sorted by. */
   sortBy?: SortBy;
   /** Oldest first (`ascending`) or newest first (`descending`). */

@@ -1,7 +1,7 @@
 import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
-import { since2024 } from './versioned.js';
+import { since2024, type InferEither, type OmitEither } from './versioned.js';
 
 const errorConfigSchema = s.object({
   /** Whether a failed execution may be retried by hand. */
@@ -100,6 +100,6 @@ export type WorkflowErrorConfig = Infer<typeof errorConfigSchema>;
 /** A docker image run after each execution completes. */
 export type WorkflowCompletedConfig = Infer<typeof completedConfigSchema>;
 /** Options of `las.workflows.create()`. */
-export type CreateWorkflowOptions = Omit<Infer<typeof createWorkflowSchema>, 'specification'>;
+export type CreateWorkflowOptions = OmitEither<typeof createWorkflowSchema, 'specification'>;
 /** Options of `workflow.update()`. */
-export type UpdateWorkflowOptions = Infer<typeof updateWorkflowSchema>;
+export type UpdateWorkflowOptions = InferEither<typeof updateWorkflowSchema>;

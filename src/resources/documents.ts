@@ -18,9 +18,9 @@ import {
   type ListDocumentsOptions,
 } from '../api/documents.js';
 import { listSchema } from '../api/list.js';
-import { since2024 } from '../api/versioned.js';
+import { since2024, type OmitEither } from '../api/versioned.js';
 import { shaped } from './shapes.js';
-import { createPredictionSchema, type CreatePredictionOptions } from '../api/predictions.js';
+import { createPredictionSchema } from '../api/predictions.js';
 
 /** Options of `las.documents.create()`. */
 export interface CreateDocumentOptions extends Omit<Infer<typeof createDocumentSchema>, 'content' | 'contentType'> {
@@ -58,7 +58,7 @@ export class Document extends Entity<DocumentData> {
   declare delete: Delete<this>;
 
   /** Runs a model on this document. `POST /predictions` */
-  async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
+  async predict(modelId: string, options: OmitEither<typeof createPredictionSchema, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
     const what = this.what('predict');
     checkBody(shaped(this.session, predictOptionsSchema, options, what), options, what);
     // Checked once, as a whole body, under this method's name: then sent as predictions.create sends it.

@@ -5,11 +5,12 @@ import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
 import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import { DataBundles } from './data-bundles.js';
-import type { ListOptions } from '../api/list.js';
+
 import {
   type ModelData,
   type CreateModelOptions,
   type UpdateModelOptions,
+  type ListModelsOptions,
 } from '../api/models.js';
 
 /** A model: reads the configured fields from documents; trained on its data bundles. */
@@ -42,7 +43,7 @@ export class Models extends Collection<Model> {
   }
 
   /** Lists models. `GET /models` */
-  declare list: List<Model, ListOptions>;
+  declare list: List<Model, ListModelsOptions>;
 
   /** Gets one model. `GET /models/{modelId}` */
   declare get: ById<Model['refresh']>;

@@ -4,8 +4,8 @@ import { Entity } from './entity.js';
 import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
 import type { List } from './methods.js';
-import type { ListOptions } from '../api/list.js';
-import type { PredictionData, CreatePredictionOptions } from '../api/predictions.js';
+
+import type { PredictionData, CreatePredictionOptions, ListPredictionsOptions } from '../api/predictions.js';
 
 /** A prediction: what a model read from a document, field by field. */
 @entity(kinds.prediction)
@@ -20,5 +20,5 @@ export class Predictions extends Collection<Prediction> {
   }
 
   /** Lists predictions. `GET /predictions` */
-  declare list: List<Prediction, ListOptions>;
+  declare list: List<Prediction, ListPredictionsOptions>;
 }

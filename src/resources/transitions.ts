@@ -19,6 +19,8 @@ import {
   type ListTransitionsOptions,
   type CreateTransitionBody,
   type UpdateTransitionBody,
+  type CreateTransitionBody2024,
+  type UpdateTransitionBody2024,
 } from '../api/transitions.js';
 
 /** The JSON schemas of a transition's input and output, by their SDK names. */
@@ -28,11 +30,12 @@ export interface TransitionSchemas {
   /** JSON schema every execution's output must fit (`outputJsonSchema` on the wire). */
   outSchema?: Record<string, unknown>;
 }
-/** Options of `las.transitions.create()`. */
-export interface CreateTransitionOptions
-  extends TransitionSchemas, Omit<CreateTransitionBody, 'transitionType' | 'inputJsonSchema' | 'outputJsonSchema'> {}
-/** Options of `transition.update()`. */
-export interface UpdateTransitionOptions extends TransitionSchemas, Omit<UpdateTransitionBody, 'inputJsonSchema' | 'outputJsonSchema'> {}
+/** Options of `las.transitions.create()`: of 2021-09-23 (with the JSON schemas), or of 2024-11-29 (lambdas, bigger containers). */
+export type CreateTransitionOptions =
+  | (TransitionSchemas & Omit<CreateTransitionBody, 'transitionType' | 'inputJsonSchema' | 'outputJsonSchema'>)
+  | Omit<CreateTransitionBody2024, 'transitionType'>;
+/** Options of `transition.update()`: of 2021-09-23, or of 2024-11-29 (its settings in `parameters`). */
+export type UpdateTransitionOptions = (TransitionSchemas & Omit<UpdateTransitionBody, 'inputJsonSchema' | 'outputJsonSchema'>) | UpdateTransitionBody2024;
 
 // The options name the schemas `inSchema`/`outSchema`; the body `inputJsonSchema`/`outputJsonSchema`.
 const schemaOptions = { inSchema: s.optional(s.record()), outSchema: s.optional(s.record()) } satisfies Record<keyof TransitionSchemas, Schema>;
@@ -55,7 +58,7 @@ const updateTransitionOptionsSchema = since2024(
 );
 
 /** The wire body of options that name the schemas `inSchema`/`outSchema`. */
-function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O) {
+function toWire({ inSchema, outSchema, ...rest }: TransitionSchemas) {
   // Only the schemas given: 2024-11-29's shape has no such fields, not even undefined ones.
   return { ...(inSchema !== undefined && { inputJsonSchema: inSchema }), ...(outSchema !== undefined && { outputJsonSchema: outSchema }), ...rest };
 }
@@ -75,7 +78,7 @@ export class Transition extends Entity<TransitionData> {
   async update(options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<this> {
     const what = this.what('update');
     checkBody(shaped(this.session, updateTransitionOptionsSchema, options, what, { method: 'PATCH', path: this.path }), options, what);
-    return this.patchWith(toWire(options), requestOptions);
+    return this.patchWith(toWire(options as TransitionSchemas), requestOptions);
   }
 
   /** Deletes the transition. `DELETE /transitions/{transitionId}` */
@@ -116,7 +119,7 @@ export class Transitions extends Collection<Transition> {
   async create(transitionType: TransitionType, options: CreateTransitionOptions = {}, requestOptions?: RequestOptions): Promise<Transition> {
     const what = this.what('create');
     checkBody(shaped(this.session, createTransitionOptionsSchema, options, what), options, what);
-    const body = { ...toWire(options), transitionType };
+    const body = { ...toWire(options as TransitionSchemas), transitionType };
     return this.createWith(body, requestOptions);
   }
 
