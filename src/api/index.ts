@@ -22,3 +22,4 @@ export * from './transitions.js';
 export * from './users.js';
 export * from './workflow-executions.js';
 export * from './workflows.js';
+export * from './versioned.js';

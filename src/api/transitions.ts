@@ -63,14 +63,21 @@ const parameters2024Schema = s.union(s.object(docker2024Properties), lambdaParam
 const updateParameters2024Schema = s.union(
   s.object({
     ...docker2024Properties,
+    /** Docker image that does the work. */
     imageUrl: s.optional(s.string()),
+    /** Environment variables the container runs with (null: none). */
     environment: s.optional(s.nullable(environmentSchema)),
+    /** Secrets whose values are added to the environment (null: none). */
     environmentSecrets: s.optional(s.nullable(secretIdsSchema)),
+    /** Secret holding the credentials to pull the image with (null: none). */
     secretId: s.optional(s.nullable(ids.secret)),
   }),
   s.object({
+    /** The lambda that does the work. */
     lambdaId: s.optional(lambdaIdSchema),
+    /** Environment variables it runs with (null: none). */
     environment: s.optional(s.nullable(environmentSchema)),
+    /** Secrets whose values are added to the environment (null: none). */
     environmentSecrets: s.optional(s.nullable(secretIdsSchema)),
   }),
   manualParametersSchema,

@@ -66,9 +66,10 @@ export function since2024<P extends Properties, K extends keyof P & string = nev
   return { ...base, variants: { '2024-11-29': later } };
 }
 
-type AllOptional<P extends Properties> = { [K in keyof P]: P[K] extends OptionalSchema ? P[K] : OptionalSchema<P[K]> };
+/** Properties `P`, each optional. */
+export type AllOptional<P extends Properties> = { [K in keyof P]: P[K] extends OptionalSchema ? P[K] : OptionalSchema<P[K]> };
 
-/** {@link partial} of a shape with its 2024-11-29 variant, the variant's type kept (an update body). */
+/** `partial()` of a shape with its 2024-11-29 variant, the variant's type kept (an update body). */
 export function partialEither<P extends Properties, V extends Properties>(
   schema: Versioned<P, V>,
   options: { minProperties?: number } = {},
