@@ -69,9 +69,9 @@ export type { DataBundleData, DataBundleStatus, BundledDataset, CreateDataBundle
 export type { DatasetData, CreateDatasetOptions, UpdateDatasetOptions } from './api/datasets.js';
 export type { DocumentData, GroundTruthEntry, UpdateDocumentOptions, DocumentFilters, ListDocumentsOptions } from './api/documents.js';
 export type { LogData, ListLogsOptions } from './api/logs.js';
-export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions } from './api/models.js';
+export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions, ListModelsOptions } from './api/models.js';
 export type { OrganizationData, CreateOrganizationOptions, UpdateOrganizationOptions } from './api/organizations.js';
-export type { PredictionData, CreatePredictionOptions } from './api/predictions.js';
+export type { PredictionData, CreatePredictionOptions, ListPredictionsOptions } from './api/predictions.js';
 export type { DeploymentEnvironmentData, ListDeploymentEnvironmentsOptions } from './api/deployment-environments.js';
 export type { PaymentMethodData, CreatePaymentMethodOptions, UpdatePaymentMethodOptions } from './api/payment-methods.js';
 export type { PlanData, ListPlansOptions } from './api/plans.js';

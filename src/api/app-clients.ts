@@ -1,6 +1,8 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
+import { roleIdsSchema } from './users.js';
+import { partialEither, since2024, type InferEither } from './versioned.js';
 
 // The API accepts localhost over plain http (for development) and https elsewhere.
 const urlSchema = s.string({ pattern: /^http:\/\/localhost.*|^https:\/\/.*/ });
@@ -29,8 +31,8 @@ export const appClientSchema = s.object({
   ...auditFields,
 });
 
-/** Body of POST /appClients. */
-export const createAppClientSchema = s.object({
+/** Body of POST /appClients (under 2024-11-29 with roleIds). */
+export const createAppClientSchema = since2024(s.object({
   /** Whether to give the client a secret (for server-side use). */
   generateSecret: s.optional(s.boolean()),
   /** Where users may be sent after signing out. */
@@ -42,23 +44,23 @@ export const createAppClientSchema = s.object({
   /** Sign-in page used when none is given. */
   defaultLoginUrl: s.optional(urlSchema),
   ...optionalNameAndDescription,
-});
+}), { with: { roleIds: s.optional(roleIdsSchema) } });
 
-/** Body of PATCH /appClients/{appClientId}. */
-export const updateAppClientSchema = partial(
-  s.object({
+/** Body of PATCH /appClients/{appClientId} (under 2024-11-29 with roleIds). */
+export const updateAppClientSchema = partialEither(
+  since2024(s.object({
     ...nameAndDescription,
     /** Pages that may start a sign-in. */
     loginUrls: s.array(urlSchema),
     /** Sign-in page used when none is given. */
     defaultLoginUrl: urlSchema,
-  }),
+  }), { with: { roleIds: roleIdsSchema } }),
   { minProperties: 1 },
 );
 
 /** An app client's data as the API returns it. */
 export type AppClientData = Infer<typeof appClientSchema>;
 /** Options of `las.appClients.create()`. */
-export type CreateAppClientOptions = Infer<typeof createAppClientSchema>;
+export type CreateAppClientOptions = InferEither<typeof createAppClientSchema>;
 /** Options of `appClient.update()`. */
-export type UpdateAppClientOptions = Infer<typeof updateAppClientSchema>;
+export type UpdateAppClientOptions = InferEither<typeof updateAppClientSchema>;

@@ -3,6 +3,7 @@ import { auditFields, nameAndDescription, optionalAuditFields, optionalNameAndDe
 import { datasetSchema } from './datasets.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
+import { since2024 } from './versioned.js';
 
 const dataBundleStatusSchema = s.enum(['processing', 'ready', 'failed']);
 
@@ -58,8 +59,11 @@ export interface ListDataBundlesOptions extends ListOptions {
   status?: DataBundleStatus | DataBundleStatus[];
 }
 
-/** The query of `GET /models/{modelId}/dataBundles`. */
-export const listDataBundlesSchema = listSchema({
-  /** Only those in this status, or in any of these. */
-  status: s.optional(oneOrMore(dataBundleStatusSchema)),
-} satisfies Record<Exclude<keyof ListDataBundlesOptions, keyof ListOptions>, Schema>);
+/** The query of `GET /models/{modelId}/dataBundles` (under 2024-11-29 `status` takes one status: its spec has no list there). */
+export const listDataBundlesSchema = since2024(
+  listSchema({
+    /** Only those in this status, or in any of these. */
+    status: s.optional(oneOrMore(dataBundleStatusSchema)),
+  } satisfies Record<Exclude<keyof ListDataBundlesOptions, keyof ListOptions>, Schema>),
+  { with: { status: s.optional(dataBundleStatusSchema) } },
+);

@@ -1,5 +1,6 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
+import { partialEither, since2024, type InferEither } from './versioned.js';
 import { ids } from './ids.js';
 
 /** The API's shape of a dataset. */
@@ -25,21 +26,33 @@ export const datasetSchema = s.object({
   ...auditFields,
 });
 
-/** Body of POST /datasets. */
-export const createDatasetSchema = s.object({
+/** Body of POST /datasets (under 2024-11-29 with metadata). */
+export const createDatasetSchema = since2024(s.object({
   ...optionalNameAndDescription,
   /** Whether its documents hold personal data (PII). */
   containsPersonallyIdentifiableInformation: s.optional(s.boolean()),
   /** Days the API keeps documents before deleting them. */
   retentionInDays: s.optional(s.integer({ minimum: 1 })),
-});
+}), { with: { metadata: s.optional(s.record()) } });
 
 /** Body of PATCH /datasets/{datasetId}. */
-export const updateDatasetSchema = partial(s.object(nameAndDescription), { minProperties: 1 });
+export const updateDatasetSchema = partialEither(
+  since2024(s.object(nameAndDescription), {
+    with: {
+      /** Whether its documents hold personal data (PII). */
+      containsPersonallyIdentifiableInformation: s.boolean(),
+      /** Days the API keeps documents before deleting them. */
+      retentionInDays: s.integer({ minimum: 1 }),
+      /** Your own data about it: any JSON object. */
+      metadata: s.record(),
+    },
+  }),
+  { minProperties: 1 },
+);
 
 /** A dataset's data as the API returns it. */
 export type DatasetData = Infer<typeof datasetSchema>;
 /** Options of `las.datasets.create()`. */
-export type CreateDatasetOptions = Infer<typeof createDatasetSchema>;
+export type CreateDatasetOptions = InferEither<typeof createDatasetSchema>;
 /** Options of `dataset.update()`. */
-export type UpdateDatasetOptions = Infer<typeof updateDatasetSchema>;
+export type UpdateDatasetOptions = InferEither<typeof updateDatasetSchema>;

@@ -1,7 +1,9 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
 import { auditFields } from './fields.js';
 import { ids } from './ids.js';
-import { listSchema, oneOrMore, type ListOptions } from './list.js';
+import { listSchema, oneOrMore, orderSchema, type ListOptions, type SortOrder } from './list.js';
+import { optionalNameAndDescription } from './fields.js';
+import { since2024, type InferEither } from './versioned.js';
 
 const groundTruthSchema = s.array(
   s.object({
@@ -11,6 +13,29 @@ const groundTruthSchema = s.array(
     value: s.nullable(s.union(s.string({ minLength: 1, maxLength: 64 }), s.boolean())),
   }),
 );
+// 2024-11-29's ground truth: longer values, numbers, the pages a value is on, how sure it is,
+// and lines of a table (a list of entries, or of lists of entries) as a value.
+const groundTruth2024Schema = s.array(
+  s.object({
+    /** The field (of the model's field config) the value is for. */
+    label: s.string({ pattern: /^[0-9A-Za-z-_]+$/, minLength: 1, maxLength: 36 }),
+    /** The field's value in the document (`null` when it has none; a list for the lines of a table). */
+    value: s.nullable(s.union(s.string({ maxLength: 1024 }), s.boolean(), s.number(), s.array(s.any()))),
+    /** The pages the value is on. */
+    pages: s.optional(s.array(s.integer())),
+    /** How sure the one who labelled it is, 0 to 1. */
+    confidence: s.optional(s.number({ minimum: 0, maximum: 1 })),
+  }),
+);
+/** What 2024-11-29 adds to a document's create and update bodies: name, description, metadata, its ground truth's shape. */
+const documentFields2024 = {
+  ...optionalNameAndDescription,
+  /** Your own data about it: any JSON object. */
+  metadata: s.optional(s.record()),
+  /** The correct values of the document's fields, for training. */
+  groundTruth: s.optional(groundTruth2024Schema),
+};
+
 // image/webp: API version 2024-11-29 only (the version check refuses it under 2021-09-23).
 const contentTypeSchema = s.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/webp']);
 
@@ -35,8 +60,11 @@ export const documentSchema = s.object({
   ...auditFields,
 });
 
-/** Body of POST /documents. */
-export const createDocumentSchema = s.object({
+/**
+ * Body of POST /documents (under 2024-11-29 with name, description and metadata, without
+ * batchId; its content and contentType are optional there: the file server takes the bytes).
+ */
+export const createDocumentSchema = since2024(s.object({
   /** The file, base64-encoded. */
   content: s.string({ minLength: 1, maxLength: 6_250_000 }),
   /** File type of the content. */
@@ -51,10 +79,19 @@ export const createDocumentSchema = s.object({
   groundTruth: s.optional(groundTruthSchema),
   /** Days the API keeps the document before deleting it. */
   retentionInDays: s.optional(s.integer({ minimum: 1 })),
+}), {
+  without: ['batchId'],
+  with: {
+    ...documentFields2024,
+    /** The file, base64-encoded (or none: the bytes go to the file server). */
+    content: s.optional(s.string({ minLength: 1, maxLength: 6_250_000 })),
+    /** File type of the content. */
+    contentType: s.optional(s.nullable(contentTypeSchema)),
+  },
 });
 
-/** Body of PATCH /documents/{documentId}. */
-export const updateDocumentSchema = s.object(
+/** Body of PATCH /documents/{documentId} (under 2024-11-29 with name, description and metadata). */
+export const updateDocumentSchema = since2024(s.object(
   {
     /** The correct values of the document's fields, for training. */
     groundTruth: s.optional(groundTruthSchema),
@@ -64,7 +101,7 @@ export const updateDocumentSchema = s.object(
     retentionInDays: s.optional(s.integer({ minimum: 1 })),
   },
   { minProperties: 1 },
-);
+), { with: { ...documentFields2024, groundTruth: s.optional(s.nullable(groundTruth2024Schema)) } });
 
 /** A document's data as the API returns it. */
 export type DocumentData = Infer<typeof documentSchema>;
@@ -72,7 +109,7 @@ export type DocumentData = Infer<typeof documentSchema>;
 export type GroundTruthEntry = Infer<typeof groundTruthSchema>[number];
 
 /** Options of `document.update()`. */
-export type UpdateDocumentOptions = Infer<typeof updateDocumentSchema>;
+export type UpdateDocumentOptions = InferEither<typeof updateDocumentSchema>;
 /** Which documents to list or delete: each filter takes one id or several. */
 export interface DocumentFilters {
   /** Only documents of this batch, or of any of these. */
@@ -83,7 +120,14 @@ export interface DocumentFilters {
   datasetId?: string | string[];
 }
 /** Options of `las.documents.list()`. */
-export interface ListDocumentsOptions extends DocumentFilters, ListOptions {}
+export interface ListDocumentsOptions extends DocumentFilters, ListOptions {
+  /** Only this document: 2024-11-29 only. */
+  documentId?: string;
+  /** The field the list is sorted by: 2024-11-29 only. */
+  sortBy?: string;
+  /** Sort direction: 2024-11-29 only. */
+  order?: SortOrder;
+}
 
 /** The filters of `GET /documents` and `DELETE /documents`. */
 export const documentFilters = {
@@ -94,5 +138,15 @@ export const documentFilters = {
   /** Only documents of this dataset, or of any of these. */
   datasetId: s.optional(oneOrMore(ids.dataset)),
 } satisfies Record<keyof DocumentFilters, Schema>;
-/** The query of `GET /documents`. */
-export const listDocumentsSchema = listSchema(documentFilters);
+/** The query of `GET /documents` (under 2024-11-29 without batchId, with documentId, sortBy and order). */
+export const listDocumentsSchema = since2024(listSchema(documentFilters), {
+  without: ['batchId'],
+  with: {
+    /** Only this document. */
+    documentId: s.optional(ids.document),
+    /** The field the list is sorted by. */
+    sortBy: s.optional(s.string()),
+    /** Sort direction. */
+    order: s.optional(orderSchema),
+  },
+});

@@ -57,3 +57,4 @@ export {
   type UnionSchema,
 } from '../schema/index.js';
 export { isBase64 } from './base64.js';
+export * from './versioned.js';

@@ -21,9 +21,9 @@ import { profileSchema, updateProfileSchema } from './profiles.js';
 import { roleSchema } from './roles.js';
 import { createTrainingSchema, listTrainingsSchema, trainingSchema, updateTrainingSchema } from './trainings.js';
 import { createTransformationSchema, listTransformationsSchema, transformationSchema } from './transformations.js';
-import { createModelSchema, modelSchema, updateModelSchema } from './models.js';
+import { createModelSchema, listModelsSchema, modelSchema, updateModelSchema } from './models.js';
 import { createOrganizationSchema, organizationSchema, updateOrganizationSchema } from './organizations.js';
-import { createPredictionSchema, predictionSchema } from './predictions.js';
+import { createPredictionSchema, listPredictionsSchema, predictionSchema } from './predictions.js';
 import { createSecretSchema, secretSchema, updateSecretSchema } from './secrets.js';
 import { listTransitionExecutionsSchema, transitionExecutionSchema, updateTransitionExecutionSchema } from './transition-executions.js';
 import { createTransitionSchema, listTransitionsSchema, transitionSchema, updateTransitionSchema } from './transitions.js';
@@ -107,7 +107,7 @@ export const kinds = {
   /** Models. */
   model: {
     name: 'model', collection: 'models', path: '/models', idField: 'modelId', id: ids.model, schema: modelSchema,
-    create: createModelSchema, update: updateModelSchema, list: { key: 'models', query: listOptionsSchema }, methods: crud,
+    create: createModelSchema, update: updateModelSchema, list: { key: 'models', query: listModelsSchema }, methods: crud,
   },
   /** The organization. */
   organization: {
@@ -127,7 +127,7 @@ export const kinds = {
   /** Predictions of models on documents. */
   prediction: {
     name: 'prediction', collection: 'predictions', path: '/predictions', idField: 'predictionId', id: ids.prediction, schema: predictionSchema,
-    create: createPredictionSchema, list: { key: 'predictions', query: listOptionsSchema }, methods: ['get'],
+    create: createPredictionSchema, list: { key: 'predictions', query: listPredictionsSchema }, methods: ['get'],
   },
   /** Profiles: a person's own data (2024-11-29). */
   profile: {

@@ -1,6 +1,8 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
+import { partialEither, since2024, type InferEither } from './versioned.js';
+import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
 // The spec does not close a field's object: properties it does not name are let through.
 const fieldSchema = s.object(
@@ -28,6 +30,77 @@ const preprocessConfigSchema = s.object({
 
 const modelStatusSchema = s.enum(['active', 'training', 'inactive']);
 
+// 2024-11-29's fields: new kinds of value, fixed lists (`enum`), and `lines` of fields in a table.
+const fieldSpec2024Properties = {
+  /** Kind of value the field holds. */
+  type: s.enum(['amount', 'date', 'digits', 'enum', 'numeric', 'string']),
+  /** Longest value the field may hold, in characters. */
+  maxLength: s.optional(s.integer({ minimum: 1, maximum: 1024 })),
+  /** The values an `enum` field may hold. */
+  enum: s.optional(s.array(s.string({ minLength: 1, maxLength: 512 }), { minItems: 1 })),
+  /** Free text about it, for people. */
+  description: s.optional(s.nullable(s.text())),
+  /** Whether the field may hold several values. */
+  isMultivalue: s.optional(s.boolean()),
+  /** How the value is written. */
+  format: s.optional(s.nullable(s.text())),
+  /** Whether only values of the format are read. */
+  strict: s.optional(s.boolean()),
+};
+const fieldSpec2024Schema = s.object(fieldSpec2024Properties, { additional: true });
+const linesFieldSchema = s.object(
+  {
+    /** A table: the fields of each line. */
+    type: s.enum(['lines']),
+    /** The fields of each line, by label. */
+    fields: s.record(fieldSpec2024Schema),
+  },
+  { additional: true },
+);
+const fieldConfig2024Schema = s.record(s.union(fieldSpec2024Schema, linesFieldSchema));
+
+const preprocessConfig2024Schema = s.object(
+  {
+    /** First page read (0-based). */
+    startPage: s.optional(s.integer()),
+    /** The pages read (0-based). */
+    pages: s.optional(s.array(s.integer())),
+    /** Most pages read per document. */
+    maxPages: s.optional(s.integer({ minimum: 1, maximum: 100 })),
+    /** Degrees the pages are turned before they are read. */
+    rotation: s.optional(s.integer([0, 90, 180, 270])),
+    /** Whether pages are turned upright before they are read. */
+    autoRotate: s.optional(s.boolean()),
+    /** Resolution the pages are read at. */
+    imageQuality: s.optional(s.enum(['LOW', 'HIGH'])),
+  },
+  { minProperties: 1 },
+);
+
+const outputFormatSchema = s.optional(s.enum(['v1', 'v2']));
+/** How a prediction's candidates become its answer (2024-11-29): the best of each field, or of the best pages. */
+export const postprocessConfigSchema = s.union(
+  s.object({
+    /** The best candidate of each field. */
+    strategy: s.enum(['BEST_FIRST']),
+    /** The answer's format. */
+    outputFormat: outputFormatSchema,
+  }),
+  s.object({
+    /** The best candidates of the best `n` pages. */
+    strategy: s.enum(['BEST_N_PAGES']),
+    /** The answer's format. */
+    outputFormat: outputFormatSchema,
+    /** How many pages, and whether their candidates are collapsed into one. */
+    parameters: s.object({ n: s.integer({ minimum: 1, maximum: 100 }), collapse: s.optional(s.boolean()) }, { additional: true }),
+  }),
+);
+/** How pages are prepared before a model reads them (2024-11-29): every setting optional, at least one. */
+export { preprocessConfig2024Schema };
+
+/** Id of a model's training (2024-11-29): `las:model-training:<slug>`. */
+export const trainingIdSchema = s.described(s.string({ pattern: /^las:model-training:[a-z0-9-_]+$/ }), 'a training id (las:model-training:<slug>)');
+
 /** The API's shape of a model. */
 export const modelSchema = s.object({
   /** Id of the model. */
@@ -48,8 +121,22 @@ export const modelSchema = s.object({
   ...auditFields,
 });
 
-/** Body of POST /models. */
-export const createModelSchema = s.object({
+const modelChanges2024 = {
+  without: ['width', 'height'],
+  with: {
+    /** The fields the model reads, by label. */
+    fieldConfig: fieldConfig2024Schema,
+    /** How pages are prepared before the model reads them. */
+    preprocessConfig: s.optional(preprocessConfig2024Schema),
+    /** How a prediction's candidates become its answer. */
+    postprocessConfig: s.optional(postprocessConfigSchema),
+    /** Your own data about it: any JSON object. */
+    metadata: s.optional(s.record()),
+  },
+} as const;
+
+/** Body of POST /models (under 2024-11-29 without `width`/`height`, with `postprocessConfig` and `metadata`). */
+export const createModelSchema = since2024(s.object({
   /** Width in pixels the model scales pages to. */
   width: sizeSchema,
   /** Height in pixels the model scales pages to. */
@@ -59,11 +146,14 @@ export const createModelSchema = s.object({
   /** How pages are prepared before the model reads them. */
   preprocessConfig: s.optional(preprocessConfigSchema),
   ...optionalNameAndDescription,
-});
+}), modelChanges2024);
 
-/** Body of PATCH /models/{modelId}. */
-export const updateModelSchema = partial(
-  s.object({
+/**
+ * Body of PATCH /models/{modelId} (under 2024-11-29 without `width`/`height`/`status`, with
+ * `trainingId`: the training it predicts with, null for none).
+ */
+export const updateModelSchema = partialEither(
+  since2024(s.object({
     /** Width in pixels the model scales pages to. */
     width: sizeSchema,
     /** Height in pixels the model scales pages to. */
@@ -75,9 +165,26 @@ export const updateModelSchema = partial(
     /** Whether the model is in use, being trained, or neither. */
     status: modelStatusSchema,
     ...nameAndDescription,
+  }), {
+    without: [...modelChanges2024.without, 'status'],
+    with: { ...modelChanges2024.with, trainingId: s.optional(s.nullable(trainingIdSchema)) },
   }),
   { minProperties: 1 },
 );
+
+/** Options of `las.models.list()`. */
+export interface ListModelsOptions extends ListOptions {
+  /** Only models of this owner (an organization id), or of any of these: 2024-11-29 only. */
+  owner?: string | string[];
+}
+
+/** The query of `GET /models` (under 2024-11-29 with `owner`: the organizations whose public models to list too). */
+export const listModelsSchema = since2024(listSchema({}), {
+  with: {
+    /** Only models of this owner (an organization id), or of any of these. */
+    owner: s.optional(oneOrMore(s.string({ minLength: 1 }))),
+  },
+});
 
 /** How a model reads one field: its kind of value and its longest length. */
 export type FieldSpec = Infer<typeof fieldSchema>;
@@ -90,6 +197,6 @@ export type ModelStatus = Infer<typeof modelStatusSchema>;
 /** A model's data as the API returns it. */
 export type ModelData = Infer<typeof modelSchema>;
 /** Options of `las.models.create()`. */
-export type CreateModelOptions = Infer<typeof createModelSchema>;
+export type CreateModelOptions = InferEither<typeof createModelSchema>;
 /** Options of `model.update()`. */
-export type UpdateModelOptions = Infer<typeof updateModelSchema>;
+export type UpdateModelOptions = InferEither<typeof updateModelSchema>;

@@ -1,5 +1,6 @@
-import { s, partial, type Infer } from '../schema/index.js';
+import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription } from './fields.js';
+import { partialEither, since2024, type InferEither } from './versioned.js';
 import { ids } from './ids.js';
 
 /** The API's shape of an organization: its quotas and what it has used of them. */
@@ -78,11 +79,24 @@ export const createOrganizationSchema = s.object({
 });
 
 /** Body of PATCH /organizations/{organizationId}. */
-export const updateOrganizationSchema = partial(s.object(nameAndDescription), { minProperties: 1 });
+export const updateOrganizationSchema = partialEither(
+  since2024(s.object(nameAndDescription), {
+    with: {
+      /** The payment method the organization pays with (null for none). */
+      paymentMethodId: s.nullable(s.described(s.string({ pattern: /^las:payment-method:[a-f0-9]{32}$/ }), 'a payment method id (las:payment-method:<32 hex digits>)')),
+      /** The plan the organization is on. */
+      planId: s.described(
+        s.string({ pattern: /^(|las:organization:[a-z0-9-_]+\/)las:plan:[a-z0-9-_]+(|:@[a-z0-9-_]+|:[0-9]+)$/ }),
+        'a plan id (las:plan:<name>, optionally las:organization:<slug>/ before it and :<version> after it)',
+      ),
+    },
+  }),
+  { minProperties: 1 },
+);
 
 /** An organization's data as the API returns it. */
 export type OrganizationData = Infer<typeof organizationSchema>;
 /** Options of `las.organizations.create()`. */
 export type CreateOrganizationOptions = Infer<typeof createOrganizationSchema>;
 /** Options of `organization.update()`. */
-export type UpdateOrganizationOptions = Infer<typeof updateOrganizationSchema>;
+export type UpdateOrganizationOptions = InferEither<typeof updateOrganizationSchema>;

@@ -1,5 +1,8 @@
 import { s, type Infer } from '../schema/index.js';
 import { ids } from './ids.js';
+import { listSchema, orderSchema, type ListOptions, type SortOrder } from './list.js';
+import { postprocessConfigSchema, preprocessConfig2024Schema, trainingIdSchema } from './models.js';
+import { ids2024, since2024, type InferEither } from './versioned.js';
 
 /** The API's shape of a prediction. */
 export const predictionSchema = s.object({
@@ -28,8 +31,11 @@ export const predictionSchema = s.object({
   ),
 });
 
-/** Body of POST /predictions. */
-export const createPredictionSchema = s.object({
+/**
+ * Body of POST /predictions (under 2024-11-29 with `async`, a training, page rotation and the
+ * pre- and postprocess configs; up to 100 pages; a model id may be a public model's).
+ */
+export const createPredictionSchema = since2024(s.object({
   /** The document read. */
   documentId: ids.document,
   /** The model that read the document. */
@@ -40,9 +46,48 @@ export const createPredictionSchema = s.object({
   autoRotate: s.optional(s.boolean()),
   /** Resolution the pages are read at. */
   imageQuality: s.optional(s.enum(['LOW', 'HIGH'])),
+}), {
+  with: {
+    /** The model that reads the document: its own id, or a public model's. */
+    modelId: ids2024.model,
+    /** Most pages read (1 to 100). */
+    maxPages: s.optional(s.integer({ minimum: 1, maximum: 100 })),
+    /** Answer at once with `status: 'pending'`, and predict in the background. */
+    async: s.optional(s.boolean()),
+    /** The model's training to predict with, instead of its current one. */
+    trainingId: s.optional(trainingIdSchema),
+    /** Degrees the pages are turned before they are read. */
+    rotation: s.optional(s.integer([0, 90, 180, 270])),
+    /** How pages are prepared before they are read. */
+    preprocessConfig: s.optional(preprocessConfig2024Schema),
+    /** How the candidates become the answer. */
+    postprocessConfig: s.optional(postprocessConfigSchema),
+  },
+});
+
+/** Options of `las.predictions.list()`. */
+export interface ListPredictionsOptions extends ListOptions {
+  /** Only predictions of this model: 2024-11-29 only. */
+  modelId?: string;
+  /** The field the list is sorted by: 2024-11-29 only. */
+  sortBy?: string;
+  /** Sort direction: 2024-11-29 only. */
+  order?: SortOrder;
+}
+
+/** The query of `GET /predictions` (under 2024-11-29 with modelId, sortBy and order). */
+export const listPredictionsSchema = since2024(listSchema({}), {
+  with: {
+    /** Only predictions of this model. */
+    modelId: s.optional(ids2024.model),
+    /** The field the list is sorted by. */
+    sortBy: s.optional(s.string()),
+    /** Sort direction. */
+    order: s.optional(orderSchema),
+  },
 });
 
 /** A prediction's data as the API returns it. */
 export type PredictionData = Infer<typeof predictionSchema>;
 /** Options of `las.predictions.create()`. */
-export type CreatePredictionOptions = Infer<typeof createPredictionSchema>;
+export type CreatePredictionOptions = InferEither<typeof createPredictionSchema>;

@@ -1,6 +1,7 @@
 import { s, type Infer } from '../schema/index.js';
 import { auditFields } from './fields.js';
 import { ids } from './ids.js';
+import { ids2024, since2024, type InferEither, type OmitEither } from './versioned.js';
 
 const emailSchema = s.email();
 // An image as a data URL or base64, small enough to store with the user.
@@ -19,8 +20,19 @@ export const userSchema = s.object({
   ...auditFields,
 });
 
-/** Body of POST /users. */
-export const createUserSchema = s.object({
+/** Roles, by id (2024-11-29): `las:role:<name>`. */
+export const roleIdsSchema = s.array(s.described(s.string({ pattern: /^las:role:[0-9A-Za-z-_]{1,32}$/ }), 'a role id (las:role:<name>)'));
+
+/** What 2024-11-29 gives users instead of a name and avatar (a profile holds those): roles and metadata. */
+const userFields2024 = {
+  /** The roles the user has. */
+  roleIds: s.optional(roleIdsSchema),
+  /** Your own data about the user: any JSON object. */
+  metadata: s.optional(s.record()),
+};
+
+/** Body of POST /users (under 2024-11-29 with roleIds and metadata, without name and avatar). */
+export const createUserSchema = since2024(s.object({
   /** Email address; the invitation is sent there. */
   email: emailSchema,
   /** App client the user is invited through. */
@@ -29,10 +41,10 @@ export const createUserSchema = s.object({
   name: s.optional(s.nullable(s.text())),
   /** Picture, as a data URL or base64. */
   avatar: s.optional(s.nullable(avatarSchema)),
-});
+}), { without: ['name', 'avatar'], with: { ...userFields2024, appClientId: s.optional(ids2024.appClient) } });
 
-/** Body of PATCH /users/{userId}. */
-export const updateUserSchema = s.object(
+/** Body of PATCH /users/{userId} (under 2024-11-29 roleIds and metadata, instead of name and avatar). */
+export const updateUserSchema = since2024(s.object(
   {
     /** Display name, for people. */
     name: s.optional(s.nullable(s.text())),
@@ -40,11 +52,11 @@ export const updateUserSchema = s.object(
     avatar: s.optional(s.nullable(avatarSchema)),
   },
   { minProperties: 1 },
-);
+), { without: ['name', 'avatar'], with: userFields2024 });
 
 /** A user's data as the API returns it. */
 export type UserData = Infer<typeof userSchema>;
 /** Options of `las.users.create()`. */
-export type CreateUserOptions = Omit<Infer<typeof createUserSchema>, 'email'>;
+export type CreateUserOptions = OmitEither<typeof createUserSchema, 'email'>;
 /** Options of `user.update()`. */
-export type UpdateUserOptions = Infer<typeof updateUserSchema>;
+export type UpdateUserOptions = InferEither<typeof updateUserSchema>;

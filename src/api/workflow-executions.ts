@@ -1,6 +1,7 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, orderSchema, sortBySchema, type ListOptions, type SortOrder, type SortBy } from './list.js';
+import { since2024, type InferEither } from './versioned.js';
 
 const statusSchema = s.enum(['running', 'succeeded', 'failed', 'rejected', 'retry', 'error']);
 
@@ -33,33 +34,61 @@ export const workflowExecutionSchema = s.object({
 });
 
 /** Body of PATCH /workflows/{workflowId}/executions/{executionId}. */
-export const updateWorkflowExecutionSchema = s.object({
-  /** Transition to resume the execution at. */
-  nextTransitionId: ids.transition,
-});
+export const updateWorkflowExecutionSchema = since2024(
+  s.object({
+    /** Transition to resume the execution at. */
+    nextTransitionId: ids.transition,
+  }),
+  {
+    with: {
+      /** Transition to resume the execution at. */
+      nextTransitionId: s.optional(ids.transition),
+      /** Ends the execution as done: `succeeded`, or `completed`. */
+      status: s.optional(s.enum(['succeeded', 'completed'])),
+    },
+  },
+);
 
 /** A workflow execution's data as the API returns it. */
 export type WorkflowExecutionData = Infer<typeof workflowExecutionSchema>;
 /** Where a workflow execution stands. */
 export type WorkflowExecutionStatus = Infer<typeof statusSchema>;
 /** Options of `execution.update()`. */
-export type UpdateWorkflowExecutionOptions = Infer<typeof updateWorkflowExecutionSchema>;
+export type UpdateWorkflowExecutionOptions = InferEither<typeof updateWorkflowExecutionSchema>;
 /** Options of `workflow.executions.list()`: `status` takes one status or several. */
 export interface ListWorkflowExecutionsOptions extends ListOptions {
-  /** Only those in this status, or in any of these. */
-  status?: WorkflowExecutionStatus | WorkflowExecutionStatus[];
+  /** Only those in this status, or in any of these (`completed`: 2024-11-29 only). */
+  status?: WorkflowExecutionStatus | 'completed' | (WorkflowExecutionStatus | 'completed')[];
   /** Which time the list is sorted by. */
   sortBy?: SortBy;
   /** Oldest first (`ascending`) or newest first (`descending`). */
   order?: SortOrder;
+  /** Only those started at this time or later (ISO 8601; 2024-11-29 only). */
+  fromStartTime?: string;
+  /** Only those started before this time (ISO 8601; 2024-11-29 only). */
+  toStartTime?: string;
 }
 
-/** The query of `GET /workflows/{workflowId}/executions`. */
-export const listWorkflowExecutionsSchema = listSchema({
+const startTimeSchema = s.described(s.string({ pattern: /^[0-9]{4}-[0-9]{2}-[0-9]{2}/ }), 'an ISO 8601 time (2024-11-29 or 2024-11-29T12:00:00Z)');
+
+/**
+ * The query of `GET /workflows/{workflowId}/executions` (under 2024-11-29 with the start time
+ * bounds, and the `completed` status).
+ */
+export const listWorkflowExecutionsSchema = since2024(listSchema({
   /** Only those in this status, or in any of these. */
   status: s.optional(oneOrMore(statusSchema)),
   /** Which time the list is sorted by. */
   sortBy: s.optional(sortBySchema),
   /** Oldest first (`ascending`) or newest first (`descending`). */
   order: s.optional(orderSchema),
-} satisfies Record<Exclude<keyof ListWorkflowExecutionsOptions, keyof ListOptions>, Schema>);
+} satisfies Record<Exclude<keyof ListWorkflowExecutionsOptions, keyof ListOptions | 'fromStartTime' | 'toStartTime'>, Schema>), {
+  with: {
+    /** Only those in this status, or in any of these. */
+    status: s.optional(oneOrMore(s.enum([...statusSchema.values as WorkflowExecutionStatus[], 'completed']))),
+    /** Only those started at this time or later. */
+    fromStartTime: s.optional(startTimeSchema),
+    /** Only those started before this time. */
+    toStartTime: s.optional(startTimeSchema),
+  },
+});

@@ -1,6 +1,7 @@
 import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
+import { since2024, type InferEither, type OmitEither } from './versioned.js';
 
 const errorConfigSchema = s.object({
   /** Whether a failed execution may be retried by hand. */
@@ -27,6 +28,26 @@ const specificationSchema = s.object({
   version: s.optional(s.enum(['1.0.0'])),
 });
 
+const emailConfigSchema = s.object({
+  /** Secret holding the mailbox's credentials. */
+  secretId: ids.secret,
+  /** The address mail to the workflow goes to. */
+  email: s.optional(s.email()),
+  /** Senders whose mail starts an execution (null: anyone). */
+  allowedOrigins: s.optional(s.nullable(s.array(s.string()))),
+  /** Input added to every execution the mail starts. */
+  additionalWorkflowInput: s.optional(s.nullable(s.record())),
+});
+/** What 2024-11-29 adds to a workflow's create and update bodies: its status, mail in, metadata. */
+const workflowFields2024 = {
+  /** Whether the workflow is being built or in use. */
+  status: s.optional(s.enum(['development', 'production'])),
+  /** Mail that starts executions. */
+  emailConfig: s.optional(emailConfigSchema),
+  /** Your own data about it: any JSON object. */
+  metadata: s.optional(s.record()),
+};
+
 /** The API's shape of a workflow. */
 export const workflowSchema = s.object({
   /** Id of the workflow. */
@@ -42,7 +63,7 @@ export const workflowSchema = s.object({
 });
 
 /** Body of POST /workflows. */
-export const createWorkflowSchema = s.object({
+export const createWorkflowSchema = since2024(s.object({
   /** The workflow's steps, as a state machine. */
   specification: specificationSchema,
   /** What happens when an execution fails. */
@@ -50,10 +71,10 @@ export const createWorkflowSchema = s.object({
   /** A docker image run after each execution ends. */
   completedConfig: s.optional(completedConfigSchema),
   ...optionalNameAndDescription,
-});
+}), { with: workflowFields2024 });
 
 /** Body of PATCH /workflows/{workflowId}. */
-export const updateWorkflowSchema = s.object(
+export const updateWorkflowSchema = since2024(s.object(
   {
     ...optionalNameAndDescription,
     /** What happens when an execution fails. */
@@ -62,7 +83,7 @@ export const updateWorkflowSchema = s.object(
     completedConfig: s.optional(completedConfigSchema),
   },
   { minProperties: 1 },
-);
+), { with: { ...workflowFields2024, emailConfig: s.optional(s.nullable(emailConfigSchema)) } });
 
 /** Body of POST /workflows/{workflowId}/executions. */
 export const executeWorkflowSchema = s.object({
@@ -79,6 +100,6 @@ export type WorkflowErrorConfig = Infer<typeof errorConfigSchema>;
 /** A docker image run after each execution completes. */
 export type WorkflowCompletedConfig = Infer<typeof completedConfigSchema>;
 /** Options of `las.workflows.create()`. */
-export type CreateWorkflowOptions = Omit<Infer<typeof createWorkflowSchema>, 'specification'>;
+export type CreateWorkflowOptions = OmitEither<typeof createWorkflowSchema, 'specification'>;
 /** Options of `workflow.update()`. */
-export type UpdateWorkflowOptions = Infer<typeof updateWorkflowSchema>;
+export type UpdateWorkflowOptions = InferEither<typeof updateWorkflowSchema>;

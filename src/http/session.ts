@@ -56,6 +56,8 @@ export interface SessionOptions extends SessionDefaults {
    * is the call's error. `body` is what the resource gave: an object, or {@link JsonBytes}.
    */
   checkRequest?: (method: Method, path: string, body: unknown) => void;
+  /** The API version the requests follow: the resources pick their shapes by it. */
+  apiVersion?: string;
 }
 
 const NO_OPTIONS: RequestOptions = Object.freeze({});
@@ -101,6 +103,19 @@ export class Session {
   withDefaults(defaults: SessionDefaults): Session {
     const headers = defaults.headers && { ...this.#options.headers, ...defaults.headers };
     return new Session({ ...this.#options, ...defaults, ...(headers && { headers }) });
+  }
+
+  /** The API version the requests follow (see {@link SessionOptions.apiVersion}). */
+  get apiVersion(): string | undefined {
+    return this.#options.apiVersion;
+  }
+
+  /**
+   * Runs the check every request gets (see {@link SessionOptions.checkRequest}) without sending:
+   * for a resource to name a field of the other API version before its own shape refuses it.
+   */
+  checkCall(method: Method, path: string, body: unknown): void {
+    this.#options.checkRequest?.(method, path, body);
   }
 
   /** GET `path`, returning the parsed JSON. */

@@ -6,10 +6,11 @@ import type { RequestOptions } from '../http/request-options.js';
 import type { WaitOptions } from '../jobs/wait.js';
 import type { Kind } from '../api/kinds.js';
 import { documentBody, type UploadContent } from '../http/document-body.js';
-import { checkedJson, checkId, checkUpload, refusal, signalSchema } from './checks.js';
+import { checkBody, checkedJson, checkId, checkUpload, refusal, signalSchema } from './checks.js';
 import type { EntityClass } from './entity-base.js';
 import type { Entity } from './entity.js';
 import { kindOf } from './entity-metadata.js';
+import { shaped } from './shapes.js';
 import { installCollectionMethods } from './plain-methods.js';
 
 const ENTITY_CLASS = Symbol('las-sdk:collection-of');
@@ -71,12 +72,24 @@ export abstract class Collection<E extends Entity> {
   protected refTo(id: unknown): E {
     const { path, idField, id: idSchema } = this.kind;
     const parentIds = Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, field]) => [field, (this as unknown as Record<string, unknown>)[field]]));
-    return this.handle({ ...parentIds, [idField]: checkId(id, idSchema, idField, this.what()) } as Partial<E>);
+    return this.handle({ ...parentIds, [idField]: checkId(id, shaped(this.session, idSchema, id, this.what()), idField, this.what()) } as Partial<E>);
   }
 
   /** POSTs `body` (checked against the kind's create schema first) to the collection's path and hydrates the answer. */
   protected async createWith(body: object, requestOptions?: RequestOptions): Promise<E> {
-    return this.hydrate(await this.session.post(this.path, checkedJson(this.createSchema(), body, this.what('create')), requestOptions));
+    const what = this.what('create');
+    const schema = shaped(this.session, this.createSchema(), body, what, { method: 'POST', path: this.path });
+    return this.hydrate(await this.session.post(this.path, checkedJson(schema, body, what), requestOptions));
+  }
+
+  /**
+   * Checks the options of `create` (its body but for what it takes as arguments) against
+   * `schema` as this client's API version has it, before the body is built: a field of the other
+   * version is refused as such (with what replaced it, see src/api/versions).
+   */
+  protected checkCreateOptions(schema: Schema, options: unknown): void {
+    const what = this.what('create');
+    checkBody(shaped(this.session, schema, options, what, { method: 'POST', path: this.path }), options, what);
   }
 
   /**
@@ -85,7 +98,8 @@ export abstract class Collection<E extends Entity> {
    * The body is built as bytes, never as a base64 or JSON string (see document-body.ts).
    */
   protected async uploadWith(fields: Record<string, unknown>, content: UploadContent, requestOptions?: RequestOptions): Promise<E> {
-    checkUpload(this.createSchema(), fields, content, this.what('create'));
+    const what = this.what('create');
+    checkUpload(shaped(this.session, this.createSchema(), fields, what, { method: 'POST', path: this.path }), fields, content, what);
     return this.hydrate(await this.session.post(this.path, documentBody(fields, content), requestOptions));
   }
 
@@ -98,7 +112,12 @@ export abstract class Collection<E extends Entity> {
   protected listWith(options: unknown, requestOptions?: RequestOptions): PagePromise<E> {
     const what = this.what('list');
     const { key, query: schema } = this.kind.list as NonNullable<Kind['list']>;
-    const refused = refusal(schema, options, what);
+    let refused: Error | undefined;
+    try {
+      refused = refusal(shaped(this.session, schema, options, what), options, what);
+    } catch (error) {
+      refused = error as Error;
+    }
     const query = refused ? {} : toQuery(options as Record<string, QueryValue>);
     const path = this.path;
     const { telemetry } = this.session;

@@ -18,7 +18,9 @@ import {
   type ListDocumentsOptions,
 } from '../api/documents.js';
 import { listSchema } from '../api/list.js';
-import { createPredictionSchema, type CreatePredictionOptions } from '../api/predictions.js';
+import { since2024, type OmitEither } from '../api/versioned.js';
+import { shaped } from './shapes.js';
+import { createPredictionSchema } from '../api/predictions.js';
 
 /** Options of `las.documents.create()`. */
 export interface CreateDocumentOptions extends Omit<Infer<typeof createDocumentSchema>, 'content' | 'contentType'> {
@@ -40,7 +42,7 @@ export interface DeletedDocuments {
   nextToken?: string;
 }
 
-const deleteDocumentsSchema = listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()), signal: s.optional(signalSchema) });
+const deleteDocumentsSchema = since2024(listSchema({ ...documentFilters, deleteAll: s.optional(s.boolean()), signal: s.optional(signalSchema) }), { without: ['batchId'] });
 const predictOptionsSchema = omit(createPredictionSchema, ['documentId', 'modelId']);
 
 /** A document: a pdf or image, with optional ground truth. */
@@ -56,10 +58,12 @@ export class Document extends Entity<DocumentData> {
   declare delete: Delete<this>;
 
   /** Runs a model on this document. `POST /predictions` */
-  async predict(modelId: string, options: Omit<CreatePredictionOptions, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
-    checkBody(predictOptionsSchema, options, this.what('predict'));
+  async predict(modelId: string, options: OmitEither<typeof createPredictionSchema, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
+    const what = this.what('predict');
+    checkBody(shaped(this.session, predictOptionsSchema, options, what), options, what);
     // Checked once, as a whole body, under this method's name: then sent as predictions.create sends it.
-    const body = checkedJson(createPredictionSchema, { ...options, documentId: this.documentId, modelId }, this.what('predict'));
+    const fields = { ...options, documentId: this.documentId, modelId };
+    const body = checkedJson(shaped(this.session, createPredictionSchema, fields, what, { method: 'POST', path: kinds.prediction.path }), fields, what);
     return Prediction.fromApi(this.session, await this.session.post(kinds.prediction.path, body, requestOptions));
   }
 }
@@ -99,7 +103,7 @@ export class Documents extends Collection<Document> {
    * saying how many were deleted. `signal` (here or in `requestOptions`) goes with every request.
    */
   async deleteMany(options: DeleteDocumentsOptions = {}, requestOptions?: RequestOptions): Promise<DeletedDocuments> {
-    checkBody(deleteDocumentsSchema, options, this.what('deleteMany'));
+    checkBody(shaped(this.session, deleteDocumentsSchema, options, this.what('deleteMany')), options, this.what('deleteMany'));
     const { deleteAll, signal, ...filters } = options;
     const query = toQuery(filters as Query);
     const perRequest = withSignal(requestOptions, signal);

@@ -9,6 +9,7 @@ import type { Query, Session } from '../http/session.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { checkedJson, checkUpload } from './checks.js';
 import { entityMetadata, instancesOf, kindOf } from './entity-metadata.js';
+import { shaped } from './shapes.js';
 
 /** A class of entities, as collections hand them out: built by `new` (class-transformer) and by its static builders. */
 export type EntityClass<E extends EntityBase = EntityBase> = (new () => E) & Pick<typeof EntityBase, 'fromApi' | 'fromApiList' | 'handle'>;
@@ -83,7 +84,9 @@ export abstract class EntityBase {
 
   /** PATCHes `body` (checked against the kind's update schema first) and takes the answer as its new data. */
   protected async patchWith(body: object, requestOptions?: RequestOptions): Promise<this> {
-    return this.assign(await this.session.patch(this.path, checkedJson(this.updateSchema(), body, this.what('update')), requestOptions));
+    const what = this.what('update');
+    const schema = shaped(this.session, this.updateSchema(), body, what, { method: 'PATCH', path: this.path });
+    return this.assign(await this.session.patch(this.path, checkedJson(schema, body, what), requestOptions));
   }
 
   /**
@@ -91,7 +94,8 @@ export abstract class EntityBase {
    * update schema first, see {@link checkUpload}) and takes the answer as its new data.
    */
   protected async patchUpload(fields: Record<string, unknown>, content: UploadContent, requestOptions?: RequestOptions): Promise<this> {
-    checkUpload(this.updateSchema(), fields, content, this.what('update'));
+    const what = this.what('update');
+    checkUpload(shaped(this.session, this.updateSchema(), fields, what, { method: 'PATCH', path: this.path }), fields, content, what);
     return this.assign(await this.session.patch(this.path, documentBody(fields, content), requestOptions));
   }
 

@@ -11,6 +11,7 @@ import {
   type ModelData,
   type CreateModelOptions,
   type UpdateModelOptions,
+  type ListModelsOptions,
 } from '../api/models.js';
 
 /** A model: reads the configured fields from documents; trained on its data bundles. */
@@ -48,7 +49,7 @@ export class Models extends Collection<Model> {
   }
 
   /** Lists models. `GET /models` */
-  declare list: List<Model, ListOptions>;
+  declare list: List<Model, ListModelsOptions>;
 
   /** Gets one model. `GET /models/{modelId}` */
   declare get: ById<Model['refresh']>;

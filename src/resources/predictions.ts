@@ -7,7 +7,7 @@ import { checkBody } from './checks.js';
 import type { ById, List, Ref, Refresh } from './methods.js';
 import { pollUntil, type WaitOptions } from '../jobs/wait.js';
 import type { ListOptions } from '../api/list.js';
-import type { PredictionData, CreatePredictionOptions } from '../api/predictions.js';
+import type { PredictionData, CreatePredictionOptions, ListPredictionsOptions } from '../api/predictions.js';
 
 /** A prediction: what a model read from a document, field by field. */
 @entity(kinds.prediction)
@@ -47,7 +47,7 @@ export class Predictions extends Collection<Prediction> {
   }
 
   /** Lists predictions. `GET /predictions` */
-  declare list: List<Prediction, ListOptions>;
+  declare list: List<Prediction, ListPredictionsOptions>;
 
   /** Gets one prediction (2024-11-29). `GET /predictions/{predictionId}` */
   declare get: ById<Prediction['refresh']>;

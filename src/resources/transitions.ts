@@ -1,4 +1,6 @@
 import { omit, s, type Schema } from '../schema/index.js';
+import { since2024 } from '../api/versioned.js';
+import { shaped } from './shapes.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { Collection, collectionOf } from './collection.js';
 import { Entity, type Handle } from './entity.js';
@@ -17,6 +19,8 @@ import {
   type ListTransitionsOptions,
   type CreateTransitionBody,
   type UpdateTransitionBody,
+  type CreateTransitionBody2024,
+  type UpdateTransitionBody2024,
 } from '../api/transitions.js';
 
 /** The JSON schemas of a transition's input and output, by their SDK names. */
@@ -26,29 +30,37 @@ export interface TransitionSchemas {
   /** JSON schema every execution's output must fit (`outputJsonSchema` on the wire). */
   outSchema?: Record<string, unknown>;
 }
-/** Options of `las.transitions.create()`. */
-export interface CreateTransitionOptions
-  extends TransitionSchemas, Omit<CreateTransitionBody, 'transitionType' | 'inputJsonSchema' | 'outputJsonSchema'> {}
-/** Options of `transition.update()`. */
-export interface UpdateTransitionOptions extends TransitionSchemas, Omit<UpdateTransitionBody, 'inputJsonSchema' | 'outputJsonSchema'> {}
+/** Options of `las.transitions.create()`: of 2021-09-23 (with the JSON schemas), or of 2024-11-29 (lambdas, bigger containers). */
+export type CreateTransitionOptions =
+  | (TransitionSchemas & Omit<CreateTransitionBody, 'transitionType' | 'inputJsonSchema' | 'outputJsonSchema'>)
+  | Omit<CreateTransitionBody2024, 'transitionType'>;
+/** Options of `transition.update()`: of 2021-09-23, or of 2024-11-29 (its settings in `parameters`). */
+export type UpdateTransitionOptions = (TransitionSchemas & Omit<UpdateTransitionBody, 'inputJsonSchema' | 'outputJsonSchema'>) | UpdateTransitionBody2024;
 
 // The options name the schemas `inSchema`/`outSchema`; the body `inputJsonSchema`/`outputJsonSchema`.
 const schemaOptions = { inSchema: s.optional(s.record()), outSchema: s.optional(s.record()) } satisfies Record<keyof TransitionSchemas, Schema>;
-const createTransitionOptionsSchema = s.object({
+const createTransitionOptionsSchema = since2024(s.object({
   ...omit(createTransitionSchema, ['transitionType', 'inputJsonSchema', 'outputJsonSchema']).properties,
   ...schemaOptions,
-} satisfies Record<keyof CreateTransitionOptions, Schema>);
-const updateTransitionOptionsSchema = s.object(
-  { ...omit(updateTransitionSchema, ['inputJsonSchema', 'outputJsonSchema']).properties, ...schemaOptions } satisfies Record<
-    keyof UpdateTransitionOptions,
-    Schema
-  >,
-  { minProperties: 1 },
+} satisfies Record<keyof CreateTransitionOptions, Schema>), {
+  without: ['inSchema', 'outSchema'],
+  with: omit(createTransitionSchema.variants['2024-11-29'], ['transitionType']).properties,
+});
+const updateTransitionOptionsSchema = since2024(
+  s.object(
+    { ...omit(updateTransitionSchema, ['inputJsonSchema', 'outputJsonSchema']).properties, ...schemaOptions } satisfies Record<
+      keyof UpdateTransitionOptions,
+      Schema
+    >,
+    { minProperties: 1 },
+  ),
+  { without: ['inSchema', 'outSchema', 'assets', 'environment', 'environmentSecrets'], with: updateTransitionSchema.variants['2024-11-29'].properties },
 );
 
 /** The wire body of options that name the schemas `inSchema`/`outSchema`. */
-function toWire<O extends TransitionSchemas>({ inSchema, outSchema, ...rest }: O) {
-  return { inputJsonSchema: inSchema, outputJsonSchema: outSchema, ...rest };
+function toWire({ inSchema, outSchema, ...rest }: TransitionSchemas) {
+  // Only the schemas given: 2024-11-29's shape has no such fields, not even undefined ones.
+  return { ...(inSchema !== undefined && { inputJsonSchema: inSchema }), ...(outSchema !== undefined && { outputJsonSchema: outSchema }), ...rest };
 }
 
 /** A transition: one step of a workflow, run by a docker image or by a person. */
@@ -64,8 +76,9 @@ export class Transition extends Entity<TransitionData> {
 
   /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
   async update(options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<this> {
-    checkBody(updateTransitionOptionsSchema, options, this.what('update'));
-    return this.patchWith(toWire(options), requestOptions);
+    const what = this.what('update');
+    checkBody(shaped(this.session, updateTransitionOptionsSchema, options, what, { method: 'PATCH', path: this.path }), options, what);
+    return this.patchWith(toWire(options as TransitionSchemas), requestOptions);
   }
 
   /** Deletes the transition. `DELETE /transitions/{transitionId}` */
@@ -104,8 +117,9 @@ export type TransitionHandle = Handle<Transition, TransitionData, 'transitionId'
 export class Transitions extends Collection<Transition> {
   /** Creates a transition. `POST /transitions` */
   async create(transitionType: TransitionType, options: CreateTransitionOptions = {}, requestOptions?: RequestOptions): Promise<Transition> {
-    checkBody(createTransitionOptionsSchema, options, this.what('create'));
-    const body = { ...toWire(options), transitionType };
+    const what = this.what('create');
+    checkBody(shaped(this.session, createTransitionOptionsSchema, options, what), options, what);
+    const body = { ...toWire(options as TransitionSchemas), transitionType };
     return this.createWith(body, requestOptions);
   }
 

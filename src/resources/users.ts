@@ -4,7 +4,6 @@ import { Collection, collectionOf } from './collection.js';
 import { Entity, type Handle } from './entity.js';
 import { entity } from './entity-metadata.js';
 import { kinds } from '../api/kinds.js';
-import { checkBody } from './checks.js';
 import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import type { ListOptions } from '../api/list.js';
 import { createUserSchema, type UserData, type CreateUserOptions, type UpdateUserOptions } from '../api/users.js';
@@ -32,7 +31,7 @@ export type UserHandle = Handle<User, UserData, 'userId'>;
 export class Users extends Collection<User> {
   /** Creates a user with this email address. `POST /users` */
   async create(email: string, options: CreateUserOptions = {}, requestOptions?: RequestOptions): Promise<User> {
-    checkBody(createUserOptionsSchema, options, this.what('create'));
+    this.checkCreateOptions(createUserOptionsSchema, options);
     return this.createWith({ ...options, email }, requestOptions);
   }
 

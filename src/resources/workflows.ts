@@ -1,7 +1,7 @@
 import { omit } from '../schema/index.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { Collection, collectionOf } from './collection.js';
-import { checkBody, checkedJson } from './checks.js';
+import { checkedJson } from './checks.js';
 import { Entity, type Handle } from './entity.js';
 import { entity } from './entity-metadata.js';
 import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
@@ -60,7 +60,7 @@ export class Workflows extends Collection<Workflow> {
 
   /** Creates a workflow from its specification. `POST /workflows` */
   async create(specification: WorkflowSpecification, options: CreateWorkflowOptions = {}, requestOptions?: RequestOptions): Promise<Workflow> {
-    checkBody(createWorkflowOptionsSchema, options, this.what('create'));
+    this.checkCreateOptions(createWorkflowOptionsSchema, options);
     return this.createWith({ ...options, specification }, requestOptions);
   }
 }

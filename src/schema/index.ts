@@ -88,6 +88,12 @@ export interface ObjectSchema<P extends Properties = Properties> extends Typed<I
   readonly additional: boolean;
   /** Fewest properties set (the spec's `minProperties: 1` of update bodies). */
   readonly minProperties?: number;
+  /**
+   * The same shape as it differs elsewhere, by a key its maker chooses (src/api: an API version):
+   * one definition with per-version parts. {@link partial} and {@link omit} apply to each;
+   * {@link variant} picks one.
+   */
+  readonly variants?: Readonly<Record<string, ObjectSchema>>;
 }
 
 /** Any schema the builder {@link s} makes. */
@@ -336,14 +342,30 @@ export function partial<P extends Properties>(
   const properties = Object.fromEntries(
     Object.entries(schema.properties).map(([k, v]) => [k, v.kind === 'optional' ? v : s.optional(v)]),
   );
-  const { minProperties: _ignored, ...rest } = schema;
-  return { ...rest, properties, ...(options.minProperties !== undefined && { minProperties: options.minProperties }) } as never;
+  const { minProperties: _ignored, variants, ...rest } = schema;
+  return {
+    ...rest,
+    properties,
+    ...(options.minProperties !== undefined && { minProperties: options.minProperties }),
+    ...(variants && { variants: mapVariants(variants, (inner) => partial(inner, options)) }),
+  } as never;
 }
 
 /** `schema` without the properties `keys`: the options of a method that takes those as arguments. */
 export function omit<P extends Properties, K extends keyof P & string>(schema: ObjectSchema<P>, keys: readonly K[]): ObjectSchema<Omit<P, K>> {
   const properties = Object.fromEntries(Object.entries(schema.properties).filter(([key]) => !(keys as readonly string[]).includes(key)));
-  return { ...schema, properties } as never;
+  const variants = schema.variants && mapVariants(schema.variants, (inner) => omit(inner, keys as readonly string[]));
+  return { ...schema, properties, ...(variants && { variants }) } as never;
+}
+
+/** `schema`'s variant `key` (see {@link ObjectSchema.variants}), or `schema` itself when it has none of that key. */
+export function variant<S extends Schema>(schema: S, key: string): S {
+  if (schema.kind !== 'object' || !schema.variants || !Object.hasOwn(schema.variants, key)) return schema;
+  return schema.variants[key] as S;
+}
+
+function mapVariants(variants: Readonly<Record<string, ObjectSchema>>, map: (schema: ObjectSchema) => ObjectSchema): Record<string, ObjectSchema> {
+  return Object.fromEntries(Object.entries(variants).map(([key, inner]) => [key, map(inner)]));
 }
 
 /**

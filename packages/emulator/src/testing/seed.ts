@@ -31,70 +31,70 @@ export interface SeedDocument extends Omit<CreateDocumentOptions, 'datasetId'> {
 }
 
 /** A dataset: `las.datasets.create(options)`, with its documents. */
-export interface SeedDataset extends CreateDatasetOptions {
+export type SeedDataset = CreateDatasetOptions & {
   /** Its key in `ids.datasets` (and its name). */
   name: string;
   /** Documents uploaded into it, in order. */
   documents?: SeedDocument[];
-}
+};
 
 /** A transition: `las.transitions.create(transitionType, options)`. */
-export interface SeedTransition extends CreateTransitionOptions {
+export type SeedTransition = CreateTransitionOptions & {
   /** Its key in `ids.transitions` (and its name); in a workflow's `transitions`, also its Task state's name. */
   name: string;
   /** `docker` or `manual`. */
   transitionType: TransitionType;
-}
+};
 
 /**
  * A workflow: `las.workflows.create(specification, options)`. Give `specification` (a Task's
  * `Resource` may name a seeded transition instead of its id), or `transitions`: they are created
  * and run one after the other, each a Task state named after it.
  */
-export interface SeedWorkflow extends CreateWorkflowOptions {
+export type SeedWorkflow = CreateWorkflowOptions & {
   /** Its key in `ids.workflows` (and its name). */
   name: string;
   /** Its specification; built from `transitions` when they are given instead. */
   specification?: WorkflowSpecification;
   /** Transitions to create and chain in this order. */
   transitions?: SeedTransition[];
-}
+};
 
 /** A model: `las.models.create(options)`. */
-export interface SeedModel extends CreateModelOptions {
+export type SeedModel = CreateModelOptions & {
   /** Its key in `ids.models` (and its name). */
   name: string;
-}
+};
 
 /** A data bundle: `model.dataBundles.create(options)`; `modelId` and `datasetIds` may name seeded ones. */
-export interface SeedDataBundle extends CreateDataBundleOptions {
+export type SeedDataBundle = CreateDataBundleOptions & {
   /** Its key in `ids.dataBundles` (and its name). */
   name: string;
   /** The model it is of: a seeded model's name, or an id. */
   modelId: string;
-}
+};
 
 /** A secret: `las.secrets.create(data, options)`. */
-export interface SeedSecret extends CreateSecretOptions {
+export type SeedSecret = CreateSecretOptions & {
   /** Its key in `ids.secrets` (and its name). */
   name: string;
   /** Its values. */
   data: SecretValues;
-}
+};
 
 /** A user: `las.users.create(email, options)`. */
-export interface SeedUser extends CreateUserOptions {
+export type SeedUser = CreateUserOptions & {
   /** Its key in `ids.users` (and its name). */
   name: string;
   /** Their email address. */
   email: string;
-}
+};
 
 /** An app client: `las.appClients.create(options)`. */
-export interface SeedAppClient extends CreateAppClientOptions {
+export type SeedAppClient = CreateAppClientOptions & {
   /** Its key in `ids.appClients` (and its name). */
   name: string;
-}
+};
 
 /** What {@link TestEmulator.seed} creates; each entry the SDK create call's options plus `name`. */
 export interface SeedSpec {
