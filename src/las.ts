@@ -168,6 +168,7 @@ export class Las {
       apiEndpoint,
       apiKey: credentials instanceof Credentials && takesApiKey(apiVersion) ? credentials.apiKey : undefined,
       checkRequest: versionCheck(apiVersion),
+      apiVersion,
       tokenProvider: options.tokenProvider ?? tokensVia(credentials as Credentials | AuthorizationCodeCredentials, fetch),
       fetch,
       timeout: options.timeout,

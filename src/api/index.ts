@@ -12,6 +12,7 @@ export * from './batches.js';
 export * from './data-bundles.js';
 export * from './datasets.js';
 export * from './documents.js';
+export * from './document-files.js';
 export * from './logs.js';
 export * from './models.js';
 export * from './organizations.js';
