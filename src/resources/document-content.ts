@@ -7,7 +7,7 @@
 import { omit } from '../schema/index.js';
 import { createDocumentSchema } from '../api/documents.js';
 import { FILE_SERVER_MAX_BYTES, type DocumentBytesOptions } from '../api/document-files.js';
-import { base64Length, type UploadContent } from '../http/document-body.js';
+import { base64Length, contentSizeProblem, type UploadContent } from '../http/document-body.js';
 import type { Query, Session } from '../http/session.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { ContentError, describeError, IncompleteDocumentError, ValidationError } from '../errors.js';
@@ -29,6 +29,20 @@ export const INLINE_MAX_BASE64 = 4 * Math.ceil((256 * 1024) / 3);
 
 const createWithoutContentSchema = omit(createDocumentSchema, ['content']);
 
+/**
+ * Why `content` is too large for `documents.create` over `session` (inline under 2021-09-23, the
+ * file server's 64 MiB under 2024-11-29), in the terms the caller gave it in; undefined when it fits.
+ */
+export function documentSizeProblem(session: Session, content: UploadContent): string | undefined {
+  return session.apiVersion === FILE_SERVER_VERSION ? fileSizeProblem(content) : contentSizeProblem(content, createDocumentSchema.properties.content.maxLength as number);
+}
+
+function fileSizeProblem(content: UploadContent): string | undefined {
+  const size = 'bytes' in content ? content.bytes.byteLength : Math.floor(content.base64.length / 4) * 3 - padding(content.base64);
+  if (size <= FILE_SERVER_MAX_BYTES) return undefined;
+  return `is ${count(size)} bytes; the file server takes at most ${count(FILE_SERVER_MAX_BYTES)} bytes (64 MiB)`;
+}
+
 /** Whether `session` puts `content` on the file server rather than inline in `POST /documents`. */
 export function goesToFileServer(session: Session, content: UploadContent): boolean {
   return session.apiVersion === FILE_SERVER_VERSION && base64Length(content) > INLINE_MAX_BASE64;
@@ -47,14 +61,9 @@ export async function createOnFileServer(
   what: string,
   requestOptions?: RequestOptions,
 ): Promise<unknown> {
-  if (Object.hasOwn(fields, 'content')) throw new ValidationError(`${what}: content is an argument of its own, not an option; nothing was sent`);
   const body = checkedJson(createWithoutContentSchema, fields, what);
-  const size = 'bytes' in content ? content.bytes.byteLength : Math.floor(content.base64.length / 4) * 3 - padding(content.base64);
-  if (size > FILE_SERVER_MAX_BYTES) {
-    throw new ValidationError(
-      `${what}: content: is ${count(size)} bytes; the file server takes at most ${count(FILE_SERVER_MAX_BYTES)} bytes (64 MiB); nothing was sent`,
-    );
-  }
+  const tooLarge = fileSizeProblem(content);
+  if (tooLarge) throw new ValidationError(`${what}: content: ${tooLarge}; nothing was sent`);
   // Decoded before the POST: a document is created only once its bytes are at hand.
   const bytes = 'bytes' in content ? content.bytes : fromBase64(content.base64);
   const created = await session.post<Record<string, unknown> | undefined>('/documents', body, requestOptions);
@@ -92,19 +101,21 @@ export async function documentBytes(
   requestOptions?: RequestOptions,
 ): Promise<Uint8Array> {
   const transformed = Object.values(options).some((value) => value !== undefined);
-  if (session.apiVersion !== FILE_SERVER_VERSION) {
-    if (transformed) {
-      throw new ValidationError(
-        `${what}: ${Object.keys(options).join(', ')}: the file server's transformations are of API version ${FILE_SERVER_VERSION}, not of ${session.apiVersion ?? 'this client'}; nothing was sent`,
-      );
-    }
-  } else if (transformed || typeof document.content !== 'string') {
-    const fileUrl = document.fileUrl ?? (await session.get<ContentSource>(path, undefined, requestOptions)).fileUrl;
-    return await session.getFile(fileUrl as string, options as Query, requestOptions);
+  const onFileServer = session.apiVersion === FILE_SERVER_VERSION;
+  if (transformed && !onFileServer) {
+    throw new ValidationError(
+      `${what}: ${Object.keys(options).join(', ')}: the file server's transformations are of API version ${FILE_SERVER_VERSION}, not of ${session.apiVersion ?? 'this client'}; nothing was sent`,
+    );
   }
-  const content = typeof document.content === 'string' ? document.content : (await session.get<ContentSource>(path, undefined, requestOptions)).content;
-  if (typeof content !== 'string') throw new ContentError(`${what}: the API sent no content for ${document.documentId}`);
-  return fromBase64(content);
+  const fromFile = (source: ContentSource) => onFileServer && (transformed || typeof source.content !== 'string');
+  let source = document;
+  // A document of a list, or a handle, may hold neither: its GET holds one or the other.
+  if (fromFile(source) ? !source.fileUrl : typeof source.content !== 'string') {
+    source = await session.get<ContentSource>(path, undefined, requestOptions);
+  }
+  if (fromFile(source)) return await session.getFile(source.fileUrl as string, options as Query, requestOptions);
+  if (typeof source.content !== 'string') throw new ContentError(`${what}: the API sent no content for ${document.documentId}`);
+  return fromBase64(source.content);
 }
 
 function padding(base64: string): number {

@@ -19,7 +19,8 @@ import {
 } from '../api/documents.js';
 import { listSchema } from '../api/list.js';
 import { documentFileQuerySchema, type DocumentBytesOptions } from '../api/document-files.js';
-import { createOnFileServer, documentBytes, goesToFileServer } from './document-content.js';
+import { createOnFileServer, documentBytes, documentSizeProblem, goesToFileServer } from './document-content.js';
+import type { UploadContent } from '../http/document-body.js';
 import { createPredictionSchema, type CreatePredictionOptions } from '../api/predictions.js';
 
 /** Options of `las.documents.create()`. */
@@ -131,6 +132,14 @@ export class Documents extends Collection<Document> {
 
   /** A handle on a document by id, without a request. */
   declare ref: Ref<DocumentHandle>;
+
+  /**
+   * Why `content` is too large for {@link create} under this client's API version, or undefined.
+   * @internal
+   */
+  sizeProblem(content: UploadContent): string | undefined {
+    return documentSizeProblem(this.session, content);
+  }
 }
 
 /**

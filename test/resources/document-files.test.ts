@@ -3,7 +3,7 @@
  * without content, `PUT` of the bytes to the answered `fileUrl`, `GET fileUrl` to read them),
  * inline base64 under 2021-09-23 and for small content, and `document.bytes()` under both.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -219,6 +219,12 @@ describe('documents under API version 2024-11-29', () => {
       expect(Buffer.from(await document.bytes()).equals(small)).toBe(true);
     });
 
+    test('of a handle whose document holds inline content and no fileUrl: that content, as las-sdk-python reads it', async () => {
+      api().get(`/documents/${encoded}`).reply(200, document2024({ fileUrl: null, content: small.toString('base64') }));
+
+      expect(Buffer.from(await las.documents.ref(id).bytes()).equals(small)).toBe(true);
+    });
+
     test('a file the server does not have: NotFoundError', async () => {
       api().get(`/documents/${encoded}`).reply(200, document2024());
       files().get(FILE_PATH).reply(404, { message: 'no such file' });
@@ -243,6 +249,23 @@ describe('documents under API version 2024-11-29', () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as Error).message).toContain(name);
     });
+  });
+
+  test('uploadDocuments takes a file above the inline bound (5 MB) to the file server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'las-files-'));
+    const fiveMegabytes = pdfOf(5_000_000);
+    try {
+      writeFileSync(join(dir, 'large.pdf'), fiveMegabytes);
+      api().post('/documents', { datasetId, contentType: 'application/pdf' }).reply(200, document2024());
+      files().put(FILE_PATH, exactly(fiveMegabytes)).reply(200, '');
+
+      const report = await las.datasets.ref(datasetId).uploadDocuments(dir);
+
+      expect(report.failures).toEqual([]);
+      expect(report.uploaded.map((uploaded) => uploaded.documentId)).toEqual([id]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('downloadDocuments reads each document from the file server', async () => {
