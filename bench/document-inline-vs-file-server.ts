@@ -1,3 +1,11 @@
+/**
+ * `documents.create` under API version 2024-11-29: one POST with the content inline (base64)
+ * against a POST without it and a PUT of the bytes to the file server, each as the SDK sends it,
+ * against a local server that decodes inline content as the service must. Medians per size; what
+ * INLINE_MAX_BASE64 (src/resources/document-content.ts) was chosen by.
+ *
+ *   npx tsx bench/document-inline-vs-file-server.ts          (N=30 rounds; SIZES=10000,100000 to choose)
+ */
 import { createServer } from 'node:http';
 import { Session } from '../src/http/session.js';
 import { documentBody } from '../src/http/document-body.js';
