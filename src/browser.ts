@@ -16,6 +16,7 @@ export {
   BadRequestError,
   ConnectionError,
   ContentError,
+  IncompleteDocumentError,
   InvalidCredentialsError,
   LasError,
   LimitExceededError,
@@ -68,6 +69,7 @@ export type { BatchData, CreateBatchOptions, UpdateBatchOptions } from './api/ba
 export type { DataBundleData, DataBundleStatus, BundledDataset, CreateDataBundleOptions, UpdateDataBundleOptions, ListDataBundlesOptions } from './api/data-bundles.js';
 export type { DatasetData, CreateDatasetOptions, UpdateDatasetOptions } from './api/datasets.js';
 export type { DocumentData, GroundTruthEntry, UpdateDocumentOptions, DocumentFilters, ListDocumentsOptions } from './api/documents.js';
+export type { DocumentBytesOptions } from './api/document-files.js';
 export type { LogData, ListLogsOptions } from './api/logs.js';
 export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions, ListModelsOptions } from './api/models.js';
 export type { OrganizationData, CreateOrganizationOptions, UpdateOrganizationOptions } from './api/organizations.js';

@@ -229,6 +229,25 @@ export class PartialFailureError extends LasError {
   }
 }
 
+/**
+ * `documents.create` under API version 2024-11-29 created the document (`POST /documents`) but
+ * could not put its content on the file server (`PUT fileUrl`), retries included: the document
+ * `documentId` exists without content. Delete it (`las.documents.delete(documentId)`) and create
+ * it again. `cause` is the PUT's failure.
+ */
+export class IncompleteDocumentError extends PartialFailureError {
+  /** Always `'IncompleteDocumentError'`. */
+  override name = 'IncompleteDocumentError';
+
+  /** The document that was created without its content. */
+  readonly documentId: string;
+
+  constructor(message: string, options: { cause: unknown; documentId: string }) {
+    super(message, { cause: options.cause, completed: 1 });
+    this.documentId = options.documentId;
+  }
+}
+
 /** Where a wait stood when it ended without its final status: how long it waited, what it last saw. */
 export interface WaitState {
   /** Milliseconds from the start of the wait to its end. */

@@ -47,6 +47,8 @@ export const documentSchema = s.object({
   contentType: contentTypeSchema,
   /** The file, base64-encoded. */
   content: s.optional(s.string({ minLength: 1 })),
+  /** Where the file is on the file server (API version 2024-11-29): `document.bytes()` reads it. */
+  fileUrl: s.optional(s.nullable(s.string())),
   /** The consent it was collected under. */
   consentId: s.optional(ids.consent),
   /** The batch it belongs to. */

@@ -13,6 +13,7 @@ export * from './data-bundles.js';
 export * from './datasets.js';
 export * from './deployment-environments.js';
 export * from './documents.js';
+export * from './document-files.js';
 export * from './logs.js';
 export * from './models.js';
 export * from './organizations.js';

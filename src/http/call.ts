@@ -2,8 +2,8 @@
 import type { LasError } from '../errors.js';
 import type { RequestOptions } from './request-options.js';
 
-/** The HTTP methods the API's calls use. */
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** The HTTP methods the API's calls use (PUT: the file server's). */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-request-id', 'x-amz-apigw-id'];
 

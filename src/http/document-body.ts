@@ -11,21 +11,12 @@ import { allocBytes, toBase64, writeAscii } from '#platform/base64.js';
 /** The content of an upload: the file's bytes, or base64 the caller gave (sent as it is). */
 export type UploadContent = { readonly bytes: Uint8Array } | { readonly base64: string };
 
-/** A request body of JSON that is already UTF-8 bytes; the Session sends it as it is. */
-export class JsonBytes {
+/** A request body that is bytes already: the Session sends it as it is, with its length. */
+export class BodyBytes {
   readonly #bytes: Uint8Array;
-  #fields: Readonly<Record<string, unknown>> | undefined;
 
-  /** `fields`: the top-level fields the bytes hold, when known (an upload's, its content aside); else read from the bytes when asked. */
-  constructor(bytes: Uint8Array, fields?: Readonly<Record<string, unknown>>) {
+  constructor(bytes: Uint8Array) {
     this.#bytes = bytes;
-    this.#fields = fields;
-  }
-
-  /** The body's top-level fields (an upload's content left out), for the checks of the API version. */
-  get fields(): Readonly<Record<string, unknown>> {
-    this.#fields ??= JSON.parse(new TextDecoder().decode(this.#bytes)) as Record<string, unknown>;
-    return this.#fields;
   }
 
   /** The body's size in bytes. */
@@ -59,6 +50,23 @@ export class JsonBytes {
       },
       { highWaterMark: 0 },
     );
+  }
+}
+
+/** A request body of JSON that is already UTF-8 bytes; the Session sends it as it is. */
+export class JsonBytes extends BodyBytes {
+  #fields: Readonly<Record<string, unknown>> | undefined;
+
+  /** `fields`: the top-level fields the bytes hold, when known (an upload's, its content aside); else read from the bytes when asked. */
+  constructor(bytes: Uint8Array, fields?: Readonly<Record<string, unknown>>) {
+    super(bytes);
+    this.#fields = fields;
+  }
+
+  /** The body's top-level fields (an upload's content left out), for the checks of the API version. */
+  get fields(): Readonly<Record<string, unknown>> {
+    this.#fields ??= JSON.parse(new TextDecoder().decode(this.bytes)) as Record<string, unknown>;
+    return this.#fields;
   }
 }
 

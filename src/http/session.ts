@@ -11,14 +11,15 @@ import { LasError } from '../errors.js';
 import { attemptFetch } from './attempts.js';
 import type { Call, Method } from './call.js';
 import { reportCall } from './call-report.js';
-import { JsonBytes } from './document-body.js';
+import { BodyBytes, JsonBytes } from './document-body.js';
 import { aborted, parseJsonOrText, toLasError } from './error-mapping.js';
+import { checkFileUrl, fileUrlLabel } from './file-url.js';
 import { Telemetry, type Logger, type LogLevel, type RequestHooks } from './log.js';
 import { redact } from './redact.js';
 import { checkRequestOptions, type RequestOptions } from './request-options.js';
 import { retryPolicy, type RetrySettings } from './retry.js';
 import { withTokenRetry } from './token-retry.js';
-import { jsonBody } from '#platform/transport.js';
+import { bytesBody } from '#platform/transport.js';
 
 export type { Method } from './call.js';
 
@@ -56,8 +57,16 @@ export interface SessionOptions extends SessionDefaults {
    * is the call's error. `body` is what the resource gave: an object, or {@link JsonBytes}.
    */
   checkRequest?: (method: Method, path: string, body: unknown) => void;
-  /** The API version the requests follow: the resources pick their shapes by it. */
+  /** The API version the client speaks (`2021-09-23`, `2024-11-29`), for the resources that send differently per version. */
   apiVersion?: string;
+}
+
+/** Where a request goes and what its answer is read as. */
+interface Target {
+  /** A path under the API endpoint, or an absolute URL of the file server. */
+  readonly to: string | URL;
+  /** JSON (parsed), or the answer's bytes. */
+  readonly reply: 'json' | 'bytes';
 }
 
 const NO_OPTIONS: RequestOptions = Object.freeze({});
@@ -91,6 +100,11 @@ export class Session {
     });
   }
 
+  /** The API version the client speaks, when it said (see {@link SessionOptions.apiVersion}). */
+  get apiVersion(): string | undefined {
+    return this.#options.apiVersion;
+  }
+
   /** The log and hooks of this session, for the walks and jobs built on it. */
   get telemetry(): Telemetry {
     return this.#telemetry;
@@ -103,11 +117,6 @@ export class Session {
   withDefaults(defaults: SessionDefaults): Session {
     const headers = defaults.headers && { ...this.#options.headers, ...defaults.headers };
     return new Session({ ...this.#options, ...defaults, ...(headers && { headers }) });
-  }
-
-  /** The API version the requests follow (see {@link SessionOptions.apiVersion}). */
-  get apiVersion(): string | undefined {
-    return this.#options.apiVersion;
   }
 
   /**
@@ -139,6 +148,22 @@ export class Session {
   }
 
   /**
+   * PUTs `bytes` to the file server at `fileUrl` (absolute, from an API answer; see file-url.ts),
+   * with the bearer token, as the API's own requests go: retries (a PUT may be sent again),
+   * timeouts, hooks and the log (which names the URL without its query, never the bytes).
+   */
+  async putFile(fileUrl: string, bytes: Uint8Array, requestOptions?: RequestOptions): Promise<void> {
+    const url = checkFileUrl(fileUrl, 'PUT fileUrl');
+    await this.#request<undefined>('PUT', fileUrlLabel(url), { to: url, reply: 'json' }, undefined, new BodyBytes(bytes), requestOptions);
+  }
+
+  /** GETs the bytes at `fileUrl` (absolute, from an API answer), with `query`; as {@link putFile} goes. */
+  async getFile(fileUrl: string, query?: Query, requestOptions?: RequestOptions): Promise<Uint8Array> {
+    const url = checkFileUrl(fileUrl, 'GET fileUrl');
+    return await this.#request<Uint8Array>('GET', fileUrlLabel(url), { to: url, reply: 'bytes' }, query, undefined, requestOptions);
+  }
+
+  /**
    * Sends one request, with one more try with a fresh token after a 401 or 403 (token-retry.ts).
    * `requestOptions` are checked before anything is sent, and override the session's defaults.
    */
@@ -149,10 +174,14 @@ export class Session {
     requestOptions?: RequestOptions,
   ): Promise<T> {
     this.#options.checkRequest?.(method, path, body);
+    return await this.#request<T>(method, path, { to: path, reply: 'json' }, query, body, requestOptions);
+  }
+
+  async #request<T>(method: Method, path: string, target: Target, query: Query | undefined, body: unknown, requestOptions: RequestOptions | undefined): Promise<T> {
     const options = requestOptions === undefined ? NO_OPTIONS : checkRequestOptions(requestOptions);
     const call: Call = { method, path, options, started: performance.now(), attempts: 0, ended: 0 };
     try {
-      const result = await this.#call<T>(call, query, body);
+      const result = await this.#call<T>(call, target, query, body);
       reportCall(this.#telemetry, call);
       return result;
     } catch (error) {
@@ -161,28 +190,32 @@ export class Session {
     }
   }
 
-  async #call<T>(call: Call, query: Query | undefined, body: unknown): Promise<T> {
+  async #call<T>(call: Call, target: Target, query: Query | undefined, body: unknown): Promise<T> {
     if (call.options.signal?.aborted) throw aborted(call);
-    return withTokenRetry(call, this.#tokens, this.#telemetry, async (token) => this.#send<T>(call, query, body, token));
+    return withTokenRetry(call, this.#tokens, this.#telemetry, async (token) => this.#send<T>(call, target, query, body, token));
   }
 
-  async #send<T>(call: Call, query: Query | undefined, body: unknown, token: string): Promise<T> {
+  async #send<T>(call: Call, target: Target, query: Query | undefined, body: unknown, token: string): Promise<T> {
     const { method, path, options: requestOptions } = call;
-    const headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
+    // The file server answers bytes, not JSON.
+    const accept = target.reply === 'bytes' && { Accept: '*/*' };
+    const headers = { ...requestOptions.headers, ...accept, Authorization: `Bearer ${token}` };
     const options: Options = { method, headers, fetch: attemptFetch(call, this.#telemetry, this.#fetch) };
     if (requestOptions.signal) options.signal = requestOptions.signal;
     if (requestOptions.timeout !== undefined) options.timeout = requestOptions.timeout;
     if (requestOptions.totalTimeout !== undefined) options.totalTimeout = requestOptions.totalTimeout;
     // ky merges this into the session's retry policy: only the limit changes.
     if (requestOptions.maxRetries !== undefined) options.retry = { limit: requestOptions.maxRetries };
-    if (body instanceof JsonBytes) {
+    if (body instanceof BodyBytes) {
       // An upload's JSON, built as bytes (see document-body.ts). In Node, sent as a stream of views
       // of them: given the bytes themselves, fetch would copy them, and ky's clone of the Request for
       // a retry would copy them again as it tees the body. A tee of this stream queues views only.
       // The length is known, so it still goes with a Content-Length, not chunked. A browser gets the
       // bytes: it cannot send a stream over HTTP/1.1 (#platform/transport).
-      options.body = jsonBody(body);
-      options.headers = { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(body.byteLength) };
+      // A file goes without a Content-Type, as las-sdk-python sends it: the file server sniffs the type.
+      options.body = bytesBody(body);
+      const type = body instanceof JsonBytes && { 'Content-Type': 'application/json' };
+      options.headers = { ...headers, ...type, 'Content-Length': String(body.byteLength) };
     } else if (body !== undefined) {
       options.json = body;
     }
@@ -190,8 +223,11 @@ export class Session {
     let text: string;
     try {
       // The query goes into the URL here: given as ky's searchParams, it costs a second Request.
-      // ky's body shortcut, unlike response.text(), bounds the body read by the timeout too.
-      text = await this.#http(`${path.replace(/^\//, '')}${queryString(query)}`, options).text();
+      // An absolute URL goes as a URL: ky puts the API endpoint before a string only.
+      const input = typeof target.to === 'string' ? `${target.to.replace(/^\//, '')}${queryString(query)}` : withQuery(target.to, query);
+      // ky's body shortcuts, unlike the response's, bound the body read by the timeout too.
+      if (target.reply === 'bytes') return new Uint8Array(await this.#http(input, options).arrayBuffer()) as T;
+      text = await this.#http(input, options).text();
     } catch (error) {
       // ky rejects with the signal's reason, from the request, the body read or a retry's wait.
       if (requestOptions.signal?.aborted) throw aborted(call);
@@ -204,6 +240,15 @@ export class Session {
       throw new LasError(`${method} ${path} replied with invalid JSON: ${redact(text.slice(0, 200), secrets) as string}`);
     }
   }
+}
+
+/** `url` with `query` added to its own query. */
+function withQuery(url: URL, query: Query | undefined): URL {
+  const added = queryString(query);
+  if (!added) return url;
+  const result = new URL(url);
+  result.search = result.search ? `${result.search}&${added.slice(1)}` : added;
+  return result;
 }
 
 /** `?key=value&...` (arrays as repeated keys, form-encoded as URLSearchParams does), or '' for none. */

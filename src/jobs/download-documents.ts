@@ -85,8 +85,8 @@ export async function downloadDocuments(documents: Documents, datasetId: string,
       const there = async (at: string) => (await exists(`${at}.${extension}`)) && (!needsGroundTruth || (await exists(`${at}.json`)));
       if ((await there(stem)) || (await there(join(dir, item.documentId)))) return { kind: 'skipped' };
       const document = await documents.get(item.documentId, signal && { signal });
-      if (typeof document.content !== 'string') throw new ContentError(`the API sent no content for ${item.documentId}`);
-      const bytes = Buffer.from(document.content, 'base64');
+      // The inline base64 (2021-09-23) or the file server's bytes (2024-11-29).
+      const bytes = await document.bytes({}, signal && { signal });
       await writeAtomically(contentPath, bytes);
       const groundTruth = document.groundTruth ?? [];
       if (groundTruth.length > 0) await writeAtomically(groundTruthPath, `${JSON.stringify(groundTruth, null, 2)}\n`);

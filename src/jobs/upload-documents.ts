@@ -21,14 +21,10 @@ import {
   type UploadSource,
 } from './upload-types.js';
 import { AbortError, ApiError, ContentError, describeError, NotFoundError, PartialFailureError, ValidationError } from '../errors.js';
-import { createDocumentSchema, type GroundTruthEntry } from '../api/documents.js';
-import { contentSizeProblem } from '../http/document-body.js';
+import type { GroundTruthEntry } from '../api/documents.js';
 import { checkOption, option } from '../options.js';
 import { stopsEveryItem } from './failures.js';
 import type { Documents } from '../resources/documents.js';
-
-/** The API takes document content of at most this many base64 characters. */
-const MAX_BASE64_LENGTH = createDocumentSchema.properties.content.maxLength as number;
 
 type Outcome =
   | { kind: 'aborted' }
@@ -84,7 +80,7 @@ export async function uploadDocumentsToDataset(
       if (!contentType) {
         throw new ContentError(`${file} is not a pdf, jpeg, png or tiff document (judged by its leading bytes)`);
       }
-      const tooLarge = contentSizeProblem({ bytes }, MAX_BASE64_LENGTH);
+      const tooLarge = documents.sizeProblem({ bytes });
       if (tooLarge) throw new ContentError(`${file} ${tooLarge}`);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const groundTruth = await readGroundTruth(file);

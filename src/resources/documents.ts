@@ -20,6 +20,9 @@ import {
 import { listSchema } from '../api/list.js';
 import { since2024, type OmitEither } from '../api/versioned.js';
 import { shaped } from './shapes.js';
+import { documentFileQuerySchema, type DocumentBytesOptions } from '../api/document-files.js';
+import { createOnFileServer, documentBytes, documentSizeProblem, goesToFileServer } from './document-content.js';
+import type { UploadContent } from '../http/document-body.js';
 import { createPredictionSchema } from '../api/predictions.js';
 
 /** Options of `las.documents.create()`. */
@@ -57,6 +60,17 @@ export class Document extends Entity<DocumentData> {
   /** Deletes the document. `DELETE /documents/{documentId}` */
   declare delete: Delete<this>;
 
+  /**
+   * The document's content as bytes: under API version 2021-09-23 its base64 `content` (fetched
+   * with `GET /documents/{documentId}` when this document holds none); under 2024-11-29 the file
+   * server's `GET fileUrl`, which `options` (`width`, `height`, `page`, `rotation`, `density`,
+   * `quality`) transform. Options under 2021-09-23 are a `ValidationError`.
+   */
+  async bytes(options: DocumentBytesOptions = {}, requestOptions?: RequestOptions): Promise<Uint8Array> {
+    checkBody(documentFileQuerySchema, options, this.what('bytes'));
+    return documentBytes(this.session, this, this.path, options, this.what('bytes'), requestOptions);
+  }
+
   /** Runs a model on this document. `POST /predictions` */
   async predict(modelId: string, options: OmitEither<typeof createPredictionSchema, 'documentId' | 'modelId'> = {}, requestOptions?: RequestOptions): Promise<Prediction> {
     const what = this.what('predict');
@@ -76,12 +90,18 @@ export type DocumentHandle = Handle<Document, DocumentData, 'documentId'>;
 export class Documents extends Collection<Document> {
   /**
    * Uploads a document. `POST /documents`. Content is bytes, a Blob, a stream, a file path or
-   * URL, or `{ base64 }`; its type is detected when `contentType` is omitted.
+   * URL, or `{ base64 }`; its type is detected when `contentType` is omitted. Inline base64 takes
+   * at most 4,687,500 bytes. Under API version 2024-11-29 larger content, up to 64 MiB, goes to the
+   * file server: `POST /documents` without it, then `PUT` to the answered `fileUrl`; a failure of
+   * the PUT is an `IncompleteDocumentError` naming the document created without content.
    */
   async create(content: ContentInput, options: CreateDocumentOptions = {}, requestOptions?: RequestOptions): Promise<Document> {
     checkBody(someOptions, options, this.what('create'));
     const loaded = await loadDocumentContent(content, options.contentType);
     const fields = { ...options, contentType: loaded.contentType };
+    if (goesToFileServer(this.session, loaded.content)) {
+      return this.hydrate(await createOnFileServer(this.session, fields, loaded.content, this.what('create'), requestOptions));
+    }
     return this.uploadWith(fields, loaded.content, requestOptions);
   }
 
@@ -116,6 +136,14 @@ export class Documents extends Collection<Document> {
 
   /** A handle on a document by id, without a request. */
   declare ref: Ref<DocumentHandle>;
+
+  /**
+   * Why `content` is too large for {@link create} under this client's API version, or undefined.
+   * @internal
+   */
+  sizeProblem(content: UploadContent): string | undefined {
+    return documentSizeProblem(this.session, content);
+  }
 }
 
 /**

@@ -6,7 +6,6 @@ import { kinds } from '../api/kinds.js';
 import type { ById, Delete, List, Ref, Refresh, Update } from './methods.js';
 import { DataBundles } from './data-bundles.js';
 import { Trainings } from './trainings.js';
-import type { ListOptions } from '../api/list.js';
 import {
   type ModelData,
   type CreateModelOptions,

@@ -6,7 +6,6 @@ import { kinds } from '../api/kinds.js';
 import { checkBody } from './checks.js';
 import type { ById, List, Ref, Refresh } from './methods.js';
 import { pollUntil, type WaitOptions } from '../jobs/wait.js';
-import type { ListOptions } from '../api/list.js';
 import type { PredictionData, CreatePredictionOptions, ListPredictionsOptions } from '../api/predictions.js';
 
 /** A prediction: what a model read from a document, field by field. */

@@ -90,8 +90,8 @@ export interface ObjectSchema<P extends Properties = Properties> extends Typed<I
   readonly minProperties?: number;
   /**
    * The same shape as it differs elsewhere, by a key its maker chooses (src/api: an API version):
-   * one definition with per-version parts. {@link partial} and {@link omit} apply to each;
-   * {@link variant} picks one.
+   * one definition with per-version parts. `partial()` and `omit()` apply to each;
+   * `variant()` picks one.
    */
   readonly variants?: Readonly<Record<string, ObjectSchema>>;
 }

@@ -5,8 +5,8 @@
  * sees against the emulator).
  */
 import { JsonBytes } from '../../src/http/document-body.js';
-import { jsonBody as browserJsonBody } from '../../src/platform/browser/transport.js';
-import { jsonBody as nodeJsonBody } from '../../src/platform/node/transport.js';
+import { bytesBody as browserJsonBody } from '../../src/platform/browser/transport.js';
+import { bytesBody as nodeJsonBody } from '../../src/platform/node/transport.js';
 
 const bytes = new TextEncoder().encode('{"status":"succeeded","output":{"total_amount":"12.75"}}');
 

@@ -1,6 +1,6 @@
 /** In a browser or a worker, requests go through the platform's own fetch. */
 import { ValidationError } from '../../errors.js';
-import type { JsonBytes } from '../../http/document-body.js';
+import type { BodyBytes } from '../../http/document-body.js';
 import { inThisRuntime } from './runtime.js';
 
 /** A fetch as ky calls it (the Node side's Transport, without importing that Node-only module). */
@@ -37,10 +37,10 @@ export function proxyTransport(proxy: string | false): Transport {
 }
 
 /**
- * A JSON body built as bytes, as sent: the bytes. A browser sends a stream body only over HTTP/2
+ * A body built as bytes (an upload's JSON, a file), as sent: the bytes. A browser sends a stream body only over HTTP/2
  * (Chrome; Firefox and Safari not at all): over HTTP/1.1 the request fails before it leaves
  * (Chrome: net::ERR_ALPN_NEGOTIATION_FAILED).
  */
-export function jsonBody(body: JsonBytes): BodyInit {
+export function bytesBody(body: BodyBytes): BodyInit {
   return body.bytes as Uint8Array<ArrayBuffer>;
 }

@@ -4,7 +4,7 @@
  * fetch reads `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` itself and takes a `proxy` per request.
  */
 import { ValidationError } from '../../errors.js';
-import type { JsonBytes } from '../../http/document-body.js';
+import type { BodyBytes } from '../../http/document-body.js';
 
 /** A fetch as ky calls it. */
 type Transport = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -40,7 +40,7 @@ export function proxyTransport(proxy: string | false): Transport {
   return async (input, init) => asFetchFailure(globalThis.fetch(input, { ...init, proxy } as RequestInit));
 }
 
-/** A JSON body built as bytes, as sent: the bytes (a stream would go chunked). */
-export function jsonBody(body: JsonBytes): BodyInit {
+/** A body built as bytes (an upload's JSON, a file), as sent: the bytes (a stream would go chunked). */
+export function bytesBody(body: BodyBytes): BodyInit {
   return body.bytes as Uint8Array<ArrayBuffer>;
 }

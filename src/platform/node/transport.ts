@@ -1,5 +1,5 @@
 /** In Node, clients without a fetch of their own share one undici transport (see http/transport.ts). */
-import type { JsonBytes } from '../../http/document-body.js';
+import type { BodyBytes } from '../../http/document-body.js';
 import { createNodeFetch, type Transport } from '../../http/transport.js';
 
 let shared: Transport | undefined;
@@ -21,7 +21,7 @@ export function proxyTransport(proxy: string | false): Transport {
   return transport;
 }
 
-/** A JSON body built as bytes, as sent: a stream of views of them, never a copy (see JsonBytes.stream). */
-export function jsonBody(body: JsonBytes): BodyInit {
+/** A body built as bytes (an upload's JSON, a file), as sent: a stream of views of them, never a copy (see BodyBytes.stream). */
+export function bytesBody(body: BodyBytes): BodyInit {
   return body.stream();
 }
