@@ -8,7 +8,8 @@ import type { Command } from 'commander';
 import type { Kind, ObjectSchema, Schema } from 'las-sdk/api';
 import { boolean, defined, integer, nullable, number } from './args.js';
 import type { Context } from './context.js';
-import { leaf, run, type App, type Opts } from './define.js';
+import { leaf, run, type App, type Handler, type Opts } from './define.js';
+import { UsageError } from './errors.js';
 import type { Pages } from './output.js';
 import { listOptions, pageOptions } from './commands/shared.js';
 
@@ -55,53 +56,67 @@ export function plain(group: Command, app: App, kind: Kind, parent?: Kind) {
   };
   const split = (values: string[]) => (parent ? { parentId: values[0], id: values[1] } : { parentId: undefined, id: values[0] });
   const added = (command: Command, options: PlainOptions) => (options.options ? options.options(command) : command);
+  // A command of one version only says so before its arguments are checked against the other's id forms.
+  const checked = (command: Command, options: PlainOptions, handler: Handler) =>
+    command.action(run(app, async (c, values, o) => {
+      if (options.version) await requireVersion(c, `${group.name()} ${command.name()}`, options.version);
+      await handler(c, values, o);
+    }));
 
   return {
     /** `create` (or `create-<kind>` under a parent), its flags from the create schema. */
     create(options: PlainOptions = {}): Command {
       const schema = bodySchema(kind.create, options);
       const command = leaf(group, [suffix('create'), ...(parent ? [`<${parent.idField}>`] : [])].join(' '), helpOf(options, `Create ${article(label)}`, 'POST', kind.path));
-      return added(bodyFlags(command, schema), options).action(run(app, async (c, values: string[], o) => {
+      return checked(added(bodyFlags(command, schema), options), options, async (c, values: string[], o) => {
         const body = { ...(await bodyOf(c, schema, o)), ...(await options.fields?.(o, c)) };
         await c.print(await (await collection(c, values[0])).create(body));
-      }));
+      });
     },
     /** `list`, with `--max-results`, `--next-token` and `--all`. */
     list(options: PlainOptions = {}): Command {
       const derived = parent ? `List ${article(words(parent.name))}'s ${plural}` : `List ${plural}`;
       const command = listOptions(leaf(group, [suffix('list'), ...(parent ? [`<${parent.idField}>`] : [])].join(' '), helpOf(options, derived, 'GET', kind.path)));
-      return added(command, options).action(run(app, async (c, values: string[], o) => {
+      return checked(added(command, options), options, async (c, values: string[], o) => {
         const query = defined({ ...(await options.fields?.(o, c)), ...pageOptions(o) });
         await c.list((kind.list as { key: string }).key, (await collection(c, values[0])).list(query), o);
-      }));
+      });
     },
     /** `get`. */
     get(options: PlainOptions = {}): Command {
       const command = leaf(group, `${suffix('get')} ${args(ids)}`, helpOf(options, `Get ${article(label)}`, 'GET', path));
-      return added(command, options).action(run(app, async (c, values: string[]) => {
+      return checked(added(command, options), options, async (c, values: string[]) => {
         const { parentId, id } = split(values);
         await c.print(await (await collection(c, parentId)).get(id));
-      }));
+      });
     },
     /** `update`, its flags from the update schema. */
     update(options: PlainOptions = {}): Command {
       const schema = bodySchema(kind.update, options);
       const command = leaf(group, `${suffix('update')} ${args(ids)}`, helpOf(options, `Update ${article(label)}`, 'PATCH', path));
-      return added(bodyFlags(command, schema), options).action(run(app, async (c, values: string[], o) => {
+      return checked(added(bodyFlags(command, schema), options), options, async (c, values: string[], o) => {
         const { parentId, id } = split(values);
         const body = { ...(await bodyOf(c, schema, o)), ...(await options.fields?.(o, c)) };
         await c.print(await (await collection(c, parentId)).update(id, body));
-      }));
+      });
     },
     /** `delete`. */
     delete(options: PlainOptions = {}): Command {
       const command = leaf(group, `${suffix('delete')} ${args(ids)}`, helpOf(options, `Delete ${article(label)}`, 'DELETE', path));
-      return added(command, options).action(run(app, async (c, values: string[]) => {
+      return checked(added(command, options), options, async (c, values: string[]) => {
         const { parentId, id } = split(values);
         await c.print(await (await collection(c, parentId)).delete(id));
-      }));
+      });
     },
   };
+}
+
+/** Refuses, as a usage error, to run `command` of `version` on a client of the other version. */
+async function requireVersion(c: Context, command: string, version: string): Promise<void> {
+  const speaks = (await c.las()).apiVersion;
+  if (speaks !== version) {
+    throw new UsageError(`${command} is a command of API version ${version}, not of ${speaks}: choose it with --api-version ${version}, LAS_API_VERSION or api_version in the credentials file`);
+  }
 }
 
 /** What the SDK's collections have in common, as the plain commands call them. */

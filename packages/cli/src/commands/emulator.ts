@@ -16,8 +16,10 @@ export function registerEmulator(program: Command, app: App): void {
     const { quiet, apiVersion, ...options } = emulatorOptions(o);
     const { startEmulator, emulatorBanner } = await import('las-emulator');
     const emulator = await startEmulator({ ...options, log: quiet ? undefined : (line) => c.note(line) });
-    c.io.stdout.write(`${emulatorBanner(emulator)}\n`);
-    if (apiVersion !== undefined) c.io.stdout.write(`export LAS_API_VERSION=${apiVersion}\n`);
+    // The version asked for goes with the credentials' export lines, before the closing "Press Ctrl+C".
+    const banner = emulatorBanner(emulator);
+    const at = banner.lastIndexOf('\n\n');
+    c.io.stdout.write(`${apiVersion === undefined ? banner : `${banner.slice(0, at)}\nexport LAS_API_VERSION=${apiVersion}${banner.slice(at)}`}\n`);
     const signal = c.signal;
     await new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
     await emulator.close();
