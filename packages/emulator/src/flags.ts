@@ -4,7 +4,10 @@
  * into options of `startEmulator` here. Its own subpath, `las-emulator/flags`, loads nothing else:
  * `las --help` lists the flags without loading the emulator.
  */
-/** The API versions the emulator serves. */
+/**
+ * The API versions the emulator serves, as testing/api-version.ts says them too (flags.ts may not
+ * import the testing kit, and the kit may not load flags.ts: move 2024-11-29 in both when it is served).
+ */
 export const SERVED_API_VERSIONS = ['2021-09-23'] as const;
 
 /** The API versions there are; the emulator refuses those it does not serve by name. */
