@@ -11,7 +11,7 @@ import type { Context } from './context.js';
 import { leaf, run, type App, type Handler, type Opts } from './define.js';
 import { UsageError } from './errors.js';
 import type { Pages } from './output.js';
-import { listOptions, pageOptions } from './commands/shared.js';
+import { download, listOptions, pageOptions } from './commands/shared.js';
 
 /** What a plain command may say besides what the table gives. */
 export interface PlainOptions {
@@ -19,8 +19,10 @@ export interface PlainOptions {
   readonly description?: string;
   /** Options of its own (a list's filters), added after the derived ones. */
   readonly options?: (command: Command) => Command;
-  /** What its own options send (a list's filters), beside the derived ones. */
+  /** What its own options send (a list's filters, a delete's options), beside the derived ones. */
   readonly fields?: (o: Opts, c: Context) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** For `get`: `--download PATH` writes the entity's content to PATH and prints it without. */
+  readonly download?: boolean;
   /** The API version only this command's call is of, said in its help; for `create` and `update` its body schema gives the flags (default: the seed's, 2021-09-23). */
   readonly version?: '2024-11-29';
 }
@@ -85,9 +87,12 @@ export function plain(group: Command, app: App, kind: Kind, parent?: Kind) {
     /** `get`. */
     get(options: PlainOptions = {}): Command {
       const command = leaf(group, `${suffix('get')} ${args(ids)}`, helpOf(options, `Get ${article(label)}`, 'GET', path));
-      return checked(added(command, options), options, async (c, values: string[]) => {
+      if (options.download) command.option('--download <path>', `write the content to PATH (and print the ${label} without it)`);
+      return checked(added(command, options), options, async (c, values: string[], o) => {
         const { parentId, id } = split(values);
-        await c.print(await (await collection(c, parentId)).get(id));
+        const entity = (await (await collection(c, parentId)).get(id)) as { content?: string };
+        if (options.download) await download(entity, o.download as string | undefined);
+        await c.print(entity);
       });
     },
     /** `update`, its flags from the update schema. */
@@ -103,9 +108,10 @@ export function plain(group: Command, app: App, kind: Kind, parent?: Kind) {
     /** `delete`. */
     delete(options: PlainOptions = {}): Command {
       const command = leaf(group, `${suffix('delete')} ${args(ids)}`, helpOf(options, `Delete ${article(label)}`, 'DELETE', path));
-      return checked(added(command, options), options, async (c, values: string[]) => {
+      return checked(added(command, options), options, async (c, values: string[], o) => {
         const { parentId, id } = split(values);
-        await c.print(await (await collection(c, parentId)).delete(id));
+        const fields = await options.fields?.(o, c);
+        await c.print(await (fields ? (await collection(c, parentId)).delete(id, fields) : (await collection(c, parentId)).delete(id)));
       });
     },
   };
@@ -125,7 +131,7 @@ interface PlainCollection {
   list(query: Record<string, unknown>): Pages<{ readonly id?: string }>;
   get(id: string): Promise<unknown>;
   update(id: string, body: Record<string, unknown>): Promise<unknown>;
-  delete(id: string): Promise<unknown>;
+  delete(id: string, options?: Record<string, unknown>): Promise<unknown>;
 }
 
 function bodySchema(schema: ObjectSchema | undefined, options: PlainOptions): ObjectSchema {

@@ -4,7 +4,6 @@ import { defined, nullable } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
 import { kinds } from 'las-sdk/api';
 import { plain } from '../plain.js';
-import { download } from './shared.js';
 
 /** Adds `las assets`. */
 export function registerAssets(program: Command, app: App): void {
@@ -20,13 +19,7 @@ export function registerAssets(program: Command, app: App): void {
   const assets = plain(g, app, kinds.asset);
   assets.list();
 
-  leaf(g, 'get <assetId>', 'Get an asset with its content (GET /assets/{assetId})')
-    .option('--download <path>', 'write the content to PATH (and print the asset without it)')
-    .action(run(app, async (c, [id], o) => {
-      const asset = await (await c.las()).assets.get(id);
-      await download(asset, o.download);
-      await c.print(asset);
-    }));
+  assets.get({ description: 'Get an asset with its content', download: true });
 
   leaf(g, 'update <assetId>', 'Update an asset\'s content, name or description; null clears (PATCH /assets/{assetId})')
     .option('--content <path>', 'file of the new content')

@@ -4,6 +4,7 @@ import { defined, nullable } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
 import { kinds } from 'las-sdk/api';
 import { plain } from '../plain.js';
+import { deleteDocuments } from './shared.js';
 
 /** Adds `las batches`. */
 export function registerBatches(program: Command, app: App): void {
@@ -20,9 +21,5 @@ export function registerBatches(program: Command, app: App): void {
   batches.list();
   batches.update({ description: 'Update a batch\'s name or description; null clears' });
 
-  leaf(g, 'delete <batchId>', 'Delete a batch (DELETE /batches/{batchId})')
-    .option('--delete-documents', 'delete its documents first (DELETE /documents?batchId=...)')
-    .action(run(app, async (c, [id], o) => {
-      await c.print(await (await c.las()).batches.delete(id, { deleteDocuments: o.deleteDocuments === true }));
-    }));
+  batches.delete(deleteDocuments('batchId'));
 }

@@ -4,6 +4,7 @@ import { defined, integer, nullable, positive } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
 import { kinds } from 'las-sdk/api';
 import { plain } from '../plain.js';
+import { deleteDocuments } from './shared.js';
 
 /** Adds `las datasets`. */
 export function registerDatasets(program: Command, app: App): void {
@@ -23,11 +24,7 @@ export function registerDatasets(program: Command, app: App): void {
   datasets.get();
   datasets.update({ description: 'Update a dataset\'s name or description; null clears' });
 
-  leaf(g, 'delete <datasetId>', 'Delete a dataset (DELETE /datasets/{datasetId})')
-    .option('--delete-documents', 'delete its documents first (DELETE /documents?datasetId=...)')
-    .action(run(app, async (c, [id], o) => {
-      await c.print(await (await c.las()).datasets.delete(id, { deleteDocuments: o.deleteDocuments === true }));
-    }));
+  datasets.delete(deleteDocuments('datasetId'));
 
   leaf(g, 'create-documents <datasetId> <paths...>', 'Upload files and folders into a dataset, with progress; ground truth from <name>.json beside each file')
     .addOption(new Option('--concurrency <n>', 'documents uploaded at once').argParser(positive).default(8))

@@ -6,7 +6,7 @@ import { group, leaf, run, type App, type Opts } from '../define.js';
 import { UsageError } from '../errors.js';
 import { kinds } from 'las-sdk/api';
 import { plain } from '../plain.js';
-import { download, pageOptions } from './shared.js';
+import { pageOptions } from './shared.js';
 
 /** Adds `las documents`. */
 export function registerDocuments(program: Command, app: App): void {
@@ -33,13 +33,7 @@ export function registerDocuments(program: Command, app: App): void {
   const documents = plain(g, app, kinds.document);
   documents.list({ description: 'List documents, optionally of some batches, consents or datasets', options: filterOptions, fields: filters });
 
-  leaf(g, 'get <documentId>', 'Get a document with its content (GET /documents/{documentId})')
-    .option('--download <path>', 'write the content to PATH (and print the document without it)')
-    .action(run(app, async (c, [id], o) => {
-      const document = await (await c.las()).documents.get(id);
-      await download(document, o.download);
-      await c.print(document);
-    }));
+  documents.get({ description: 'Get a document with its content', download: true });
 
   groundTruthOptions(leaf(g, 'update <documentId>', 'Update a document\'s ground truth, dataset or retention (PATCH /documents/{documentId})'))
     .option('--dataset-id <id>', 'move it to this dataset')
