@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Json, JsonObject } from '../json.js';
 import type { Row, Store } from '../store.js';
 import type { Serving } from './kind-routes.js';
-import { created, orNull } from './shared.js';
+import { created, named, orNull } from './shared.js';
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -36,8 +36,7 @@ export function createAppClient(store: Store, { body, clientId, clientSecret, pr
     loginUrls,
     logoutUrls: (body.logoutUrls as Json[] | undefined) ?? [],
     defaultLoginUrl: orNull(body.defaultLoginUrl ?? loginUrls[0]),
-    name: orNull(body.name),
-    description: orNull(body.description),
+    ...named(body),
     ...created(principal ?? appClientId),
   };
   const row = store.tables.appClients.insert(appClientId, data, secret === undefined ? {} : { clientSecret: secret });

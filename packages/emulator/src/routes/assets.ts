@@ -2,7 +2,7 @@
 import type { JsonObject } from '../json.js';
 import { checkBase64 } from '../validation.js';
 import type { Serving } from './kind-routes.js';
-import { created, orNull, update } from './shared.js';
+import { created, named, update } from './shared.js';
 
 /** How assets are served: the content is hidden, except from GET of one asset (lists leave it out). */
 export const assets: Serving = {
@@ -10,7 +10,7 @@ export const assets: Serving = {
   create: ({ store }, body, req) => {
     const content = checkBase64(body.content, 'body.content');
     const assetId = store.newId('asset');
-    const data: JsonObject = { assetId, name: orNull(body.name), description: orNull(body.description), ...created(req.principal) };
+    const data: JsonObject = { assetId, ...named(body), ...created(req.principal) };
     return store.tables.assets.insert(assetId, data, { content }).data;
   },
   viewOne: (_store, row) => ({ ...row.data, content: row.hidden.content }),

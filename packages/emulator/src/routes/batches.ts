@@ -3,7 +3,7 @@ import type { JsonObject } from '../json.js';
 import type { Row, Store } from '../store.js';
 import { isoTime } from '../time.js';
 import type { Serving } from './kind-routes.js';
-import { orNull } from './shared.js';
+import { named } from './shared.js';
 
 /** Days documents of a batch or dataset are kept when the request names none. */
 export const DEFAULT_RETENTION_DAYS = 1825;
@@ -22,8 +22,7 @@ export const batches: Serving = {
     const batchId = store.newId('batch');
     const data: JsonObject = {
       batchId,
-      name: orNull(body.name),
-      description: orNull(body.description),
+      ...named(body),
       containsPersonallyIdentifiableInformation: body.containsPersonallyIdentifiableInformation ?? false,
       retentionInDays: DEFAULT_RETENTION_DAYS,
       storageLocation: 'EU',

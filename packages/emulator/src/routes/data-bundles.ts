@@ -4,7 +4,7 @@ import type { Json, JsonObject } from '../json.js';
 import { queryValues } from '../validation.js';
 import { datasetView } from './datasets.js';
 import type { Serving } from './kind-routes.js';
-import { addCount, created, orNull } from './shared.js';
+import { addCount, created, named } from './shared.js';
 
 /**
  * How data bundles are served; 2021-09-23 has no GET of one. The spec sets no minProperties on
@@ -24,8 +24,7 @@ export const dataBundles: Serving = {
     const data: JsonObject = {
       dataBundleId,
       modelId: model?.id ?? null,
-      name: orNull(body.name),
-      description: orNull(body.description),
+      ...named(body),
       // Nothing to process in an emulator: a bundle is ready at once.
       status: 'ready',
       summary,

@@ -3,7 +3,7 @@ import { isObject, type JsonObject } from '../json.js';
 import type { Row, Store } from '../store.js';
 import { DEFAULT_RETENTION_DAYS } from './batches.js';
 import type { Serving } from './kind-routes.js';
-import { addCount, created, orNull } from './shared.js';
+import { addCount, created, named } from './shared.js';
 
 /** A dataset as the API shows it: document count and ground-truth summary counted now. */
 export function datasetView(store: Store, row: Row): JsonObject {
@@ -26,8 +26,7 @@ export const datasets: Serving = {
     const datasetId = store.newId('dataset');
     const data: JsonObject = {
       datasetId,
-      name: orNull(body.name),
-      description: orNull(body.description),
+      ...named(body),
       containsPersonallyIdentifiableInformation: body.containsPersonallyIdentifiableInformation ?? false,
       retentionInDays: body.retentionInDays ?? DEFAULT_RETENTION_DAYS,
       storageLocation: 'EU',

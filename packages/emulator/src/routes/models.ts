@@ -2,7 +2,7 @@
 import type { JsonObject } from '../json.js';
 import type { Row, Store } from '../store.js';
 import type { Serving } from './kind-routes.js';
-import { created, orNull } from './shared.js';
+import { created, named } from './shared.js';
 
 /** The preprocessing a model gets when created without one. */
 export const DEFAULT_PREPROCESS_CONFIG: JsonObject = { maxPages: 1, autoRotate: false, imageQuality: 'LOW' };
@@ -20,8 +20,7 @@ export const models: Serving = {
     const modelId = store.newId('model');
     const data: JsonObject = {
       modelId,
-      name: orNull(body.name),
-      description: orNull(body.description),
+      ...named(body),
       width: body.width,
       height: body.height,
       fieldConfig: body.fieldConfig,

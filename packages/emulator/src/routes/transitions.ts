@@ -5,7 +5,7 @@ import { isObject, type JsonObject } from '../json.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../transition-runs.js';
 import { queryValues } from '../validation.js';
 import type { Serving } from './kind-routes.js';
-import { created, orNull, update } from './shared.js';
+import { created, named, update } from './shared.js';
 
 /** How transitions are served. */
 export const transitions: Serving = {
@@ -19,8 +19,7 @@ export const transitions: Serving = {
     const data: JsonObject = {
       transitionId,
       transitionType: body.transitionType,
-      name: orNull(body.name),
-      description: orNull(body.description),
+      ...named(body),
       parameters,
       timeoutInSeconds: body.timeoutInSeconds ?? DEFAULT_TIMEOUT_SECONDS,
       ...created(req.principal),

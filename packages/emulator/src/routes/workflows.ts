@@ -3,7 +3,7 @@ import { badRequest } from '../http-error.js';
 import { clone, type JsonObject } from '../json.js';
 import type { Row, Store } from '../store.js';
 import type { Serving } from './kind-routes.js';
-import { created, orNull } from './shared.js';
+import { created, named, orNull } from './shared.js';
 
 /** A workflow as the API shows it: its specification stays hidden, its running executions are counted now. */
 export function workflowView(store: Store, row: Row): JsonObject {
@@ -22,8 +22,7 @@ export const workflows: Serving = {
     const workflowId = store.newId('workflow');
     const data: JsonObject = {
       workflowId,
-      name: orNull(body.name),
-      description: orNull(body.description),
+      ...named(body),
       errorConfig: body.errorConfig ?? {},
       // No docker image runs after executions unless configured: shown as null, as unset fields are.
       completedConfig: orNull(body.completedConfig),
