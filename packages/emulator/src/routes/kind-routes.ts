@@ -56,14 +56,15 @@ export function servedRoutes(served: Served): Route[] {
 
 function kindRoutes(kind: Kind, serving: Serving, served: Served): Route[] {
   const parentKind: Kind | undefined = kind.parent === undefined ? undefined : kinds[kind.parent as KindName];
+  const parentTable = parentKind && served[parentKind.name as KindName]?.table;
+  if (parentKind && !parentTable) throw new Error(`${kind.name} is served, its parent ${parentKind.name} is not`);
   const table = ({ store }: Context) => store.tables[serving.table];
   const view = serving.view ?? ((_store: Store, row: Row) => row.data);
   const viewOne = serving.viewOne ?? view;
   const onePath = `${kind.path}/{${kind.idField}}`;
 
   const parentOf = (ctx: Context, req: ApiRequest): Row | undefined => {
-    if (!parentKind) return undefined;
-    const parentTable = (served[parentKind.name as KindName] as Serving).table;
+    if (!parentKind || !parentTable) return undefined;
     return ctx.store.tables[parentTable].require(pathId(req, parentKind.idField, parentKind.id));
   };
   const rowOf = (ctx: Context, req: ApiRequest): Row => {
