@@ -18,6 +18,14 @@ test('a narrow table keeps ids and names whole; the other columns shrink, then g
   expect(tiny).not.toContain('description');
 });
 
+test('a column of ids under another name (createdBy) is kept whole too', async () => {
+  const creator = 'las:app-client:0123456789abcdef0123456789abcdef';
+  const rows = [{ documentId: id, contentType: 'application/pdf', createdBy: creator, description: 'x'.repeat(80) }, { documentId: id, createdBy: null }];
+  const text = await table(rows, 130);
+  expect(text).toContain(creator);
+  expect(text).toMatch(/x+…/);
+});
+
 test('an API error names the id as typed, not URL-encoded', () => {
   const error = new NotFoundError({ status: 404, method: 'GET', url: `http://x/v1/documents/${encodeURIComponent(id)}`, body: { message: 'Not Found' } });
   const { code, lines } = describeFailure(error, 0);
