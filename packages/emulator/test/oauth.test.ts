@@ -146,6 +146,8 @@ describe('the token endpoint', () => {
   });
 
   it.each([['openid email'], ['openid']])('answers an ID token for scope %p, and none for a scope without openid', async (scope) => {
+    // The page's form carries the scope on to the approval.
+    expect(hiddenFields(await (await authorize(t.emu, await authorizeParams({ scope }))).text()).scope).toBe(scope);
     expect((await exchange(await signInCode(t.emu, { scope }))).body.id_token).toEqual(expect.any(String));
     const { body } = await exchange(await signInCode(t.emu, { scope: 'email profile' }));
     expect(body).not.toHaveProperty('id_token');
