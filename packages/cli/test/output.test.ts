@@ -19,6 +19,14 @@ test('a narrow table keeps ids and names whole; the other columns shrink, then g
   expect(tiny).not.toContain('description');
 });
 
+test('a column of ids under another name (createdBy) is kept whole too', async () => {
+  const creator = 'las:app-client:0123456789abcdef0123456789abcdef';
+  const rows = [{ documentId: id, contentType: 'application/pdf', createdBy: creator, description: 'x'.repeat(80) }, { documentId: id, createdBy: null }];
+  const text = await table(rows, 130);
+  expect(text).toContain(creator);
+  expect(text).toMatch(/x+…/);
+});
+
 test('an API error names the id as typed, not URL-encoded', async () => {
   const emu = await startEmulator();
   const error = await new Las({ credentials: emu.credentials, maxRetries: 0 }).documents.get(id).catch((caught: unknown) => caught);
