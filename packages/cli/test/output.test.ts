@@ -1,7 +1,8 @@
 /** What a person reads: tables that never cut an id, error lines with ids as typed. */
 import { table } from '../src/output.js';
 import { describeFailure } from '../src/errors.js';
-import { NotFoundError } from 'las-sdk';
+import { Las, NotFoundError } from 'las-sdk';
+import { startEmulator } from 'las-emulator';
 
 const id = 'las:document:0123456789abcdef0123456789abcdef';
 
@@ -26,8 +27,11 @@ test('a column of ids under another name (createdBy) is kept whole too', async (
   expect(text).toMatch(/x+…/);
 });
 
-test('an API error names the id as typed, not URL-encoded', () => {
-  const error = new NotFoundError({ status: 404, method: 'GET', url: `http://x/v1/documents/${encodeURIComponent(id)}`, body: { message: 'Not Found' } });
+test('an API error names the id as typed, not URL-encoded', async () => {
+  const emu = await startEmulator();
+  const error = await new Las({ credentials: emu.credentials, maxRetries: 0 }).documents.get(id).catch((caught: unknown) => caught);
+  await emu.close();
+  expect(error).toBeInstanceOf(NotFoundError);
   const { code, lines } = describeFailure(error, 0);
   expect(code).toBe(1);
   expect(lines[0]).toContain(`/v1/documents/${id}`);
