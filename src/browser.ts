@@ -10,6 +10,7 @@ export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js
 export { Credentials, type CredentialsInit } from './auth/credentials.js';
 export type { TokenProvider } from './auth/token-provider.js';
 export { AuthorizationCodeCredentials, type AuthorizationCodeCredentialsInit, type SignOutOptions, type TokenStorage } from './auth/authorization-code.js';
+export type { SignedInUser } from './auth/id-token.js';
 export {
   AbortError,
   ApiError,

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   }
   const las = new Las({ credentials: signedIn });
   const transition = las.transitions.ref(transitionId);
-  const kept = new KeptWork(endpoints.clientId, transitionId);
+  const kept = new KeptWork(signedIn.user?.sub, transitionId);
   signOut.hidden = false;
   signOut.onclick = () => void leave(home, kept);
   wire(las, transition, kept);

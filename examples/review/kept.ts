@@ -4,27 +4,30 @@
  * (in `sessionStorage`, keyed by execution).
  */
 
-/** The execution a reviewer is working on, per transition. */
+/**
+ * The execution a reviewer is working on, per user and transition: people who share a browser
+ * never get each other's. Without a user (no ID token) nothing is kept.
+ */
 export class KeptWork {
-  readonly #key: string;
+  readonly #key: string | undefined;
 
-  constructor(scope: string, transitionId: string) {
-    this.#key = `las-review:${scope}:${transitionId}:execution`;
+  constructor(userId: string | undefined, transitionId: string) {
+    this.#key = userId === undefined ? undefined : `las-review:${userId}:${transitionId}:execution`;
   }
 
   /** The id of the execution the reviewer had, if any. */
   get executionId(): string | undefined {
-    return read(localStorage, this.#key) ?? undefined;
+    return this.#key === undefined ? undefined : (read(localStorage, this.#key) ?? undefined);
   }
 
   /** Remembers the execution taken. */
   keep(executionId: string): void {
-    write(localStorage, this.#key, executionId);
+    if (this.#key !== undefined) write(localStorage, this.#key, executionId);
   }
 
   /** Forgets the execution and its edits: it was sent, handed back or is gone. */
   forget(executionId: string): void {
-    if (this.executionId === executionId) remove(localStorage, this.#key);
+    if (this.#key !== undefined && this.executionId === executionId) remove(localStorage, this.#key);
     remove(sessionStorage, editsKey(executionId));
   }
 }

@@ -5,6 +5,7 @@
 import { ApiError, BadRequestError, ConnectionError, InvalidCredentialsError, LasError, MissingCredentialsError, TimeoutError, ValidationError } from '../errors.js';
 import { checkOptions, option, type OptionCheck } from '../options.js';
 import { authBaseUrl } from './auth-endpoint.js';
+import { userOfIdToken, type SignedInUser } from './id-token.js';
 import { pkceChallenge, randomBase64Url } from './pkce.js';
 import type { TokenProvider } from './token-provider.js';
 
@@ -45,6 +46,8 @@ export interface SignOutOptions {
 interface StoredTokens {
   accessToken: string;
   refreshToken?: string;
+  /** The auth server's ID token: who signed in. */
+  idToken?: string;
   /** Epoch ms after which the access token is no longer handed out (ahead of its real expiry). */
   staleAt: number;
 }
@@ -115,7 +118,9 @@ export class AuthorizationCodeCredentials implements TokenProvider {
 
   /**
    * Starts a sign-in: keeps a new PKCE verifier and `state` in the storage, then navigates to
-   * `GET {auth}/oauth2/authorize`. The auth server sends the browser back to `redirectUri`.
+   * `GET {auth}/oauth2/authorize`. The auth server sends the browser back to `redirectUri`. It asks
+   * for no `scope`: the auth server then grants all of the app client's scopes, `openid` (the ID
+   * token behind {@link user}) among them, where naming some would narrow the access token to those.
    */
   async signIn(): Promise<void> {
     const navigate = this.#navigator('signIn');
@@ -180,6 +185,18 @@ export class AuthorizationCodeCredentials implements TokenProvider {
     return done;
   }
 
+  /**
+   * Who is signed in: `sub` (the user id) and `email`, read from the ID token the auth server
+   * answered with the tokens (it does when the sign-in's scope has `openid`, as the service's app
+   * clients grant by default). Undefined when nobody is signed in or there was no ID token. The
+   * token is decoded, not verified: use it to tell users apart on this device (what to keep for
+   * whom), never to authorize anything; the API checks the access token itself.
+   */
+  get user(): SignedInUser | undefined {
+    const idToken = this.isSignedIn() ? this.#readTokens()?.idToken : undefined;
+    return idToken === undefined ? undefined : userOfIdToken(idToken);
+  }
+
   /** Whether a person is signed in: an access token that is still good, or a refresh token. */
   isSignedIn(): boolean {
     const tokens = this.#readTokens();
@@ -207,7 +224,7 @@ export class AuthorizationCodeCredentials implements TokenProvider {
     const tokens = this.#readTokens();
     if (!tokens || (token !== undefined && tokens.accessToken !== token)) return;
     if (tokens.refreshToken === undefined) this.#storage.removeItem(this.#key('tokens'));
-    else this.#writeTokens({ accessToken: '', refreshToken: tokens.refreshToken, staleAt: 0 });
+    else this.#writeTokens({ accessToken: '', refreshToken: tokens.refreshToken, ...(tokens.idToken !== undefined && { idToken: tokens.idToken }), staleAt: 0 });
   }
 
   /**
@@ -239,7 +256,7 @@ export class AuthorizationCodeCredentials implements TokenProvider {
   async #refresh(refreshToken: string): Promise<string> {
     let tokens: StoredTokens;
     try {
-      tokens = await this.#requestTokens({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: this.clientId });
+      tokens = await this.#requestTokens({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: this.clientId }, this.#readTokens()?.idToken);
     } catch (error) {
       if (error instanceof BadRequestError || error instanceof InvalidCredentialsError) {
         if (this.#readTokens()?.refreshToken === refreshToken) this.#storage.removeItem(this.#key('tokens'));
@@ -248,14 +265,19 @@ export class AuthorizationCodeCredentials implements TokenProvider {
       throw error;
     }
     // Signed out (or in again) meanwhile: that newer state wins.
-    if (this.#readTokens()?.refreshToken === refreshToken) this.#writeTokens({ ...tokens, refreshToken: tokens.refreshToken ?? refreshToken });
+    const kept = this.#readTokens();
+    if (kept?.refreshToken === refreshToken) {
+      const idToken = tokens.idToken ?? kept.idToken;
+      this.#writeTokens({ ...tokens, refreshToken: tokens.refreshToken ?? refreshToken, ...(idToken !== undefined && { idToken }) });
+    }
     return tokens.accessToken;
   }
 
-  async #requestTokens(form: Record<string, string>): Promise<StoredTokens> {
-    const secrets = [form.code, form.code_verifier, form.refresh_token].filter((value): value is string => typeof value === 'string');
+  // The ID token is not sent, but an auth server echoing it back would put it in the error: withheld too.
+  async #requestTokens(form: Record<string, string>, idToken?: string): Promise<StoredTokens> {
+    const secrets = [form.code, form.code_verifier, form.refresh_token, idToken].filter((value): value is string => typeof value === 'string');
     const { url, body } = await this.#post('/oauth2/token', form, secrets);
-    const reply = body as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown } | null;
+    const reply = body as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown; id_token?: unknown } | null;
     if (typeof reply?.access_token !== 'string' || reply.access_token === '') throw new LasError(`POST ${url} replied without an access_token`);
     const expiresIn = Number(reply.expires_in ?? 3600);
     const lifeMs = Number.isFinite(expiresIn) ? Math.max(0, expiresIn * 1000) : 3_600_000;
@@ -264,6 +286,7 @@ export class AuthorizationCodeCredentials implements TokenProvider {
     return {
       accessToken: reply.access_token,
       ...(typeof reply.refresh_token === 'string' && reply.refresh_token !== '' && { refreshToken: reply.refresh_token }),
+      ...(typeof reply.id_token === 'string' && reply.id_token !== '' && { idToken: reply.id_token }),
       staleAt: Date.now() + lifeMs - margin,
     };
   }
@@ -359,7 +382,8 @@ function isStoredTokens(value: unknown): value is StoredTokens {
     tokens !== null &&
     typeof tokens.accessToken === 'string' &&
     typeof tokens.staleAt === 'number' &&
-    (tokens.refreshToken === undefined || typeof tokens.refreshToken === 'string')
+    (tokens.refreshToken === undefined || typeof tokens.refreshToken === 'string') &&
+    (tokens.idToken === undefined || typeof tokens.idToken === 'string')
   );
 }
 

@@ -9,6 +9,7 @@ import { requestIdOf, type Call } from './call.js';
 import { aborted } from './error-mapping.js';
 import type { Telemetry } from './log.js';
 import { describeNetworkFailure } from './network-failure.js';
+import { readablePath } from './path.js';
 
 /** The fetch of one call's attempts, over `fetch` (the session's) or the SDK's transport. */
 export function attemptFetch(call: Call, telemetry: Telemetry, fetch: typeof globalThis.fetch | undefined): typeof globalThis.fetch {
@@ -19,7 +20,7 @@ export function attemptFetch(call: Call, telemetry: Telemetry, fetch: typeof glo
     else {
       const waited = Math.round(performance.now() - call.ended);
       const event = { method, path, attempt, durationMs: waited, ...outcome(call) };
-      telemetry.debug(`${method} ${path} retry attempt=${attempt} after=${reasonOf(call)} waited=${waited}ms`);
+      telemetry.debug(`${method} ${readablePath(path)} retry attempt=${attempt} after=${reasonOf(call)} waited=${waited}ms`);
       telemetry.emit('onRetry', event);
     }
     try {
@@ -51,7 +52,8 @@ function reasonOf(call: Call): string {
 
 /** What an attempt that got no answer is called in the log and the hooks (never with the Request, which holds the token). */
 function attemptFailure(error: unknown, call: Call, attemptSignal: AbortSignal | undefined): LasError {
-  const { method, path } = call;
+  const { method } = call;
+  const path = readablePath(call.path);
   if (call.options.signal?.aborted) return aborted(call);
   if (attemptSignal?.aborted) return new TimeoutError(`${method} ${path} attempt ${call.attempts} timed out`);
   const reason = describeNetworkFailure(error);

@@ -2,6 +2,7 @@
 import type { LasError } from '../errors.js';
 import type { Call } from './call.js';
 import type { Telemetry } from './log.js';
+import { readablePath } from './path.js';
 
 /**
  * The call's info line and onResponse hook. A failed call is not logged at `warn`: its caller
@@ -13,7 +14,7 @@ export function reportCall(telemetry: Telemetry, call: Call, error?: LasError): 
   if (telemetry.informing) {
     const fields = [status !== undefined && `status=${status}`, error && `error=${error.name}`, `attempts=${attempts}`, `duration=${durationMs}ms`];
     if (requestId) fields.push(`requestId=${requestId}`);
-    telemetry.info(`${method} ${path} ${fields.filter(Boolean).join(' ')}`);
+    telemetry.info(`${method} ${readablePath(path)} ${fields.filter(Boolean).join(' ')}`);
   }
   if (attempts > 0) {
     telemetry.emit('onResponse', {

@@ -9,13 +9,15 @@ import { requestIdOf, type Call, type Method } from './call.js';
 import { describeNetworkFailure, isNetworkFailure, neverSent } from './network-failure.js';
 import { sentNothing } from './not-sent.js';
 import { redact } from './redact.js';
+import { readablePath } from './path.js';
 import { mayResend } from './retry.js';
 
 const MAY_HAVE_BEEN_APPLIED = '; the server may have received and applied it: check before sending it again';
 
 /** The AbortError of a call stopped by its signal; only a POST or PATCH already sent may have been applied. */
 export function aborted(call: Call): AbortError {
-  const { method, path } = call;
+  const { method } = call;
+  const path = readablePath(call.path);
   const mayHaveBeenApplied = !mayResend(method) && call.attempts > 0;
   const state = call.attempts === 0 ? ' before it was sent' : '';
   return new AbortError(`${method} ${path} was aborted${state}${mayHaveBeenApplied ? MAY_HAVE_BEEN_APPLIED : ''}`, {
@@ -25,8 +27,10 @@ export function aborted(call: Call): AbortError {
 }
 
 // ky's errors hold the Request and its Authorization header: never pass them on as `cause`.
-export function toLasError(error: unknown, method: Method, path: string, secrets: string[]): Error {
+// `sentPath` is the path as sent; messages show it with its ids decoded.
+export function toLasError(error: unknown, method: Method, sentPath: string, secrets: string[]): Error {
   if (error instanceof LasError) return error;
+  const path = readablePath(sentPath);
   if (error instanceof HTTPError) {
     const { response } = error;
     const requestId = requestIdOf(response.headers);
@@ -34,7 +38,7 @@ export function toLasError(error: unknown, method: Method, path: string, secrets
     const data = typeof error.data === 'string' && /^\s*[{[]/.test(error.data) ? parseJsonOrText(error.data) : error.data;
     // A server or proxy that echoes the request must not put our token into an error.
     const body = redact(data, secrets);
-    return ApiError.from({ status: response.status, method, url: withoutQuery(response.url) || path, body, requestId });
+    return ApiError.from({ status: response.status, method, url: readablePath(withoutQuery(response.url)) || path, body, requestId });
   }
   // retry.ts never sends a POST or PATCH again after it may have reached the server: the caller
   // must learn that it may have been applied, or a retry of their own may apply it twice.

@@ -23,3 +23,24 @@ function segment(id: unknown): string {
 export function fillPath(template: string, values: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{(\w+)\}/g, (_match, field: string) => segment(values[field]));
 }
+
+/**
+ * A path or URL as messages and log lines show it: its ids decoded (`/documents/las:document:abc`,
+ * where the request has `las%3Adocument%3Aabc`). What could change how the text reads stays
+ * encoded: `/`, `?`, `#`, `%`, spaces and control characters (a line break in an id would forge a
+ * log line). The query, if any, is left as it is.
+ */
+export function readablePath(pathOrUrl: string): string {
+  const queryAt = pathOrUrl.search(/[?#]/);
+  const [route, rest] = queryAt < 0 ? [pathOrUrl, ''] : [pathOrUrl.slice(0, queryAt), pathOrUrl.slice(queryAt)];
+  return route.split('/').map(readableSegment).join('/') + rest;
+}
+
+function readableSegment(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded).replace(/[\p{C}\p{Z}\s/?#%]/gu, (char) => encodeURIComponent(char));
+  } catch {
+    // Not valid percent-encoding (or a lone surrogate): shown as it was.
+    return encoded;
+  }
+}

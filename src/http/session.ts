@@ -15,6 +15,7 @@ import { BodyBytes, JsonBytes } from './document-body.js';
 import { aborted, parseJsonOrText, toLasError } from './error-mapping.js';
 import { checkFileUrl, fileUrlLabel } from './file-url.js';
 import { Telemetry, type Logger, type LogLevel, type RequestHooks } from './log.js';
+import { readablePath } from './path.js';
 import { redact } from './redact.js';
 import { checkRequestOptions, type RequestOptions } from './request-options.js';
 import { retryPolicy, type RetrySettings } from './retry.js';
@@ -237,7 +238,7 @@ export class Session {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new LasError(`${method} ${path} replied with invalid JSON: ${redact(text.slice(0, 200), secrets) as string}`);
+      throw new LasError(`${method} ${readablePath(path)} replied with invalid JSON: ${redact(text.slice(0, 200), secrets) as string}`);
     }
   }
 }

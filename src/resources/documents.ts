@@ -1,4 +1,4 @@
-import { omit, s, type Infer } from '../schema/index.js';
+import { omit, s } from '../schema/index.js';
 import { withSignal, type RequestOptions } from '../http/request-options.js';
 import type { Query, Session } from '../http/session.js';
 import { loadDocumentContent, type ContentInput, type DocumentContentType } from '../content/content.js';
@@ -25,11 +25,11 @@ import { createOnFileServer, documentBytes, documentSizeProblem, goesToFileServe
 import type { UploadContent } from '../http/document-body.js';
 import { createPredictionSchema } from '../api/predictions.js';
 
-/** Options of `las.documents.create()`. */
-export interface CreateDocumentOptions extends Omit<Infer<typeof createDocumentSchema>, 'content' | 'contentType'> {
-  /** The content's type; detected from the bytes (pdf, jpeg, png, tiff) when omitted. */
+/** Options of `las.documents.create()`, under either API version (name, description and metadata are 2024-11-29's). */
+export type CreateDocumentOptions = OmitEither<typeof createDocumentSchema, 'content' | 'contentType'> & {
+  /** The content's type; detected from the bytes (pdf, jpeg, png, tiff, and webp under 2024-11-29) when omitted. */
   contentType?: DocumentContentType;
-}
+};
 /** Options of `las.documents.deleteMany()`. */
 export interface DeleteDocumentsOptions extends ListDocumentsOptions {
   /** Keep deleting page after page until no document matches. */

@@ -40,8 +40,10 @@ const spec = JSON.parse(readFileSync(path.join(import.meta.dirname, '../fixtures
 };
 
 // What the SDK keeps stricter than the 2024 spec on purpose, as under 2021 (test/schema/conformance.test.ts):
-// an update without a status does nothing (the SDK always sends one); an update that sets nothing is refused.
-const KEPT_REQUIRED = ['transitionExecution.update.status'];
+// an update without a status does nothing (the SDK always sends one); an update that sets nothing is refused;
+// a training needs its data bundles and a transformation its operations, as las-sdk-python 11.4.1 takes them
+// (positional arguments), though the spec leaves them optional.
+const KEPT_REQUIRED = ['transitionExecution.update.status', 'training.create.dataBundleIds', 'transformation.create.operations'];
 const KEPT_MIN_PROPERTIES = ['dataBundle.update'];
 
 function resolved(schema: SpecSchema): SpecSchema {

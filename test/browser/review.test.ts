@@ -167,6 +167,44 @@ test('a reload and a second tab get back the execution on screen; Skip and sign-
   await page.close();
 }, 180_000);
 
+test("two people on one browser each get their own execution back after a reload, and never the other's", async () => {
+  const review = await serve();
+  const sam = 'sam@example.com';
+  await review.las.users.create(sam, { name: 'Sam Second' });
+  const rileysPage = await open();
+  await explained(rileysPage, async () => {
+    await rileysPage.goto(review.url);
+    await signIn(rileysPage, review);
+    await rileysPage.locator('#document img').waitFor();
+  });
+  const rileys = await keptExecution(rileysPage, review);
+
+  // Sam signs in in another tab of the same browser (the same localStorage) while Riley's execution is kept.
+  const samsPage = await open();
+  await explained(samsPage, async () => {
+    await samsPage.goto(review.url);
+    await signIn(samsPage, review, sam);
+    await samsPage.locator('#document :is(img, iframe)').waitFor();
+  });
+  expect(await samsPage.locator('#document iframe').count()).toBe(1);
+  const sams = await keptExecution(samsPage, review, sam);
+  expect(sams).not.toBe(rileys);
+  const samsTitle = await samsPage.textContent('#task-title');
+  expect(samsTitle).not.toBe(await rileysPage.textContent('#task-title'));
+
+  // Each reload gets back the execution of the person signed in in that tab.
+  await samsPage.reload();
+  await samsPage.locator('#document iframe').waitFor();
+  expect(await samsPage.textContent('#task-title')).toBe(samsTitle);
+  await rileysPage.reload();
+  await rileysPage.locator('#document img').waitFor();
+  expect([await keptExecution(rileysPage, review), await keptExecution(samsPage, review, sam)]).toEqual([rileys, sams]);
+  const transition = review.las.transitions.ref(review.transitionId);
+  expect([(await transition.executions.get(rileys)).status, (await transition.executions.get(sams)).status]).toEqual(['running', 'running']);
+  await samsPage.close();
+  await rileysPage.close();
+}, 180_000);
+
 test('a cancelled sign-in and a session revoked mid-review both offer "Sign in again", and the edits are kept', async () => {
   const review = await serve();
   const page = await open();
@@ -289,11 +327,11 @@ test('on a phone: no sideways scrolling, the PDF at full width, and a network fa
   await page.close();
 }, 180_000);
 
-/** On the emulator's sign-in page: signs in as the demo's reviewer and waits to be back on the page. */
-async function signIn(page: Page, review: ReviewServer): Promise<void> {
+/** On the emulator's sign-in page: signs in as `user` (the demo's reviewer) and waits to be back on the page. */
+async function signIn(page: Page, review: ReviewServer, user = review.reviewer): Promise<void> {
   await page.waitForURL((at) => at.href.startsWith(`${review.emulator.url}/oauth2/authorize?`));
   await screenshots(page, 'emulator-sign-in');
-  await page.fill('#user', review.reviewer);
+  await page.fill('#user', user);
   await page.click('button[value="approve"]');
   await page.waitForURL(review.url);
 }
@@ -327,9 +365,10 @@ async function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** The execution id the page keeps in localStorage for this transition. */
-async function keptExecution(page: Page, review: ReviewServer): Promise<string> {
-  const key = `las-review:${review.clientId}:${review.transitionId}:execution`;
+/** The execution id the page keeps in localStorage for this user (by email) and transition. */
+async function keptExecution(page: Page, review: ReviewServer, email = review.reviewer): Promise<string> {
+  const [user] = (await review.las.users.list()).items.filter((each) => each.email === email);
+  const key = `las-review:${user.userId}:${review.transitionId}:execution`;
   const id = await page.evaluate((name) => localStorage.getItem(name), key);
   if (id === null) throw new Error(`the page keeps no execution under ${key}`);
   return id;

@@ -1,17 +1,12 @@
 /**
  * Every operation of API version 2024-11-29 (its spec's facts, test/fixtures/las-oas-2024-11-29.facts.json)
  * and the SDK call that sends it, with arguments of the 2024 forms: the seed of the Prism run of
- * that spec. An operation whose call cannot be sent yet under 2024-11-29 names why instead
- * (`{ waits: ... }`); operations-2024.test.ts holds that list to exactly these.
+ * that spec (contract-2024.test.ts) and of the recording run (operations-2024.test.ts).
  */
 import type { Las } from '../../src/las.js';
 
 /** The SDK's call of one operation, on a client speaking 2024-11-29. */
 export type Call = (las: Las) => PromiseLike<unknown>;
-/** Why an operation has no call yet. */
-export interface Waiting {
-  readonly waits: string;
-}
 
 const hex = (seed: string) => seed.repeat(32).slice(0, 32);
 /** Ids of the 2024-11-29 forms; only their form matters. */
@@ -47,7 +42,7 @@ const transitionExecution = (las: Las) => las.transitions.ref(ID.transition).exe
 const workflowExecution = (las: Las) => las.workflows.ref(ID.workflow).executions.ref(ID.workflowExecution);
 
 /** Every operation of 2024-11-29, by `METHOD /path/{param}`, and its call. */
-export const OPERATIONS_2024: Record<string, Call | Waiting> = {
+export const OPERATIONS_2024: Record<string, Call> = {
   'DELETE /appClients/{appClientId}': (las) => las.appClients.delete(ID.appClient),
   'DELETE /assets/{assetId}': (las) => las.assets.delete(ID.asset),
   'DELETE /datasets/{datasetId}': (las) => las.datasets.delete(ID.dataset),
@@ -116,7 +111,7 @@ export const OPERATIONS_2024: Record<string, Call | Waiting> = {
   'PATCH /secrets/{secretId}': (las) => las.secrets.update(ID.secret, { description: 'SMTP' }),
   'PATCH /transitions/{transitionId}': (las) => las.transitions.update(ID.transition, { name: 'Review' }),
   'PATCH /transitions/{transitionId}/executions/{executionId}': (las) => transitionExecution(las).succeed({ total: '100' }),
-  'PATCH /users/{userId}': { waits: "users' 2024 body (metadata, roleIds): the per-version bodies of existing kinds" },
+  'PATCH /users/{userId}': (las) => las.users.update(ID.user, { roleIds: [ID.role] }),
   'PATCH /workflows/{workflowId}': (las) => las.workflows.update(ID.workflow, { name: 'Invoices' }),
   'PATCH /workflows/{workflowId}/executions/{executionId}': (las) => workflowExecution(las).update({ nextTransitionId: ID.transition }),
   'POST /appClients': (las) => las.appClients.create(),
@@ -124,7 +119,7 @@ export const OPERATIONS_2024: Record<string, Call | Waiting> = {
   'POST /datasets': (las) => las.datasets.create(),
   'POST /datasets/{datasetId}/transformations': (las) => dataset(las).transformations.create({ operations: [{ type: 'remove-duplicates' }] }),
   'POST /documents': (las) => las.documents.create(PDF),
-  'POST /models': { waits: 'models without width/height under 2024-11-29: the per-version bodies of existing kinds' },
+  'POST /models': (las) => las.models.create({ fieldConfig: { total: { type: 'amount', maxLength: 12 } } }),
   'POST /models/{modelId}/dataBundles': (las) => model(las).dataBundles.create({ datasetIds: [ID.dataset] }),
   'POST /models/{modelId}/trainings': (las) => model(las).trainings.create({ dataBundleIds: [ID.dataBundle] }),
   'POST /organizations': (las) => las.organizations.create({ name: 'Acme AS' }),

@@ -134,3 +134,26 @@ test('the script drops prose keywords only, never a property, path or schema tha
     },
   });
 });
+
+test("the script declares PATCH /profiles/{profileId}'s body for Prism (the published spec has none): the Profile's own fields, at least one", () => {
+  const text = { type: 'string', nullable: true };
+  const profile = { type: 'object', properties: { profileId: { type: 'string' }, email: { type: 'string' }, givenName: text, locale: text, metadata: { type: 'object' } } };
+  const spec = (patch: object) => ({ openapi: '3.0.1', info: { version: 'v9' }, paths: { '/profiles/{profileId}': { patch } }, components: { schemas: { Profile: profile } } });
+  const source = join(dir, 'profiles.json');
+  writeFileSync(source, JSON.stringify(spec({ responses: {} })));
+  const made = JSON.parse(makeFacts(source)) as { paths: Record<string, { patch: { requestBody?: unknown } }> };
+  expect(made.paths['/profiles/{profileId}'].patch.requestBody).toEqual({
+    required: true,
+    content: {
+      'application/json': {
+        schema: { type: 'object', minProperties: 1, properties: { givenName: text, locale: text, metadata: { type: 'object' } }, additionalProperties: false },
+      },
+    },
+  });
+  // A spec that declares the body keeps its own.
+  const declared = { content: { 'application/json': { schema: { type: 'object' } } } };
+  writeFileSync(source, JSON.stringify(spec({ requestBody: declared, responses: {} })));
+  expect((JSON.parse(makeFacts(source)) as typeof made).paths['/profiles/{profileId}'].patch.requestBody).toEqual(declared);
+  const committed = JSON.parse(readFileSync(COPIES[1].path, 'utf8')) as typeof made;
+  expect(committed.paths['/profiles/{profileId}'].patch.requestBody).toBeDefined();
+});

@@ -46,8 +46,8 @@ describe('log lines at each level', () => {
     return logger.lines;
   }
 
-  test('info: one line per call: method, path, status, attempts, duration, request id', async () => {
-    expect(await linesAt('info')).toEqual([['info', expect.stringMatching(/^las-sdk: GET \/datasets\/las%3Adataset%3A[0-9a-f]{32} status=200 attempts=2 duration=\d+ms requestId=req-7$/)]]);
+  test('info: one line per call: method, path (its ids decoded), status, attempts, duration, request id', async () => {
+    expect(await linesAt('info')).toEqual([['info', expect.stringMatching(/^las-sdk: GET \/datasets\/las:dataset:[0-9a-f]{32} status=200 attempts=2 duration=\d+ms requestId=req-7$/)]]);
   });
 
   test('debug: also the token fetch and each retry with its reason and wait', async () => {

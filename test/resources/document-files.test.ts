@@ -179,7 +179,8 @@ describe('documents under API version 2024-11-29', () => {
       await testLas({ apiVersion: '2024-11-29', logger, logLevel: 'debug' }).documents.create(large);
 
       const text = logger.lines.join('\n');
-      expect(logger.lines.some((line) => line.startsWith(`las-sdk: PUT ${fileUrl} status=200 attempts=1 `))).toBe(true);
+      // Its id decoded, as every log line and message names paths.
+      expect(logger.lines.some((line) => line.startsWith(`las-sdk: PUT ${FILES}/documents/${id} status=200 attempts=1 `))).toBe(true);
       expect(text).not.toContain('s3cr3t');
       expect(text).not.toContain(TOKEN);
       // Three short lines (the token, the POST, the PUT): no content in any form.

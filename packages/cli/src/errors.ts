@@ -35,22 +35,8 @@ export class ExitCode extends Error {
   }
 }
 
-/**
- * `text` with the ids in it as people type them: the SDK's messages name request paths, where an
- * id is URL-encoded (`las%3Adocument%3A…`). Only ids are decoded, so no other part of a path
- * changes meaning on the way to the screen.
- */
-export function readable(text: string): string {
-  return text.replace(/las%3A[A-Za-z0-9-]+%3A[A-Za-z0-9_-]+/gi, (id) => id.replace(/%3A/gi, ':'));
-}
-
-/** The exit code and the line on stderr for anything a command threw, its ids {@link readable}. */
+/** The exit code and the lines on stderr for anything a command threw (the SDK's messages name ids as typed). */
 export function describeFailure(error: unknown, verbosity: number): { code: number; lines: string[] } {
-  const { code, lines } = classify(error, verbosity);
-  return { code, lines: lines.map(readable) };
-}
-
-function classify(error: unknown, verbosity: number): { code: number; lines: string[] } {
   if (error instanceof ExitCode) return { code: error.code, lines: [] };
   const stack = verbosity >= 2 && error instanceof Error && error.stack ? [error.stack] : [];
   if (error instanceof UsageError) return { code: EXIT.usage, lines: [`las: ${error.message}`, ...stack] };

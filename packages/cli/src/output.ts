@@ -95,7 +95,7 @@ export async function table(items: readonly object[], width = 160): Promise<stri
   }
   if (plain.length === 0) return '(none)';
   const texts = plain.map((item) => columns.map((key) => text(item[key])));
-  const whole = columns.map((key, i) => i === 0 || isKept(key));
+  const whole = columns.map((key, i) => i === 0 || isKept(key, texts.map((row) => row[i])));
   // What each column needs: kept ones all of it, the others at most CELL_WIDTH.
   const widths = columns.map((key, i) => {
     const widest = Math.max(key.length, ...texts.map((row) => row[i].length));
@@ -125,10 +125,17 @@ export async function table(items: readonly object[], width = 160): Promise<stri
   );
 }
 
-/** Columns never cut: ids (`id`, `documentId`, ...), names and paths, what a reader looks up or copies. */
-function isKept(key: string): boolean {
-  return key === 'id' || key.endsWith('Id') || key === 'name' || key === 'path';
+/**
+ * Columns never cut: ids (`id`, `documentId`, ..., and any column of ids such as `createdBy`), names
+ * and paths, what a reader looks up or copies.
+ */
+function isKept(key: string, cells: readonly string[]): boolean {
+  if (key === 'id' || key.endsWith('Id') || key === 'name' || key === 'path') return true;
+  const filled = cells.filter((cell) => cell !== '' && cell !== 'null');
+  return filled.length > 0 && filled.every((cell) => LAS_ID.test(cell));
 }
+
+const LAS_ID = /^las:[a-z-]+:\S+$/;
 
 async function render(head: string[] | undefined, rows: string[][]): Promise<string> {
   const { default: Table } = await import('cli-table3');

@@ -1,7 +1,8 @@
 /** What a person reads: tables that never cut an id, error lines with ids as typed. */
 import { table } from '../src/output.js';
 import { describeFailure } from '../src/errors.js';
-import { NotFoundError } from 'las-sdk';
+import { Las, NotFoundError } from 'las-sdk';
+import { startEmulator } from 'las-emulator';
 
 const id = 'las:document:0123456789abcdef0123456789abcdef';
 
@@ -18,8 +19,19 @@ test('a narrow table keeps ids and names whole; the other columns shrink, then g
   expect(tiny).not.toContain('description');
 });
 
-test('an API error names the id as typed, not URL-encoded', () => {
-  const error = new NotFoundError({ status: 404, method: 'GET', url: `http://x/v1/documents/${encodeURIComponent(id)}`, body: { message: 'Not Found' } });
+test('a column of ids under another name (createdBy) is kept whole too', async () => {
+  const creator = 'las:app-client:0123456789abcdef0123456789abcdef';
+  const rows = [{ documentId: id, contentType: 'application/pdf', createdBy: creator, description: 'x'.repeat(80) }, { documentId: id, createdBy: null }];
+  const text = await table(rows, 130);
+  expect(text).toContain(creator);
+  expect(text).toMatch(/x+…/);
+});
+
+test('an API error names the id as typed, not URL-encoded', async () => {
+  const emu = await startEmulator();
+  const error = await new Las({ credentials: emu.credentials, maxRetries: 0 }).documents.get(id).catch((caught: unknown) => caught);
+  await emu.close();
+  expect(error).toBeInstanceOf(NotFoundError);
   const { code, lines } = describeFailure(error, 0);
   expect(code).toBe(1);
   expect(lines[0]).toContain(`/v1/documents/${id}`);

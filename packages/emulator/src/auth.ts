@@ -5,6 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { HttpError } from './http-error.js';
+import { signIdToken } from './id-token.js';
 import type { JsonObject } from './json.js';
 import { keepGrant, redeemCode, redeemRefreshToken, revokeRefreshToken, type Grant } from './oauth.js';
 import type { Store } from './store.js';
@@ -26,6 +27,9 @@ export const TOKEN_EXPIRED = 'The incoming token has expired';
 
 /** Hands out and checks bearer tokens. */
 export class Auth {
+  // Signs the ID tokens of this run: made up at start, so no one outside can check them.
+  readonly #idTokenSecret = randomBytes(32);
+
   constructor(
     private readonly store: Store,
     private readonly lifetimeSeconds: number = DEFAULT_TOKEN_LIFETIME_SECONDS,
@@ -35,15 +39,21 @@ export class Auth {
    * `POST /token?grant_type=client_credentials` with `Authorization: Basic base64(id:secret)`
    * (or `client_id`/`client_secret` in a form body). Answers `{ access_token, expires_in, token_type }`.
    * `grant_type=authorization_code` and `refresh_token` (form body) answer a person's tokens, with
-   * `refresh_token`; an app client with a secret must send it with them too.
+   * `refresh_token`, and an `id_token` when the sign-in's scope has `openid` (a refresh answers a
+   * new one, as Cognito does); an app client with a secret must send it with them too. `issuer` is
+   * the auth server's URL, the ID token's `iss`.
    */
-  issue(authorization: string | undefined, query: URLSearchParams, body: string): JsonObject {
+  issue(authorization: string | undefined, query: URLSearchParams, body: string, issuer: string): JsonObject {
     const form = new URLSearchParams(body);
     const grantType = query.get('grant_type') ?? form.get('grant_type');
     if (grantType === 'authorization_code' || grantType === 'refresh_token') {
-      const { appClientId, userId, refreshToken, signIn } = grantType === 'authorization_code' ? redeemCode(this.store, form) : redeemRefreshToken(this.store, form);
+      const { appClientId, userId, refreshToken, signIn, openid } = grantType === 'authorization_code' ? redeemCode(this.store, form) : redeemRefreshToken(this.store, form);
       this.#checkSecret(appClientId, authorization, form);
-      return { ...this.#grant(appClientId, { userId, signIn }), refresh_token: refreshToken };
+      return {
+        ...this.#grant(appClientId, { userId, signIn }),
+        ...(openid && { id_token: this.#idToken(appClientId, userId, issuer) }),
+        refresh_token: refreshToken,
+      };
     }
     if (grantType !== 'client_credentials') {
       throw new HttpError(400, 'grant_type must be client_credentials, authorization_code or refresh_token', { error: 'unsupported_grant_type' });
@@ -100,6 +110,22 @@ export class Auth {
     if (typeof secret !== 'string') return;
     const given = basicCredentials(authorization)?.[1] ?? form.get('client_secret');
     if (given === null || !same(secret, given)) throw new HttpError(401, 'This app client has a secret: send it with the request', { error: 'invalid_client' });
+  }
+
+  #idToken(appClientId: string, userId: string, issuer: string): string {
+    const now = Math.floor(this.store.clock.now() / 1000);
+    const email = this.store.tables.users.get(userId)?.data.email;
+    return signIdToken(
+      {
+        sub: userId,
+        ...(typeof email === 'string' && { email }),
+        aud: String(this.store.tables.appClients.get(appClientId)?.data.clientId),
+        iss: issuer,
+        iat: now,
+        exp: now + this.lifetimeSeconds,
+      },
+      this.#idTokenSecret,
+    );
   }
 
   #grant(appClientId: string, person?: { userId: string; signIn: string }): JsonObject {

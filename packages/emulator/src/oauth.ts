@@ -22,6 +22,8 @@ export interface Grant extends TokenGrant {
   redirectUri?: string;
   /** The sign-in a refresh token and its access tokens belong to: revoking it ends them all. */
   signIn?: string;
+  /** A code's or refresh token's sign-in asked for the `openid` scope (or for none: all of the client's): its token answers hold an ID token. */
+  openid?: boolean;
   /** An access token of a revoked sign-in: kept until it expires, so it is refused as revoked (401), not as unknown. */
   revoked?: boolean;
 }
@@ -33,6 +35,8 @@ export interface Redeemed {
   refreshToken: string;
   /** The sign-in the access token handed out with it belongs to. */
   signIn: string;
+  /** Whether the answer holds an ID token (the sign-in's scope has `openid`). */
+  openid: boolean;
 }
 
 /** An answer of the sign-in pages: HTML (a string body), a redirect, or JSON. */
@@ -96,8 +100,9 @@ export function redeemCode(store: Store, form: URLSearchParams): Redeemed {
   const userId = signedInUser(store, grant);
   const refreshToken = randomBytes(32).toString('base64url');
   const signIn = randomBytes(16).toString('base64url');
-  keepGrant(store, refreshToken, { kind: 'refresh', appClientId: grant.appClientId, userId, signIn, expiresAt: store.clock.now() + REFRESH_TOKEN_LIFETIME_SECONDS * 1000 });
-  return { appClientId: grant.appClientId, userId, refreshToken, signIn };
+  const openid = grant.openid === true;
+  keepGrant(store, refreshToken, { kind: 'refresh', appClientId: grant.appClientId, userId, signIn, openid, expiresAt: store.clock.now() + REFRESH_TOKEN_LIFETIME_SECONDS * 1000 });
+  return { appClientId: grant.appClientId, userId, refreshToken, signIn, openid };
 }
 
 /** `grant_type=refresh_token`: a refresh token of this client whose user still exists. */
@@ -114,7 +119,7 @@ export function redeemRefreshToken(store: Store, form: URLSearchParams): Redeeme
     throw invalidGrant('client_id is not the app client the refresh token was issued to');
   }
   // A refresh token kept from before sign-ins were tracked is its own sign-in.
-  return { appClientId: grant.appClientId, userId: signedInUser(store, grant), refreshToken, signIn: grant.signIn ?? refreshToken };
+  return { appClientId: grant.appClientId, userId: signedInUser(store, grant), refreshToken, signIn: grant.signIn ?? refreshToken, openid: grant.openid === true };
 }
 
 /**
@@ -138,7 +143,7 @@ export function revokeRefreshToken(store: Store, appClientId: string, form: URLS
 
 // The checks of an authorize request (the page's GET and its form's POST alike). Each failure is
 // a 400 in JSON and never a redirect: a redirect_uri is trusted only once it is registered.
-function checkAuthorize(store: Store, params: URLSearchParams): { client: Row; redirectUri: string; challenge: string; state: string | null } {
+function checkAuthorize(store: Store, params: URLSearchParams): { client: Row; redirectUri: string; challenge: string; state: string | null; scope: string | null } {
   const clientId = params.get('client_id');
   const client = store.tables.appClients.rows().find((row) => row.data.clientId === clientId);
   if (!client) throw new HttpError(400, 'client_id is not an app client of this organization', { error: 'invalid_client' });
@@ -150,7 +155,7 @@ function checkAuthorize(store: Store, params: URLSearchParams): { client: Row; r
   if (params.get('code_challenge_method') !== 'S256') throw new HttpError(400, 'code_challenge_method must be S256', { error: 'invalid_request' });
   const challenge = params.get('code_challenge') ?? '';
   if (!CHALLENGE.test(challenge)) throw new HttpError(400, 'code_challenge must be 43 base64url characters', { error: 'invalid_request' });
-  return { client, redirectUri, challenge, state: params.get('state') };
+  return { client, redirectUri, challenge, state: params.get('state'), scope: params.get('scope') };
 }
 
 function approve(store: Store, form: URLSearchParams): SignInAnswer {
@@ -171,6 +176,8 @@ function approve(store: Store, form: URLSearchParams): SignInAnswer {
     userId: user.id,
     challenge: request.challenge,
     redirectUri: request.redirectUri,
+    // As Cognito: no scope asked is all of the client's, `openid` among them.
+    openid: request.scope === null || request.scope.split(' ').includes('openid'),
     expiresAt: store.clock.now() + CODE_LIFETIME_SECONDS * 1000,
   });
   back.searchParams.set('code', code);
@@ -187,7 +194,7 @@ function logout(store: Store, params: URLSearchParams): SignInAnswer {
 }
 
 function page(store: Store, request: ReturnType<typeof checkAuthorize>, status: number, problem?: string): SignInAnswer {
-  const hidden = { response_type: 'code', client_id: request.client.data.clientId, redirect_uri: request.redirectUri, code_challenge_method: 'S256', code_challenge: request.challenge, ...(request.state !== null && { state: request.state }) };
+  const hidden = { response_type: 'code', client_id: request.client.data.clientId, redirect_uri: request.redirectUri, code_challenge_method: 'S256', code_challenge: request.challenge, ...(request.state !== null && { state: request.state }), ...(request.scope !== null && { scope: request.scope }) };
   const users = store.tables.users.rows().slice(0, MAX_USERS_LISTED);
   const app = String(request.client.data.name ?? request.client.data.clientId);
   const body = `<!doctype html>

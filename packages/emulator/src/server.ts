@@ -177,7 +177,7 @@ function route(deps: ServerDeps, req: http.IncomingMessage, method: string, url:
   }
   if (url === undefined) throw new HttpError(403, MISSING_AUTHENTICATION_TOKEN);
   if (method === 'POST' && TOKEN_PATHS.includes(url.pathname)) {
-    return { status: 200, body: deps.auth.issue(req.headers.authorization, url.searchParams, raw.toString('utf8')) };
+    return { status: 200, body: deps.auth.issue(req.headers.authorization, url.searchParams, raw.toString('utf8'), issuer(deps, req)) };
   }
   if (method === 'POST' && url.pathname === REVOKE_PATH) {
     deps.auth.revoke(req.headers.authorization, raw.toString('utf8'));
@@ -240,3 +240,8 @@ function parseJson(req: http.IncomingMessage, raw: Buffer): unknown {
 
 // JSON is UTF-8 (RFC 8259): other bytes are refused, not read as U+FFFD.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+// The emulator's URL as the client reached it: the ID token's `iss`.
+function issuer(deps: ServerDeps, req: http.IncomingMessage): string {
+  return `${deps.tls ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`;
+}

@@ -124,9 +124,35 @@ describe('the token endpoint', () => {
     const code = await signInCode();
     const first = await exchange(code);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ access_token: expect.any(String), expires_in: 3600, refresh_token: expect.any(String), token_type: 'Bearer' });
+    expect(first.body).toEqual({ access_token: expect.any(String), expires_in: 3600, id_token: expect.any(String), refresh_token: expect.any(String), token_type: 'Bearer' });
     const second = await exchange(code);
     expect(second).toEqual({ status: 400, body: { error: 'invalid_grant', message: 'The code is unknown or was used already' } });
+  });
+
+  it("answers an ID token naming the user, the client and the emulator, signed HS256, and a new one on refresh (as Cognito)", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const { body } = await exchange(await signInCode());
+    const [header, payload, signature] = String(body.id_token).split('.');
+    expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toEqual({ sub: userId, email: 'reviewer@example.com', aud: clientId, iss: t.emu.url, iat: expect.any(Number), exp: (claims.iat as number) + 3600, token_use: 'id' });
+    expect(claims.iat).toBeGreaterThanOrEqual(before - 1);
+    // Only an ID token: it is no bearer token for the API.
+    expect((await raw(t.emu, 'GET', '/datasets', { token: body.id_token as string })).status).toBe(403);
+    const refreshed = await token(t.emu, { grant_type: 'refresh_token', refresh_token: body.refresh_token as string, client_id: clientId });
+    const again = JSON.parse(Buffer.from(String(refreshed.body.id_token).split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    expect(again).toMatchObject({ sub: userId, email: 'reviewer@example.com', aud: clientId });
+  });
+
+  it.each([['openid email'], ['openid']])('answers an ID token for scope %p, and none for a scope without openid', async (scope) => {
+    // The page's form carries the scope on to the approval.
+    expect(hiddenFields(await (await authorize(t.emu, await authorizeParams({ scope }))).text()).scope).toBe(scope);
+    expect((await exchange(await signInCode(t.emu, { scope }))).body.id_token).toEqual(expect.any(String));
+    const { body } = await exchange(await signInCode(t.emu, { scope: 'email profile' }));
+    expect(body).not.toHaveProperty('id_token');
+    const refreshed = await token(t.emu, { grant_type: 'refresh_token', refresh_token: body.refresh_token as string, client_id: clientId });
+    expect(refreshed.body).not.toHaveProperty('id_token');
   });
 
   it('refuses a wrong verifier, which uses the code up', async () => {
@@ -155,7 +181,7 @@ describe('the token endpoint', () => {
     const { body } = await exchange(code);
     const refreshed = await token(t.emu, { grant_type: 'refresh_token', refresh_token: body.refresh_token as string, client_id: clientId });
     expect(refreshed.status).toBe(200);
-    expect(refreshed.body).toEqual({ access_token: expect.any(String), expires_in: 3600, refresh_token: body.refresh_token, token_type: 'Bearer' });
+    expect(refreshed.body).toEqual({ access_token: expect.any(String), expires_in: 3600, id_token: expect.any(String), refresh_token: body.refresh_token, token_type: 'Bearer' });
     expect(refreshed.body.access_token).not.toBe(body.access_token);
     expect((await raw(t.emu, 'GET', '/datasets', { token: refreshed.body.access_token as string })).status).toBe(200);
     expect((await raw(t.emu, 'GET', '/datasets', { token: body.refresh_token as string })).status).toBe(403);

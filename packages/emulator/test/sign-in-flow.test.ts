@@ -1,7 +1,7 @@
 /**
  * End to end in Node: AuthorizationCodeCredentials signs a person in through the emulator's
  * authorize page (a navigate that approves the form with fetch), and `new Las({ credentials })`
- * acts as that person; signing out revokes the sign-in on the emulator.
+ * acts as that person, whom `credentials.user` names; signing out revokes the sign-in on the emulator.
  */
 import { AuthorizationCodeCredentials } from '../../../src/auth/authorization-code.js';
 import { Las } from '../../../src/las.js';
@@ -30,6 +30,7 @@ test('a person signs in, and what the SDK creates with their tokens is theirs', 
   expect(callbacks).toHaveLength(1);
   expect(await credentials.handleRedirect(callbacks[0])).toBe(true);
   expect(credentials.isSignedIn()).toBe(true);
+  expect(credentials.user).toEqual({ sub: user.userId, email: 'reviewer@example.com' });
 
   const las = new Las({ credentials, maxRetries: 0 });
   const dataset = await las.datasets.create({ name: 'signed in' });
@@ -40,12 +41,14 @@ test('a person signs in, and what the SDK creates with their tokens is theirs', 
   // A refused token is replaced through the refresh token, and the person stays the author.
   credentials.invalidate(await credentials.getAccessToken());
   expect((await las.datasets.create({ name: 'after refresh' })).createdBy).toBe(user.userId);
+  expect(credentials.user?.sub).toBe(user.userId);
 
   // Signing out ends the sign-in on the emulator too: the old tokens are refused there.
   const accessToken = await credentials.getAccessToken();
   const refreshToken = (JSON.parse(sessionLike.getItem(`las-sdk:${client.clientId}:tokens`) as string) as { refreshToken: string }).refreshToken;
   await credentials.signOut();
   expect(credentials.isSignedIn()).toBe(false);
+  expect(credentials.user).toBeUndefined();
   await expect(las.datasets.list()).rejects.toThrow('Not signed in');
   expect(await raw(t.emu, 'GET', '/datasets', { token: accessToken })).toMatchObject({ status: 401, body: { message: 'The incoming token has been revoked' } });
   const refreshed = await fetch(`${t.emu.url}/oauth2/token`, {

@@ -1,6 +1,5 @@
 /** The end of a long job: each failure once, on stderr, and the job's report on stdout as `--output` says. */
 import type { Context } from '../context.js';
-import { readable } from '../errors.js';
 import { printOne } from '../output.js';
 
 /**
@@ -17,7 +16,7 @@ export async function printFailures(
 ): Promise<void> {
   if (failures.length > 0) {
     c.note(`Failed (${failures.length}):`);
-    for (const failure of failures) c.note(`  ${String(failure[key])}: ${readable(failure.reason)}`);
+    for (const failure of failures) c.note(`  ${String(failure[key])}: ${failure.reason}`);
   }
   const format = c.globals.output ?? (c.interactive ? 'table' : 'json');
   if (format === 'json') await printOne(c.io.stdout, 'json', report);

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { Context } from '../context.js';
-import { EXIT, ExitCode, readable } from '../errors.js';
+import { EXIT, ExitCode } from '../errors.js';
 import { sayWhenStopping } from './interrupt.js';
 
 /** Options of {@link work}. */
@@ -39,7 +39,7 @@ export async function work(c: Context, transitionId: string, command: string[], 
         c.note(`${execution.executionId}: succeeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         return output;
       } catch (error) {
-        c.note(`${execution.executionId}: failed: ${readable((error as Error).message.split('\n')[0])}`);
+        c.note(`${execution.executionId}: failed: ${(error as Error).message.split('\n')[0]}`);
         throw error;
       }
     },

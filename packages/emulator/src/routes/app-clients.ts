@@ -1,12 +1,9 @@
 /** /appClients: the app clients of the organization, whose credentials the token endpoint accepts. */
 import { randomBytes } from 'node:crypto';
-import { appClientSchema, createAppClientSchema, updateAppClientSchema } from 'las-sdk/api';
-import type { Context } from '../context.js';
 import type { Json, JsonObject } from '../json.js';
-import { route, type Route } from '../router.js';
 import type { Row, Store } from '../store.js';
-import { checkBody } from '../validation.js';
-import { created, listAnswer, orNull, pathId, update } from './shared.js';
+import type { Serving } from './kind-routes.js';
+import { created, named, orNull } from './shared.js';
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -39,32 +36,22 @@ export function createAppClient(store: Store, { body, clientId, clientSecret, pr
     loginUrls,
     logoutUrls: (body.logoutUrls as Json[] | undefined) ?? [],
     defaultLoginUrl: orNull(body.defaultLoginUrl ?? loginUrls[0]),
-    name: orNull(body.name),
-    description: orNull(body.description),
+    ...named(body),
     ...created(principal ?? appClientId),
   };
   const row = store.tables.appClients.insert(appClientId, data, secret === undefined ? {} : { clientSecret: secret });
   return { row, secret };
 }
 
-/** The routes of app clients. */
-export const appClientRoutes: Route[] = [
-  route('POST', '/appClients', ({ store }: Context, req) => {
-    const body = checkBody(createAppClientSchema, req.body);
+/** How app clients are served: the secret is shown once, when created; tokens die with their client. 2021-09-23 has no GET of one. */
+export const appClients: Serving = {
+  table: 'appClients',
+  without: ['get'],
+  create: ({ store }, body, req) => {
     const { row, secret } = createAppClient(store, { body, principal: req.principal });
     return secret === undefined ? row.data : { ...row.data, clientSecret: secret };
-  }),
-  route('GET', '/appClients', ({ store }: Context, req) => listAnswer('appClients', store.tables.appClients.rows(), req)),
-  route('PATCH', '/appClients/{appClientId}', ({ store }: Context, req) => {
-    const row = store.tables.appClients.require(pathId(req, 'appClientId', appClientSchema.properties.appClientId));
-    const body = checkBody(updateAppClientSchema, req.body);
-    return update(store.tables.appClients, row, body, req.principal).data;
-  }),
-  route('DELETE', '/appClients/{appClientId}', ({ store }: Context, req) => {
-    const row = store.tables.appClients.require(pathId(req, 'appClientId', appClientSchema.properties.appClientId));
-    store.tables.appClients.delete(row.id);
-    // Its tokens die with it.
+  },
+  remove: ({ store }, row) => {
     for (const [token, grant] of store.tokens) if (grant.appClientId === row.id) store.tokens.delete(token);
-    return row.data;
-  }),
-];
+  },
+};

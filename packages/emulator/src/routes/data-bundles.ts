@@ -1,26 +1,19 @@
 /** /models/{modelId}/dataBundles: snapshots of datasets a model trains on. */
-import { createDataBundleSchema, dataBundleSchema, modelSchema, updateDataBundleSchema } from 'las-sdk/api';
-import type { Context } from '../context.js';
+import { dataBundleSchema } from 'las-sdk/api';
 import type { Json, JsonObject } from '../json.js';
-import { route, type ApiRequest, type Route } from '../router.js';
-import type { Row, Store } from '../store.js';
-import { checkBody, queryValues } from '../validation.js';
+import { queryValues } from '../validation.js';
 import { datasetView } from './datasets.js';
-import { addCount, created, listAnswer, orNull, pathId, update } from './shared.js';
+import type { Serving } from './kind-routes.js';
+import { addCount, created, named } from './shared.js';
 
-function bundleOf(store: Store, req: ApiRequest): Row {
-  const modelId = pathId(req, 'modelId', modelSchema.properties.modelId);
-  store.tables.models.require(modelId);
-  const id = pathId(req, 'dataBundleId', dataBundleSchema.properties.dataBundleId);
-  return store.tables.dataBundles.requireUnder(id, 'modelId', modelId);
-}
-
-/** The routes of data bundles. */
-export const dataBundleRoutes: Route[] = [
-  route('POST', '/models/{modelId}/dataBundles', ({ store }: Context, req) => {
-    const modelId = pathId(req, 'modelId', modelSchema.properties.modelId);
-    store.tables.models.require(modelId);
-    const body = checkBody(createDataBundleSchema, req.body);
+/**
+ * How data bundles are served; 2021-09-23 has no GET of one. The spec sets no minProperties on
+ * their PATCH: an empty one changes nothing.
+ */
+export const dataBundles: Serving = {
+  table: 'dataBundles',
+  without: ['get'],
+  create: ({ store }, body, req, model) => {
     const datasets = ((body.datasetIds as Json[] | undefined) ?? []).map((id) => datasetView(store, store.tables.datasets.require(id as string)));
     // Ground-truth labels over every bundled dataset: what training would see.
     const summary: JsonObject = {};
@@ -30,9 +23,8 @@ export const dataBundleRoutes: Route[] = [
     const dataBundleId = store.newId('model-data-bundle');
     const data: JsonObject = {
       dataBundleId,
-      modelId,
-      name: orNull(body.name),
-      description: orNull(body.description),
+      modelId: model?.id ?? null,
+      ...named(body),
       // Nothing to process in an emulator: a bundle is ready at once.
       status: 'ready',
       summary,
@@ -40,23 +32,9 @@ export const dataBundleRoutes: Route[] = [
       ...created(req.principal),
     };
     return store.tables.dataBundles.insert(dataBundleId, data).data;
-  }),
-  route('GET', '/models/{modelId}/dataBundles', ({ store }: Context, req) => {
-    const modelId = pathId(req, 'modelId', modelSchema.properties.modelId);
-    store.tables.models.require(modelId);
+  },
+  list: (req, rows) => {
     const status = queryValues(req.query, 'status', dataBundleSchema.properties.status);
-    const rows = store.tables.dataBundles.filter((row) => row.data.modelId === modelId && (!status || status.includes(row.data.status as string)));
-    return listAnswer('dataBundles', rows, req, undefined, undefined, { status });
-  }),
-  route('PATCH', '/models/{modelId}/dataBundles/{dataBundleId}', ({ store }: Context, req) => {
-    const row = bundleOf(store, req);
-    // The spec sets no minProperties here: an empty PATCH is accepted and changes nothing.
-    const body = checkBody(updateDataBundleSchema, req.body);
-    return update(store.tables.dataBundles, row, body, req.principal).data;
-  }),
-  route('DELETE', '/models/{modelId}/dataBundles/{dataBundleId}', ({ store }: Context, req) => {
-    const row = bundleOf(store, req);
-    store.tables.dataBundles.delete(row.id);
-    return row.data;
-  }),
-];
+    return { rows: rows.filter((row) => !status || status.includes(row.data.status as string)), echo: { status } };
+  },
+};

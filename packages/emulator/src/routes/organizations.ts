@@ -1,12 +1,8 @@
 /** GET and PATCH /organizations/{organizationId}: the one organization, with live usage counts. */
-import { organizationSchema, updateOrganizationSchema } from 'las-sdk/api';
-import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
-import { route, type Route } from '../router.js';
 import type { Row, Store, TableName } from '../store.js';
 import { isoTime } from '../time.js';
-import { checkBody } from '../validation.js';
-import { pathId, update } from './shared.js';
+import type { Serving } from './kind-routes.js';
 
 // Generous limits: the emulator enforces none of them, it only reports them as the service does.
 const ALLOWED = 1000;
@@ -58,16 +54,5 @@ function view(store: Store, row: Row): JsonObject {
   return { ...row.data, ...counts };
 }
 
-/** The routes of organizations. */
-export const organizationRoutes: Route[] = [
-  route('GET', '/organizations/{organizationId}', ({ store }: Context, req) => {
-    const id = pathId(req, 'organizationId', organizationSchema.properties.organizationId);
-    return view(store, store.tables.organizations.require(id));
-  }),
-  route('PATCH', '/organizations/{organizationId}', ({ store }: Context, req) => {
-    const id = pathId(req, 'organizationId', organizationSchema.properties.organizationId);
-    const row = store.tables.organizations.require(id);
-    const body = checkBody(updateOrganizationSchema, req.body);
-    return view(store, update(store.tables.organizations, row, body, req.principal));
-  }),
-];
+/** How the organization is served: made with the store, never created nor listed under 2021-09-23. */
+export const organizations: Serving = { table: 'organizations', without: ['list'], view };

@@ -51,3 +51,8 @@ export function addCount(counts: JsonObject, key: string, n = 1): void {
 export function orNull(value: Json | undefined): Json {
   return value === undefined ? null : value;
 }
+
+/** The `name` and `description` of a new entity, null when the body gives none. */
+export function named(body: JsonObject): JsonObject {
+  return { name: orNull(body.name), description: orNull(body.description) };
+}

@@ -1,13 +1,14 @@
 /** /transitions/{transitionId}/executions: runs of a transition, ended by workers with a PATCH. */
-import { orderSchema, sortBySchema, transitionExecutionSchema, transitionSchema, updateTransitionExecutionSchema } from 'las-sdk/api';
+import { orderSchema, sortBySchema, transitionExecutionSchema, transitionSchema } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { JsonObject } from '../json.js';
-import { route, type ApiRequest, type Route } from '../router.js';
+import { route, type ApiRequest } from '../router.js';
 import { emptyBodySchema } from '../schemas.js';
 import type { Row, Store } from '../store.js';
 import { checkBody, queryValue, queryValues } from '../validation.js';
 import type { Completion } from '../workflow-engine.js';
-import { listAnswer, pathId } from './shared.js';
+import type { Serving } from './kind-routes.js';
+import { pathId } from './shared.js';
 
 function transitionOf(store: Store, req: ApiRequest): Row {
   return store.tables.transitions.require(pathId(req, 'transitionId', transitionSchema.properties.transitionId));
@@ -19,40 +20,34 @@ function executionOf(store: Store, req: ApiRequest): Row {
   return store.tables.transitionExecutions.requireUnder(id, 'transitionId', transition.id);
 }
 
-/** The routes of transition executions. */
-export const transitionExecutionRoutes: Route[] = [
-  route('GET', '/transitions/{transitionId}/executions', ({ store }: Context, req) => {
-    const transition = transitionOf(store, req);
+/** How transition executions are served: started by POST, ended by the engine on PATCH. */
+export const transitionExecutions: Serving = {
+  table: 'transitionExecutions',
+  list: (req, all) => {
     const status = queryValues(req.query, 'status', transitionExecutionSchema.properties.status);
     const ids = queryValues(req.query, 'executionId', transitionExecutionSchema.properties.executionId);
     const sortBy = queryValue(req.query, 'sortBy', sortBySchema);
     const order = queryValue(req.query, 'order', orderSchema);
-    const rows = store.tables.transitionExecutions.filter(
-      (row) =>
-        row.data.transitionId === transition.id &&
-        (!status || status.includes(row.data.status as string)) &&
-        (!ids || ids.includes(row.id)),
-    );
+    const rows = all.filter((row) => (!status || status.includes(row.data.status as string)) && (!ids || ids.includes(row.id)));
     const ordering = { key: sortBy ? (row: Row) => row.data[sortBy] as string | null : undefined, descending: order === 'descending' };
     // The service's answer echoes only these filters (its schema has no executionId, sortBy or order).
-    return listAnswer('executions', rows, req, undefined, ordering, { transitionId: transition.id, status });
-  }),
-  route('POST', '/transitions/{transitionId}/executions', ({ store, engine }: Context, req) => {
-    const transition = transitionOf(store, req);
-    checkBody(emptyBodySchema, req.body);
-    return engine.execute(transition, req.principal).data;
-  }),
-  route('GET', '/transitions/{transitionId}/executions/{executionId}', ({ store }: Context, req) => executionOf(store, req).data),
-  route('PATCH', '/transitions/{transitionId}/executions/{executionId}', ({ store, engine }: Context, req) => {
-    const execution = executionOf(store, req);
-    const body = checkBody(updateTransitionExecutionSchema, req.body);
+    return { rows, ordering, echo: { transitionId: req.params.transitionId, status } };
+  },
+  patch: ({ engine }, execution, body, req) => {
     engine.complete(execution, body as Completion, req.principal);
-    return execution.data;
-  }),
-  route('POST', '/transitions/{transitionId}/executions/{executionId}/heartbeats', ({ store, engine }: Context, req): JsonObject | undefined => {
-    const execution = executionOf(store, req);
-    checkBody(emptyBodySchema, req.body);
-    engine.heartbeat(execution);
-    return undefined;
-  }),
-];
+    return execution;
+  },
+  routes: [
+    route('POST', '/transitions/{transitionId}/executions', ({ store, engine }: Context, req) => {
+      const transition = transitionOf(store, req);
+      checkBody(emptyBodySchema, req.body);
+      return engine.execute(transition, req.principal).data;
+    }),
+    route('POST', '/transitions/{transitionId}/executions/{executionId}/heartbeats', ({ store, engine }: Context, req): JsonObject | undefined => {
+      const execution = executionOf(store, req);
+      checkBody(emptyBodySchema, req.body);
+      engine.heartbeat(execution);
+      return undefined;
+    }),
+  ],
+};
