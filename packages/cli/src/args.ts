@@ -14,6 +14,13 @@ export function integer(value: string): number {
   return Number(value);
 }
 
+/** commander parser: a finite number (bounds are the SDK's to check). */
+export function number(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number.');
+  return n;
+}
+
 /** commander parser: a whole number >= 1 (a concurrency). */
 export function positive(value: string): number {
   const n = integer(value);

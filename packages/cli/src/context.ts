@@ -19,6 +19,8 @@ export interface Globals {
   apiEndpoint?: string;
   /** Seconds per request attempt. */
   timeout?: number;
+  /** `--api-version`; undefined leaves the choice to the SDK (LAS_API_VERSION, the credentials file, the seed's). */
+  apiVersion?: '2021-09-23' | '2024-11-29';
 }
 
 /**
@@ -31,6 +33,7 @@ export async function createLas(globals: Globals, env: CliIo['env']): Promise<La
   return new LasClient({
     credentials: resolveCredentials({ env: env as NodeJS.ProcessEnv, ...(globals.profile !== undefined && { profile: globals.profile }) }),
     ...(globals.apiEndpoint !== undefined && { apiEndpoint: globals.apiEndpoint }),
+    ...(globals.apiVersion !== undefined && { apiVersion: globals.apiVersion }),
     ...(globals.timeout !== undefined && { timeout: Math.round(globals.timeout * 1000) }),
     ...(level && { logLevel: level, logger: { debug: console.error, info: console.error, warn: console.warn, error: console.error } }), // stdout holds the output
   });

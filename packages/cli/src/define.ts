@@ -22,6 +22,12 @@ export interface App {
   context?: Context;
 }
 
+/**
+ * The API versions `--api-version` takes: the SDK's `API_VERSIONS`, written out so that `las --help`
+ * does not load the SDK (a test holds them equal).
+ */
+export const API_VERSIONS = ['2021-09-23', '2024-11-29'] as const;
+
 /** The options of every command, shown in `las --help`, taken by every leaf too (hidden in its help). */
 export function addGlobalOptions(command: Command, hidden: boolean, except: readonly string[] = []): Command {
   const options = [
@@ -30,6 +36,7 @@ export function addGlobalOptions(command: Command, hidden: boolean, except: read
     new Option('-v, --verbose', 'log requests on stderr: -v info, -vv debug (secrets redacted)').argParser((_: string, previous: number | undefined) => (previous ?? 0) + 1),
     new Option('--api-endpoint <url>', 'API base URL, overriding the credentials\''),
     new Option('--timeout <seconds>', 'seconds per request attempt').argParser(seconds),
+    new Option('--api-version <version>', 'API version to speak (default: LAS_API_VERSION, else api_version in the credentials file, else 2021-09-23)').choices(API_VERSIONS),
   ];
   for (const option of options) {
     if (except.includes(option.attributeName())) continue;
@@ -49,7 +56,7 @@ export function group(program: Command, name: string, description: string): Comm
  */
 export function leaf(parent: Command, spec: string, description: string, except: readonly string[] = []): Command {
   const command = parent.command(spec).description(description);
-  command.addHelpText('after', '\nGlobal options (-p, -o, -v, --api-endpoint, --timeout): see las --help');
+  command.addHelpText('after', '\nGlobal options (-p, -o, -v, --api-endpoint, --timeout, --api-version): see las --help');
   return addGlobalOptions(command, true, except);
 }
 
@@ -76,6 +83,7 @@ function globalsOf(command: Command): Globals {
     verbose: ((own.verbose as number | undefined) ?? 0) + ((top.verbose as number | undefined) ?? 0),
     output: pick('output') as Format | undefined,
     apiEndpoint: pick('apiEndpoint') as string | undefined,
+    apiVersion: pick('apiVersion') as Globals['apiVersion'],
     // A leaf with its own --timeout (workflows wait) takes it for itself: only the one before the group counts here.
     timeout: (command.options.some((o) => o.attributeName() === 'timeout' && !o.hidden) ? top.timeout : pick('timeout')) as number | undefined,
   };

@@ -12,6 +12,7 @@ import { registerEmulator } from './commands/emulator.js';
 import { registerLogs } from './commands/logs.js';
 import { registerModels } from './commands/models.js';
 import { registerOrganizations } from './commands/organizations.js';
+import { registerPlainGroups } from './commands/plain-groups.js';
 import { registerPredictions } from './commands/predictions.js';
 import { registerSecrets } from './commands/secrets.js';
 import { registerTransitions } from './commands/transitions.js';
@@ -52,6 +53,7 @@ export function buildProgram(app: App): Command {
     registerTransitions,
     registerUsers,
     registerWorkflows,
+    registerPlainGroups,
     registerEmulator,
     registerCompletion,
   ]) {

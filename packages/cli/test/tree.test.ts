@@ -27,7 +27,23 @@ function contractCommands(): Map<string, Map<string, string[]>> {
     }
     groups.set(group, commands);
   }
+  for (const [group, name] of commands2024()) {
+    if (!groups.has(group)) groups.set(group, new Map());
+    groups.get(group)!.set(name, []);
+  }
   return groups;
+}
+
+/** The commands CLI.md's "API versions" says 2024-11-29 adds, as [group, command]: `models create-training, list-trainings` names the group once. */
+function commands2024(): [string, string][] {
+  const out: [string, string][] = [];
+  let group = '';
+  for (const [, item] of fixture('cli-2024-commands.md').matchAll(/`([^`]+)`/g)) {
+    const words = item.split(' ');
+    if (words.length === 2) group = words[0];
+    for (const name of words.at(-1)!.split('|')) out.push([group, name]);
+  }
+  return out;
 }
 
 /** Every API operation (API.md's seed method names) and the command that performs it. */

@@ -4,6 +4,15 @@
  * into options of `startEmulator` here. Its own subpath, `las-emulator/flags`, loads nothing else:
  * `las --help` lists the flags without loading the emulator.
  */
+/**
+ * The API versions the emulator serves, as testing/api-version.ts says them too (flags.ts may not
+ * import the testing kit, and the kit may not load flags.ts: move 2024-11-29 in both when it is served).
+ */
+export const SERVED_API_VERSIONS = ['2021-09-23'] as const;
+
+/** The API versions there are; the emulator refuses those it does not serve by name. */
+const KNOWN_API_VERSIONS = ['2021-09-23', '2024-11-29'];
+
 /** One flag of `las-emulator` and `las emulator start`. */
 export interface EmulatorFlag {
   /** Its name without the dashes: `port`, `client-id`. */
@@ -34,6 +43,7 @@ export const EMULATOR_FLAGS: readonly EmulatorFlag[] = [
   { name: 'cert', value: 'FILE', description: 'with --tls: serve this PEM certificate (chain) instead; clients trust FILE' },
   { name: 'key', value: 'FILE', description: 'with --tls: the PEM private key of --cert' },
   { name: 'quiet', description: 'do not print a line per request' },
+  { name: 'api-version', value: 'V', description: `the API version to serve: ${SERVED_API_VERSIONS.join(' | ')} (2024-11-29 is not served yet)` },
 ];
 
 /** The values given on a command line, by flag name: text for a flag with a value, `true` for a switch. */
@@ -68,6 +78,8 @@ export interface EmulatorFlagOptions {
   keyFile?: string;
   /** `--quiet`: no line per request. */
   quiet: boolean;
+  /** `--api-version`: the version asked for (only one of {@link SERVED_API_VERSIONS}). */
+  apiVersion?: (typeof SERVED_API_VERSIONS)[number];
 }
 
 /** Reads the flags' values (see {@link EMULATOR_FLAGS}); an {@link EmulatorFlagError} when one does not fit. */
@@ -79,6 +91,14 @@ export function emulatorOptionsFromFlags(values: EmulatorFlagValues): EmulatorFl
   }
   const tls = values.tls === true;
   if (!tls && (text('cert') !== undefined || text('key') !== undefined)) throw new EmulatorFlagError('--cert and --key are served only with --tls');
+  const apiVersion = text('api-version');
+  if (apiVersion !== undefined && !(SERVED_API_VERSIONS as readonly string[]).includes(apiVersion)) {
+    throw new EmulatorFlagError(
+      KNOWN_API_VERSIONS.includes(apiVersion)
+        ? `--api-version ${apiVersion} is not served yet: the emulator serves ${SERVED_API_VERSIONS.join(', ')} only`
+        : `--api-version must be one of ${KNOWN_API_VERSIONS.join(', ')}, got ${JSON.stringify(apiVersion)}`,
+    );
+  }
   return {
     port,
     host: text('host'),
@@ -89,6 +109,7 @@ export function emulatorOptionsFromFlags(values: EmulatorFlagValues): EmulatorFl
     certFile: text('cert'),
     keyFile: text('key'),
     quiet: values.quiet === true,
+    ...(apiVersion !== undefined && { apiVersion: apiVersion as EmulatorFlagOptions['apiVersion'] }),
   };
 }
 

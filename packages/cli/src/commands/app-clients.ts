@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { defined, nullable } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
 
 /** Adds `las app-clients`. */
 export function registerAppClients(program: Command, app: App): void {
@@ -29,21 +30,9 @@ export function registerAppClients(program: Command, app: App): void {
       await c.print(await (await c.las()).appClients.create(options));
     }));
 
-  listOptions(leaf(g, 'list', 'List app clients (GET /appClients)')).action(run(app, async (c, _, o) => {
-    await c.list('appClients', (await c.las()).appClients.list(pageOptions(o)), o);
-  }));
-
-  leaf(g, 'update <appClientId>', 'Update an app client; null clears name or description (PATCH /appClients/{appClientId})')
-    .option('--name <name>', 'name', nullable)
-    .option('--description <text>', 'description', nullable)
-    .option('--login-urls <urls...>', 'allowed login URLs')
-    .option('--default-login-url <url>', 'default login URL')
-    .action(run(app, async (c, [id], o) => {
-      const options = defined({ name: o.name, description: o.description, loginUrls: o.loginUrls, defaultLoginUrl: o.defaultLoginUrl });
-      await c.print(await (await c.las()).appClients.update(id, options));
-    }));
-
-  leaf(g, 'delete <appClientId>', 'Delete an app client (DELETE /appClients/{appClientId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).appClients.delete(id));
-  }));
+  const plainOf = plain(g, app, kinds.appClient);
+  plainOf.list();
+  plainOf.get({ version: '2024-11-29' });
+  plainOf.update({ description: 'Update an app client; null clears name or description' });
+  plainOf.delete();
 }

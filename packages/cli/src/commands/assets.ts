@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { defined, nullable } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { download, listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
 
 /** Adds `las assets`. */
 export function registerAssets(program: Command, app: App): void {
@@ -15,17 +16,10 @@ export function registerAssets(program: Command, app: App): void {
       await c.print(await (await c.las()).assets.create(path, defined({ name: o.name, description: o.description })));
     }));
 
-  listOptions(leaf(g, 'list', 'List assets (GET /assets)')).action(run(app, async (c, _, o) => {
-    await c.list('assets', (await c.las()).assets.list(pageOptions(o)), o);
-  }));
+  const assets = plain(g, app, kinds.asset);
+  assets.list();
 
-  leaf(g, 'get <assetId>', 'Get an asset with its content (GET /assets/{assetId})')
-    .option('--download <path>', 'write the content to PATH (and print the asset without it)')
-    .action(run(app, async (c, [id], o) => {
-      const asset = await (await c.las()).assets.get(id);
-      await download(asset, o.download);
-      await c.print(asset);
-    }));
+  assets.get({ description: 'Get an asset with its content', download: true });
 
   leaf(g, 'update <assetId>', 'Update an asset\'s content, name or description; null clears (PATCH /assets/{assetId})')
     .option('--content <path>', 'file of the new content')
@@ -35,7 +29,5 @@ export function registerAssets(program: Command, app: App): void {
       await c.print(await (await c.las()).assets.update(id, defined({ content: o.content, name: o.name, description: o.description })));
     }));
 
-  leaf(g, 'delete <assetId>', 'Delete an asset (DELETE /assets/{assetId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).assets.delete(id));
-  }));
+  assets.delete();
 }

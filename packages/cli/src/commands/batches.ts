@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { defined, nullable } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
+import { deleteDocuments } from './shared.js';
 
 /** Adds `las batches`. */
 export function registerBatches(program: Command, app: App): void {
@@ -15,20 +17,9 @@ export function registerBatches(program: Command, app: App): void {
       await c.print(await (await c.las()).batches.create(defined({ name: o.name, description: o.description })));
     }));
 
-  listOptions(leaf(g, 'list', 'List batches (GET /batches)')).action(run(app, async (c, _, o) => {
-    await c.list('batches', (await c.las()).batches.list(pageOptions(o)), o);
-  }));
+  const batches = plain(g, app, kinds.batch);
+  batches.list();
+  batches.update({ description: 'Update a batch\'s name or description; null clears' });
 
-  leaf(g, 'update <batchId>', 'Update a batch\'s name or description; null clears (PATCH /batches/{batchId})')
-    .option('--name <name>', 'name', nullable)
-    .option('--description <text>', 'description', nullable)
-    .action(run(app, async (c, [id], o) => {
-      await c.print(await (await c.las()).batches.update(id, defined({ name: o.name, description: o.description })));
-    }));
-
-  leaf(g, 'delete <batchId>', 'Delete a batch (DELETE /batches/{batchId})')
-    .option('--delete-documents', 'delete its documents first (DELETE /documents?batchId=...)')
-    .action(run(app, async (c, [id], o) => {
-      await c.print(await (await c.las()).batches.delete(id, { deleteDocuments: o.deleteDocuments === true }));
-    }));
+  batches.delete(deleteDocuments('batchId'));
 }

@@ -2,7 +2,9 @@
 import { Option, type Command } from 'commander';
 import { defined, integer, nullable, positive } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
+import { deleteDocuments } from './shared.js';
 
 /** Adds `las datasets`. */
 export function registerDatasets(program: Command, app: App): void {
@@ -17,27 +19,12 @@ export function registerDatasets(program: Command, app: App): void {
       await c.print(await las.datasets.create(defined({ name: o.name, description: o.description, retentionInDays: o.retentionInDays })));
     }));
 
-  listOptions(leaf(g, 'list', 'List datasets (GET /datasets)')).action(run(app, async (c, _, o) => {
-    const las = await c.las();
-    await c.list('datasets', las.datasets.list(pageOptions(o)), o);
-  }));
+  const datasets = plain(g, app, kinds.dataset);
+  datasets.list();
+  datasets.get();
+  datasets.update({ description: 'Update a dataset\'s name or description; null clears' });
 
-  leaf(g, 'get <datasetId>', 'Get a dataset (GET /datasets/{datasetId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).datasets.get(id));
-  }));
-
-  leaf(g, 'update <datasetId>', 'Update a dataset\'s name or description; null clears (PATCH /datasets/{datasetId})')
-    .option('--name <name>', 'name', nullable)
-    .option('--description <text>', 'description', nullable)
-    .action(run(app, async (c, [id], o) => {
-      await c.print(await (await c.las()).datasets.update(id, defined({ name: o.name, description: o.description })));
-    }));
-
-  leaf(g, 'delete <datasetId>', 'Delete a dataset (DELETE /datasets/{datasetId})')
-    .option('--delete-documents', 'delete its documents first (DELETE /documents?datasetId=...)')
-    .action(run(app, async (c, [id], o) => {
-      await c.print(await (await c.las()).datasets.delete(id, { deleteDocuments: o.deleteDocuments === true }));
-    }));
+  datasets.delete(deleteDocuments('datasetId'));
 
   leaf(g, 'create-documents <datasetId> <paths...>', 'Upload files and folders into a dataset, with progress; ground truth from <name>.json beside each file')
     .addOption(new Option('--concurrency <n>', 'documents uploaded at once').argParser(positive).default(8))
@@ -54,4 +41,9 @@ export function registerDatasets(program: Command, app: App): void {
       const { getDocuments } = await import('../jobs/get-documents.js');
       await getDocuments(c, id, dir, { concurrency: o.concurrency });
     }));
+
+  const transformations = plain(g, app, kinds.transformation, kinds.dataset);
+  transformations.create({ version: '2024-11-29' });
+  transformations.list({ version: '2024-11-29', options: (command) => command.option('--status <statuses...>', 'only these statuses'), fields: (o) => ({ status: o.status }) });
+  transformations.delete({ version: '2024-11-29' });
 }

@@ -4,7 +4,9 @@ import { defined, groundTruthFields, integer } from '../args.js';
 import type { Context } from '../context.js';
 import { group, leaf, run, type App, type Opts } from '../define.js';
 import { UsageError } from '../errors.js';
-import { download, listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
+import { pageOptions } from './shared.js';
 
 /** Adds `las documents`. */
 export function registerDocuments(program: Command, app: App): void {
@@ -28,19 +30,10 @@ export function registerDocuments(program: Command, app: App): void {
       await c.print(await (await c.las()).documents.create(path, options));
     }));
 
-  filterOptions(listOptions(leaf(g, 'list', 'List documents, optionally of some batches, consents or datasets (GET /documents)'))).action(
-    run(app, async (c, _, o) => {
-      await c.list('documents', (await c.las()).documents.list({ ...filters(o), ...pageOptions(o) }), o);
-    }),
-  );
+  const documents = plain(g, app, kinds.document);
+  documents.list({ description: 'List documents, optionally of some batches, consents or datasets', options: filterOptions, fields: filters });
 
-  leaf(g, 'get <documentId>', 'Get a document with its content (GET /documents/{documentId})')
-    .option('--download <path>', 'write the content to PATH (and print the document without it)')
-    .action(run(app, async (c, [id], o) => {
-      const document = await (await c.las()).documents.get(id);
-      await download(document, o.download);
-      await c.print(document);
-    }));
+  documents.get({ description: 'Get a document with its content', download: true });
 
   groundTruthOptions(leaf(g, 'update <documentId>', 'Update a document\'s ground truth, dataset or retention (PATCH /documents/{documentId})'))
     .option('--dataset-id <id>', 'move it to this dataset')
@@ -50,9 +43,7 @@ export function registerDocuments(program: Command, app: App): void {
       await c.print(await (await c.las()).documents.update(id, options));
     }));
 
-  leaf(g, 'delete <documentId>', 'Delete a document (DELETE /documents/{documentId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).documents.delete(id));
-  }));
+  documents.delete();
 
   filterOptions(leaf(g, 'delete-all', 'Delete every document matching the filters, page after page (DELETE /documents); with --max-results, one page'))
     .option('-m, --max-results <n>', 'delete one page of this many, and print its nextToken', integer)

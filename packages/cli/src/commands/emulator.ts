@@ -8,14 +8,18 @@ import { UsageError } from '../errors.js';
 export function registerEmulator(program: Command, app: App): void {
   const g = group(program, 'emulator', 'The local LAS emulator, for trying things out and for tests');
 
-  const start = leaf(g, 'start', 'Serve the emulator until Ctrl+C; prints export LAS_... lines to eval in another shell (request lines go to stderr)');
+  // Its own --api-version (the version to serve) stands in for the global one.
+  const start = leaf(g, 'start', 'Serve the emulator until Ctrl+C; prints export LAS_... lines to eval in another shell (request lines go to stderr)', ['apiVersion']);
   // The flags of the las-emulator bin, from the one list of them.
   for (const flag of EMULATOR_FLAGS) start.option(flag.value === undefined ? `--${flag.name}` : `--${flag.name} <${flag.value.toLowerCase()}>`, flag.description);
   start.action(run(app, async (c, _, o) => {
-    const { quiet, ...options } = emulatorOptions(o);
+    const { quiet, apiVersion, ...options } = emulatorOptions(o);
     const { startEmulator, emulatorBanner } = await import('las-emulator');
     const emulator = await startEmulator({ ...options, log: quiet ? undefined : (line) => c.note(line) });
-    c.io.stdout.write(`${emulatorBanner(emulator)}\n`);
+    // The version asked for goes with the credentials' export lines, before the closing "Press Ctrl+C".
+    const banner = emulatorBanner(emulator);
+    const at = banner.lastIndexOf('\n\n');
+    c.io.stdout.write(`${apiVersion === undefined ? banner : `${banner.slice(0, at)}\nexport LAS_API_VERSION=${apiVersion}${banner.slice(at)}`}\n`);
     const signal = c.signal;
     await new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
     await emulator.close();

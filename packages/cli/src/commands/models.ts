@@ -4,7 +4,8 @@ import { defined, integer, nullable } from '../args.js';
 import type { Context } from '../context.js';
 import type { CreateModelOptions } from 'las-sdk';
 import { group, leaf, run, type App, type Opts } from '../define.js';
-import { listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
 
 /** Adds `las models`. */
 export function registerModels(program: Command, app: App): void {
@@ -16,13 +17,9 @@ export function registerModels(program: Command, app: App): void {
       await c.print(await (await c.las()).models.create(options as unknown as CreateModelOptions));
     }));
 
-  listOptions(leaf(g, 'list', 'List models (GET /models)')).action(run(app, async (c, _, o) => {
-    await c.list('models', (await c.las()).models.list(pageOptions(o)), o);
-  }));
-
-  leaf(g, 'get <modelId>', 'Get a model (GET /models/{modelId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).models.get(id));
-  }));
+  const models = plain(g, app, kinds.model);
+  models.list();
+  models.get();
 
   modelOptions(leaf(g, 'update <modelId>', 'Update a model; null clears name or description (PATCH /models/{modelId})'))
     .option('--status <status>', 'training | inactive | active (as the API allows)')
@@ -31,9 +28,7 @@ export function registerModels(program: Command, app: App): void {
       await c.print(await (await c.las()).models.update(id, options));
     }));
 
-  leaf(g, 'delete <modelId>', 'Delete a model (DELETE /models/{modelId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).models.delete(id));
-  }));
+  models.delete();
 
   leaf(g, 'create-data-bundle <modelId>', 'Bundle datasets for training a model (POST /models/{modelId}/dataBundles)')
     .option('--dataset-ids <ids...>', 'the datasets to bundle')
@@ -44,25 +39,11 @@ export function registerModels(program: Command, app: App): void {
       await c.print(await bundles.create(defined({ datasetIds: o.datasetIds, name: o.name, description: o.description })));
     }));
 
-  listOptions(leaf(g, 'list-data-bundles <modelId>', 'List a model\'s data bundles (GET /models/{modelId}/dataBundles)')).action(
-    run(app, async (c, [id], o) => {
-      await c.list('dataBundles', (await c.las()).models.ref(id).dataBundles.list(pageOptions(o)), o);
-    }),
-  );
-
-  leaf(g, 'update-data-bundle <modelId> <dataBundleId>', 'Update a data bundle\'s name or description; null clears (PATCH /models/{modelId}/dataBundles/{dataBundleId})')
-    .option('--name <name>', 'name', nullable)
-    .option('--description <text>', 'description', nullable)
-    .action(run(app, async (c, [id, bundleId], o) => {
-      const bundles = (await c.las()).models.ref(id).dataBundles;
-      await c.print(await bundles.update(bundleId, defined({ name: o.name, description: o.description })));
-    }));
-
-  leaf(g, 'delete-data-bundle <modelId> <dataBundleId>', 'Delete a data bundle (DELETE /models/{modelId}/dataBundles/{dataBundleId})').action(
-    run(app, async (c, [id, bundleId]) => {
-      await c.print(await (await c.las()).models.ref(id).dataBundles.delete(bundleId));
-    }),
-  );
+  const bundles = plain(g, app, kinds.dataBundle, kinds.model);
+  bundles.list();
+  bundles.get({ version: '2024-11-29' });
+  bundles.update({ description: 'Update a data bundle\'s name or description; null clears' });
+  bundles.delete();
 
   leaf(g, 'list-all-data-bundles', 'List the data bundles of every model (GET /models, then GET /models/{modelId}/dataBundles each)').action(
     run(app, async (c) => {
@@ -73,6 +54,12 @@ export function registerModels(program: Command, app: App): void {
       await c.listAll('dataBundles', everyBundle());
     }),
   );
+
+  const trainings = plain(g, app, kinds.training, kinds.model);
+  trainings.create({ version: '2024-11-29' });
+  trainings.list({ version: '2024-11-29' });
+  trainings.get({ version: '2024-11-29' });
+  trainings.update({ version: '2024-11-29' });
 }
 
 function modelOptions(command: Command): Command {

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { boolean, defined, integer } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
 
 /** Adds `las predictions`. */
 export function registerPredictions(program: Command, app: App): void {
@@ -17,7 +18,7 @@ export function registerPredictions(program: Command, app: App): void {
       await c.print(await (await c.las()).predictions.create(options as { documentId: string; modelId: string }));
     }));
 
-  listOptions(leaf(g, 'list', 'List predictions (GET /predictions)')).action(run(app, async (c, _, o) => {
-    await c.list('predictions', (await c.las()).predictions.list(pageOptions(o)), o);
-  }));
+  const predictions = plain(g, app, kinds.prediction);
+  predictions.list();
+  predictions.get({ version: '2024-11-29' });
 }

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { defined, keyValues, nullable } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
 
 /** Adds `las secrets`. */
 export function registerSecrets(program: Command, app: App): void {
@@ -17,9 +18,8 @@ export function registerSecrets(program: Command, app: App): void {
       await c.print(await (await c.las()).secrets.create(data, defined({ name: o.name, description: o.description })));
     }));
 
-  listOptions(leaf(g, 'list', 'List secrets, without their values (GET /secrets)')).action(run(app, async (c, _, o) => {
-    await c.list('secrets', (await c.las()).secrets.list(pageOptions(o)), o);
-  }));
+  const secrets = plain(g, app, kinds.secret);
+  secrets.list({ description: 'List secrets, without their values' });
 
   leaf(g, 'update <secretId>', 'Replace a secret\'s values, name or description; null clears (PATCH /secrets/{secretId})')
     .option('--data <key=value...>', 'the new secret values')
@@ -30,7 +30,5 @@ export function registerSecrets(program: Command, app: App): void {
       await c.print(await (await c.las()).secrets.update(id, defined({ data, name: o.name, description: o.description })));
     }));
 
-  leaf(g, 'delete <secretId>', 'Delete a secret (DELETE /secrets/{secretId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).secrets.delete(id));
-  }));
+  secrets.delete();
 }

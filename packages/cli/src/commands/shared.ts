@@ -16,6 +16,14 @@ export function pageOptions(o: Opts): { maxResults?: number; nextToken?: string 
   return defined({ maxResults: o.maxResults as number | undefined, nextToken: o.nextToken as string | undefined });
 }
 
+/** `--delete-documents` of `batches delete` and `datasets delete` (options of plain.ts's `delete`): `field` is the documents' query field naming the entity. */
+export function deleteDocuments(field: string): { options: (command: Command) => Command; fields: (o: Opts) => Record<string, unknown> } {
+  return {
+    options: (command) => command.option('--delete-documents', `delete its documents first (DELETE /documents?${field}=...)`),
+    fields: (o) => ({ deleteDocuments: o.deleteDocuments === true }),
+  };
+}
+
 /** `--sort-by` and `--order` of execution lists. */
 export function sortOptions(command: Command): Command {
   return command.option('--sort-by <field>', 'startTime | endTime').option('--order <order>', 'ascending | descending');

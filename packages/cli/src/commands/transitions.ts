@@ -2,7 +2,9 @@
 import { Argument, Option, type Command } from 'commander';
 import { defined, integer, keyValues, nullable, positive } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { listOptions, pageOptions, sortOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
+import { sortOptions } from './shared.js';
 
 /** Adds `las transitions`. */
 export function registerTransitions(program: Command, app: App): void {
@@ -28,15 +30,12 @@ export function registerTransitions(program: Command, app: App): void {
       await c.print(await (await c.las()).transitions.create(type, options));
     }));
 
-  listOptions(leaf(g, 'list', 'List transitions (GET /transitions)'))
-    .option('--transition-type <types...>', 'only of these types: docker, manual')
-    .action(run(app, async (c, _, o) => {
-      await c.list('transitions', (await c.las()).transitions.list({ ...defined({ transitionType: o.transitionType }), ...pageOptions(o) }), o);
-    }));
-
-  leaf(g, 'get <transitionId>', 'Get a transition (GET /transitions/{transitionId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).transitions.get(id));
-  }));
+  const transitions = plain(g, app, kinds.transition);
+  transitions.list({
+    options: (command) => command.option('--transition-type <types...>', 'only of these types: docker, manual'),
+    fields: (o) => ({ transitionType: o.transitionType }),
+  });
+  transitions.get();
 
   leaf(g, 'update <transitionId>', 'Update a transition; null clears name or description (PATCH /transitions/{transitionId})')
     .option('--name <name>', 'name', nullable)
@@ -59,9 +58,7 @@ export function registerTransitions(program: Command, app: App): void {
       await c.print(await (await c.las()).transitions.update(id, options));
     }));
 
-  leaf(g, 'delete <transitionId>', 'Delete a transition (DELETE /transitions/{transitionId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).transitions.delete(id));
-  }));
+  transitions.delete();
 
   leaf(g, 'execute <transitionId>', 'Start an execution; of a manual transition, take the next pending one (POST /transitions/{transitionId}/executions)').action(
     run(app, async (c, [id]) => {
@@ -69,19 +66,15 @@ export function registerTransitions(program: Command, app: App): void {
     }),
   );
 
-  sortOptions(listOptions(leaf(g, 'list-executions <transitionId>', 'List a transition\'s executions (GET /transitions/{transitionId}/executions)')))
-    .option('--status <statuses...>', 'only these: pending, running, succeeded, failed, rejected, retry')
-    .option('--execution-id <ids...>', 'only these executions')
-    .action(run(app, async (c, [id], o) => {
-      const options = { ...defined({ status: o.status, executionId: o.executionId, sortBy: o.sortBy, order: o.order }), ...pageOptions(o) };
-      await c.list('executions', (await c.las()).transitions.ref(id).executions.list(options), o);
-    }));
-
-  leaf(g, 'get-execution <transitionId> <executionId>', 'Get an execution (GET /transitions/{transitionId}/executions/{executionId})').action(
-    run(app, async (c, [id, executionId]) => {
-      await c.print(await (await c.las()).transitions.ref(id).executions.get(executionId));
-    }),
-  );
+  const executions = plain(g, app, kinds.transitionExecution, kinds.transition);
+  executions.list({
+    options: (command) =>
+      sortOptions(command)
+        .option('--status <statuses...>', 'only these: pending, running, succeeded, failed, rejected, retry')
+        .option('--execution-id <ids...>', 'only these executions'),
+    fields: (o) => ({ status: o.status, executionId: o.executionId, sortBy: o.sortBy, order: o.order }),
+  });
+  executions.get();
 
   leaf(g, 'update-execution <transitionId> <executionId> <status>', 'End an execution: succeeded, failed, rejected or retry (PATCH /transitions/{transitionId}/executions/{executionId})')
     .option('--output-json <json>', 'the output (succeeded), as JSON, a .json file, or - for stdin')

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { defined, nullable } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { listOptions, pageOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
 
 /** Adds `las users`. */
 export function registerUsers(program: Command, app: App): void {
@@ -16,22 +17,9 @@ export function registerUsers(program: Command, app: App): void {
       await c.print(await (await c.las()).users.create(email, defined({ appClientId: o.appClientId, name: o.name, avatar: o.avatar })));
     }));
 
-  listOptions(leaf(g, 'list', 'List users (GET /users)')).action(run(app, async (c, _, o) => {
-    await c.list('users', (await c.las()).users.list(pageOptions(o)), o);
-  }));
-
-  leaf(g, 'get <userId>', 'Get a user (GET /users/{userId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).users.get(id));
-  }));
-
-  leaf(g, 'update <userId>', 'Update a user\'s name or avatar; null clears (PATCH /users/{userId})')
-    .option('--name <name>', 'name', nullable)
-    .option('--avatar <base64>', 'avatar image, base64', nullable)
-    .action(run(app, async (c, [id], o) => {
-      await c.print(await (await c.las()).users.update(id, defined({ name: o.name, avatar: o.avatar })));
-    }));
-
-  leaf(g, 'delete <userId>', 'Delete a user (DELETE /users/{userId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).users.delete(id));
-  }));
+  const users = plain(g, app, kinds.user);
+  users.list();
+  users.get();
+  users.update({ description: 'Update a user\'s name or avatar; null clears' });
+  users.delete();
 }

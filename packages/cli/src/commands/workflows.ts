@@ -2,7 +2,9 @@
 import { Option, type Command } from 'commander';
 import { defined, nullable, seconds } from '../args.js';
 import { group, leaf, run, type App } from '../define.js';
-import { listOptions, pageOptions, sortOptions } from './shared.js';
+import { kinds } from 'las-sdk/api';
+import { plain } from '../plain.js';
+import { sortOptions } from './shared.js';
 
 /** Adds `las workflows`. */
 export function registerWorkflows(program: Command, app: App): void {
@@ -25,32 +27,11 @@ export function registerWorkflows(program: Command, app: App): void {
       await c.print(await (await c.las()).workflows.create(specification, options));
     }));
 
-  listOptions(leaf(g, 'list', 'List workflows (GET /workflows)')).action(run(app, async (c, _, o) => {
-    await c.list('workflows', (await c.las()).workflows.list(pageOptions(o)), o);
-  }));
-
-  leaf(g, 'get <workflowId>', 'Get a workflow (GET /workflows/{workflowId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).workflows.get(id));
-  }));
-
-  leaf(g, 'update <workflowId>', 'Update a workflow; null clears name or description (PATCH /workflows/{workflowId})')
-    .option('--name <name>', 'name', nullable)
-    .option('--description <text>', 'description', nullable)
-    .option('--error-config <json>', 'what happens on errors, as JSON, a .json file, or - for stdin')
-    .option('--completed-config <json>', 'what runs after each execution, as JSON, a .json file, or - for stdin')
-    .action(run(app, async (c, [id], o) => {
-      const options = defined({
-        name: o.name,
-        description: o.description,
-        errorConfig: (await c.object(o.errorConfig, '--error-config')) as never,
-        completedConfig: (await c.object(o.completedConfig, '--completed-config')) as never,
-      });
-      await c.print(await (await c.las()).workflows.update(id, options));
-    }));
-
-  leaf(g, 'delete <workflowId>', 'Delete a workflow (DELETE /workflows/{workflowId})').action(run(app, async (c, [id]) => {
-    await c.print(await (await c.las()).workflows.delete(id));
-  }));
+  const workflows = plain(g, app, kinds.workflow);
+  workflows.list();
+  workflows.get();
+  workflows.update({ description: 'Update a workflow; null clears name or description' });
+  workflows.delete();
 
   leaf(g, 'execute <workflowId>', 'Start an execution (POST /workflows/{workflowId}/executions)')
     .requiredOption('--input <json>', 'the input, as JSON, a .json file, or - for stdin')
@@ -59,18 +40,12 @@ export function registerWorkflows(program: Command, app: App): void {
       await c.print(await (await c.las()).workflows.ref(id).execute(input));
     }));
 
-  sortOptions(listOptions(leaf(g, 'list-executions <workflowId>', 'List a workflow\'s executions (GET /workflows/{workflowId}/executions)')))
-    .option('--status <statuses...>', 'only these: running, succeeded, failed, rejected, retry, error')
-    .action(run(app, async (c, [id], o) => {
-      const options = { ...defined({ status: o.status, sortBy: o.sortBy, order: o.order }), ...pageOptions(o) };
-      await c.list('executions', (await c.las()).workflows.ref(id).executions.list(options), o);
-    }));
-
-  leaf(g, 'get-execution <workflowId> <executionId>', 'Get an execution (GET /workflows/{workflowId}/executions/{executionId})').action(
-    run(app, async (c, [id, executionId]) => {
-      await c.print(await (await c.las()).workflows.ref(id).executions.get(executionId));
-    }),
-  );
+  const executions = plain(g, app, kinds.workflowExecution, kinds.workflow);
+  executions.list({
+    options: (command) => sortOptions(command).option('--status <statuses...>', 'only these: running, succeeded, failed, rejected, retry, error'),
+    fields: (o) => ({ status: o.status, sortBy: o.sortBy, order: o.order }),
+  });
+  executions.get();
 
   leaf(g, 'update-execution <workflowId> <executionId>', 'Send an execution on to another transition (PATCH /workflows/{workflowId}/executions/{executionId})')
     .requiredOption('--next-transition-id <id>', 'the transition to go on to')
@@ -79,11 +54,7 @@ export function registerWorkflows(program: Command, app: App): void {
       await c.print(await execution.update({ nextTransitionId: o.nextTransitionId as string }));
     }));
 
-  leaf(g, 'delete-execution <workflowId> <executionId>', 'Delete an execution (DELETE /workflows/{workflowId}/executions/{executionId})').action(
-    run(app, async (c, [id, executionId]) => {
-      await c.print(await (await c.las()).workflows.ref(id).executions.delete(executionId));
-    }),
-  );
+  executions.delete();
 
   leaf(g, 'wait <workflowId> <executionId>', 'Wait until an execution ends and print it: exit 0 succeeded, 1 failed/rejected/error, 124 timed out', ['timeout'])
     .option('--timeout <seconds>', 'give up after this many seconds (exit 124)', seconds)
