@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, test } from 'node:test';
-import { testEmulator, type TestEmulator } from '../../packages/emulator/src/index.js'; // your app: from 'las-emulator'
+import { testEmulator, type TestEmulator } from 'las-emulator';
 import { approveNext } from './app/invoices.js';
 
 const PDF = readFileSync(new URL('../invoice.pdf', import.meta.url));

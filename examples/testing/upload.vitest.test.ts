@@ -1,8 +1,8 @@
 /** vitest: an upload that meets two 503s and succeeds through the SDK's retries. */
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { Las } from '../../src/index.js'; // your app: from 'las-sdk'
-import { testEmulator, type TestEmulator } from '../../packages/emulator/src/index.js'; // your app: from 'las-emulator'
+import { Las } from 'las-sdk';
+import { testEmulator, type TestEmulator } from 'las-emulator';
 import { uploadInvoice } from './app/invoices.js';
 
 const PDF = readFileSync(new URL('../invoice.pdf', import.meta.url));

@@ -3,8 +3,8 @@
  * transition timeout passes through the emulator's own clock, in milliseconds.
  */
 import { afterAll, afterEach, beforeAll, expect, jest, test } from '@jest/globals';
-import { Las } from '../../src/index.js'; // your app: from 'las-sdk'
-import { testEmulator, type TestEmulator } from '../../packages/emulator/src/index.js'; // your app: from 'las-emulator'
+import { Las } from 'las-sdk';
+import { testEmulator, type TestEmulator } from 'las-emulator';
 import { runNext } from './app/invoices.js';
 
 let emu: TestEmulator;

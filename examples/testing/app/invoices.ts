@@ -2,7 +2,7 @@
  * The code under test in these examples: what an app built on las-sdk might hold. Your own app
  * imports `las-sdk`; the examples import the sources of this repository.
  */
-import type { Las, TransitionExecution } from '../../../src/index.js';
+import type { Las, TransitionExecution } from 'las-sdk';
 
 /** Uploads an invoice into a dataset; the SDK retries the service's 503s on its own. */
 export async function uploadInvoice(las: Las, content: Uint8Array, datasetId: string): Promise<string> {
