@@ -5,13 +5,13 @@
  * `las --help` lists the flags without loading the emulator.
  */
 /**
- * The API versions the emulator serves, as testing/api-version.ts says them too (flags.ts may not
- * import the testing kit, and the kit may not load flags.ts: move 2024-11-29 in both when it is served).
+ * The API versions the emulator serves: the one list, read by the bins and the testing kit
+ * (testing/api-version.ts); move 2024-11-29 here once it is served.
  */
 export const SERVED_API_VERSIONS = ['2021-09-23'] as const;
 
 /** The API versions there are; the emulator refuses those it does not serve by name. */
-const KNOWN_API_VERSIONS = ['2021-09-23', '2024-11-29'];
+export const KNOWN_API_VERSIONS: readonly string[] = ['2021-09-23', '2024-11-29'];
 
 /** One flag of `las-emulator` and `las emulator start`. */
 export interface EmulatorFlag {

@@ -1,14 +1,12 @@
 import { ValidationError } from 'las-sdk/errors';
+import { KNOWN_API_VERSIONS, SERVED_API_VERSIONS } from '../flags.js';
 
 /** The API version a test emulator serves unless told otherwise. */
-export const DEFAULT_API_VERSION = '2021-09-23';
+export const DEFAULT_API_VERSION = SERVED_API_VERSIONS[0];
 
-/**
- * The one place that says which API versions a test emulator serves: '2024-11-29' is refused
- * until the emulator serves it (move it from `COMING` to `SERVED` then).
- */
-const SERVED: readonly string[] = [DEFAULT_API_VERSION];
-const COMING: readonly string[] = ['2024-11-29'];
+// Which versions the emulator serves is said once, in flags.ts, for the bins and the testing kit alike.
+const SERVED: readonly string[] = SERVED_API_VERSIONS;
+const COMING: readonly string[] = KNOWN_API_VERSIONS.filter((version) => !SERVED.includes(version));
 
 /** The API version asked for, checked: a {@link ValidationError} naming the served ones when it is not one. */
 export function checkApiVersion(apiVersion: unknown, where: string): string {
