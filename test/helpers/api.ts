@@ -59,6 +59,34 @@ export function useApiMock(): void {
   });
 }
 
+/**
+ * Nock for a test file of calls that must send nothing: no real connections and no token mocked, so
+ * every request a call attempts (a token request too) finds no interceptor and is recorded in the
+ * returned list, emptied after each test; after each test every interceptor a test set up must have
+ * been used.
+ */
+export function useAttemptRecorder(): string[] {
+  const attempted: string[] = [];
+  const record = (request: Request) => attempted.push(`${request.method} ${request.url}`);
+  beforeAll(() => {
+    if (!nock.isActive()) nock.activate();
+    nock.disableNetConnect();
+    nock.emitter.on('no match', record);
+  });
+  afterEach(() => {
+    const pending = nock.pendingMocks().filter((m) => !m.includes(AUTH_URL.replace('https://', '')));
+    nock.cleanAll();
+    attempted.length = 0;
+    expect(pending).toEqual([]);
+  });
+  afterAll(() => {
+    nock.emitter.removeListener('no match', record);
+    nock.enableNetConnect();
+    nock.restore();
+  });
+  return attempted;
+}
+
 /** A JSON body matcher that records what was sent, for exact assertions. */
 export function captureBody(into: { body?: unknown }) {
   return (body: unknown): boolean => {

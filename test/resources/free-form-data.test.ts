@@ -6,8 +6,7 @@
  * function, a symbol, `undefined` in an object). Options the caller leaves `undefined` are left
  * out and `null` is sent as `null`, as before.
  */
-import nock from 'nock';
-import { api, mockToken, testLas } from '../helpers/api.js';
+import { api, mockToken, testLas, useAttemptRecorder } from '../helpers/api.js';
 import { fixture } from '../helpers/fixtures.js';
 import { ValidationError } from '../../src/errors.js';
 import { MAX_JSON_VALUES } from '../../src/schema/index.js';
@@ -19,25 +18,7 @@ const executionId = fixture<{ executionId: string }>('transition-execution').exe
 const secretId = `las:secret:${'1'.repeat(32)}`;
 
 // Requests nock saw without an interceptor to answer them: a refused call attempts none.
-const attempted: string[] = [];
-const recordAttempt = (request: Request) => attempted.push(`${request.method} ${request.url}`);
-
-beforeAll(() => {
-  if (!nock.isActive()) nock.activate();
-  nock.disableNetConnect();
-  nock.emitter.on('no match', recordAttempt);
-});
-afterEach(() => {
-  const pending = nock.pendingMocks().filter((m) => !m.includes('auth.las.test'));
-  nock.cleanAll();
-  attempted.length = 0;
-  expect(pending).toEqual([]);
-});
-afterAll(() => {
-  nock.emitter.removeListener('no match', recordAttempt);
-  nock.enableNetConnect();
-  nock.restore();
-});
+const attempted = useAttemptRecorder();
 
 type Call = (las: Las) => PromiseLike<unknown>;
 

@@ -5,8 +5,7 @@
  * names the field; the refused cases run with no interceptor and no token endpoint, and any
  * request they attempted would be recorded.
  */
-import nock from 'nock';
-import { api, mockToken, testLas } from '../helpers/api.js';
+import { api, mockToken, testLas, useAttemptRecorder } from '../helpers/api.js';
 import { fixture } from '../helpers/fixtures.js';
 import { LasError, ValidationError } from '../../src/errors.js';
 import { MAX_JSON_DEPTH } from '../../src/schema/index.js';
@@ -41,25 +40,7 @@ type Call = (las: Las) => PromiseLike<unknown>;
 type Case = [label: string, call: Call, message: string];
 
 // Requests nock saw without an interceptor to answer them: none may be attempted by a refused call.
-const attempted: string[] = [];
-const recordAttempt = (request: Request) => attempted.push(`${request.method} ${request.url}`);
-
-beforeAll(() => {
-  if (!nock.isActive()) nock.activate();
-  nock.disableNetConnect();
-  nock.emitter.on('no match', recordAttempt);
-});
-afterEach(() => {
-  const pending = nock.pendingMocks().filter((m) => !m.includes('auth.las.test'));
-  nock.cleanAll();
-  attempted.length = 0;
-  expect(pending).toEqual([]);
-});
-afterAll(() => {
-  nock.emitter.removeListener('no match', recordAttempt);
-  nock.enableNetConnect();
-  nock.restore();
-});
+const attempted = useAttemptRecorder();
 
 /** Runs `call` with no interceptor set up and returns what it rejected with; fails if it resolved or sent anything. */
 async function refusal(call: Call): Promise<Error> {
