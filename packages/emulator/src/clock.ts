@@ -5,9 +5,14 @@
  * module is loaded, so fake timers a test installs later (jest, sinon) neither stall the emulator
  * nor see its timers.
  */
+import { ValidationError } from 'las-sdk/errors';
+
 const realNow: () => number = Date.now.bind(Date);
 const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
+
+/** The last epoch millisecond a Date holds. */
+const MAX_DATE_MS = 8.64e15;
 
 /** Longest delay a timer takes (about 24.8 days); a later task is re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -79,9 +84,11 @@ export class Clock {
    */
   async advance(ms: number): Promise<void> {
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-      throw new RangeError(`clock.advance(ms): ms must be a finite number of milliseconds >= 0, got ${String(ms)}`);
+      throw new ValidationError(`clock.advance(ms): ms must be a finite number of milliseconds >= 0, got ${String(ms)}`);
     }
     const target = this.now() + ms;
+    // Past it a Date is invalid, and every timestamp the emulator writes would throw.
+    if (target > MAX_DATE_MS) throw new ValidationError(`clock.advance(ms): ms takes the time past the last date a Date holds (${MAX_DATE_MS})`);
     try {
       this.#runDue(target, true);
     } finally {
