@@ -59,3 +59,5 @@ export {
 } from '../schema/index.js';
 export { isBase64 } from './base64.js';
 export * from './versioned.js';
+// Which operations each version has: what a server of either version (las-emulator) serves.
+export { API_VERSIONS, DEFAULT_API_VERSION, hasOperation, type ApiVersion } from './versions/index.js';

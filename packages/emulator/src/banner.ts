@@ -13,6 +13,8 @@ export interface BannerSource {
   readonly dataDir: string | undefined;
   /** With TLS: the certificate file clients trust. */
   readonly caFile: string | undefined;
+  /** The API version served: clients must speak it. */
+  readonly apiVersion: string;
   /** The credentials handed out. */
   readonly credentials: Pick<Credentials, 'clientId' | 'clientSecret' | 'authEndpoint'>;
 }
@@ -27,6 +29,7 @@ export function emulatorBanner(emulator: BannerSource): string {
     `LAS emulator listening on ${emulator.url} (predictions are simulated)`,
     `  API endpoint:   ${emulator.apiEndpoint}`,
     `  Token endpoint: POST ${emulator.url}/token`,
+    `  API version:    ${emulator.apiVersion}`,
     `  Organization:   ${emulator.organizationId}`,
     `  State:          ${emulator.dataDir ?? 'in memory (pass --data DIR to keep it)'}`,
     ...(caFile === undefined ? [] : [`  Certificate:    ${caFile} (what clients trust)`]),
@@ -35,6 +38,7 @@ export function emulatorBanner(emulator: BannerSource): string {
     exportLine('LAS_CLIENT_ID', credentials.clientId),
     exportLine('LAS_CLIENT_SECRET', credentials.clientSecret),
     ...(caFile === undefined ? plainAuth(emulator) : tlsLines(emulator, caFile)),
+    exportLine('LAS_API_VERSION', emulator.apiVersion),
     '',
     'Press Ctrl+C to stop.',
   ].join('\n');

@@ -6,12 +6,9 @@
  */
 /**
  * The API versions the emulator serves: the one list, read by the bins and the testing kit
- * (testing/api-version.ts); move 2024-11-29 here once it is served.
+ * (testing/api-version.ts).
  */
-export const SERVED_API_VERSIONS = ['2021-09-23'] as const;
-
-/** The API versions there are; the emulator refuses those it does not serve by name. */
-export const KNOWN_API_VERSIONS: readonly string[] = ['2021-09-23', '2024-11-29'];
+export const SERVED_API_VERSIONS = ['2021-09-23', '2024-11-29'] as const;
 
 /** One flag of `las-emulator` and `las emulator start`. */
 export interface EmulatorFlag {
@@ -43,7 +40,7 @@ export const EMULATOR_FLAGS: readonly EmulatorFlag[] = [
   { name: 'cert', value: 'FILE', description: 'with --tls: serve this PEM certificate (chain) instead; clients trust FILE' },
   { name: 'key', value: 'FILE', description: 'with --tls: the PEM private key of --cert' },
   { name: 'quiet', description: 'do not print a line per request' },
-  { name: 'api-version', value: 'V', description: `the API version to serve: ${SERVED_API_VERSIONS.join(' | ')} (2024-11-29 is not served yet)` },
+  { name: 'api-version', value: 'V', description: `the API version to serve: ${SERVED_API_VERSIONS.join(' | ')} (default 2021-09-23; a DIR keeps the one it was made with)` },
 ];
 
 /** The values given on a command line, by flag name: text for a flag with a value, `true` for a switch. */
@@ -93,11 +90,7 @@ export function emulatorOptionsFromFlags(values: EmulatorFlagValues): EmulatorFl
   if (!tls && (text('cert') !== undefined || text('key') !== undefined)) throw new EmulatorFlagError('--cert and --key are served only with --tls');
   const apiVersion = text('api-version');
   if (apiVersion !== undefined && !(SERVED_API_VERSIONS as readonly string[]).includes(apiVersion)) {
-    throw new EmulatorFlagError(
-      KNOWN_API_VERSIONS.includes(apiVersion)
-        ? `--api-version ${apiVersion} is not served yet: the emulator serves ${SERVED_API_VERSIONS.join(', ')} only`
-        : `--api-version must be one of ${KNOWN_API_VERSIONS.join(', ')}, got ${JSON.stringify(apiVersion)}`,
-    );
+    throw new EmulatorFlagError(`--api-version must be one of ${SERVED_API_VERSIONS.join(', ')}, got ${JSON.stringify(apiVersion)}`);
   }
   return {
     port,

@@ -1,12 +1,9 @@
 /** The parts of a running emulator that a test emulator (testing/) works with, by emulator. */
+import type { Context } from './context.js';
 import type { Hooks } from './hooks.js';
-import type { Store } from './store.js';
-import type { WorkflowEngine } from './workflow-engine.js';
 
-/** One emulator's parts. */
-export interface Internals {
-  readonly store: Store;
-  readonly engine: WorkflowEngine;
+/** One emulator's parts: what its handlers work with. */
+export interface Internals extends Context {
   /** Empty until a test emulator fills them. */
   readonly hooks: Hooks;
 }

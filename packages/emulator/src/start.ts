@@ -2,13 +2,15 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Credentials } from 'las-sdk';
+import { DEFAULT_API_VERSION, type ApiVersion } from 'las-sdk/api';
 import { Auth, DEFAULT_TOKEN_LIFETIME_SECONDS } from './auth.js';
 import { createAppClient, randomText } from './routes/app-clients.js';
-import { routes } from './routes/index.js';
+import { routesFor } from './routes/index.js';
 import { createOrganization } from './routes/organizations.js';
 import type { Hooks } from './hooks.js';
 import { internals } from './internals.js';
 import { createServer } from './server.js';
+import { SERVED_API_VERSIONS } from './flags.js';
 import { Store } from './store.js';
 import { tlsMaterial, type TlsMaterial } from './tls.js';
 import { WorkflowEngine } from './workflow-engine.js';
@@ -51,6 +53,11 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Called with one line per request (the bin prints them). */
   log?: (line: string) => void;
+  /**
+   * The API version to serve, `2021-09-23` (the default, the seed's) or `2024-11-29`: its
+   * operations, its shapes, its ids. A `dataDir` is served under the version it was made with.
+   */
+  apiVersion?: ApiVersion;
 }
 
 /** A running emulator. */
@@ -63,6 +70,8 @@ export interface Emulator {
   readonly credentials: Credentials;
   /** Id of the organization the emulator serves. */
   readonly organizationId: string;
+  /** The API version it serves: clients speak it with `new Las({ apiVersion })` or `LAS_API_VERSION`. */
+  readonly apiVersion: ApiVersion;
   /** Where the state is kept, when persisted. */
   readonly dataDir: string | undefined;
   /**
@@ -82,6 +91,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!options.tls && (options.certFile !== undefined || options.keyFile !== undefined)) {
     throw new Error('startEmulator: certFile and keyFile are served only with tls: true');
   }
+  const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+  if (!(SERVED_API_VERSIONS as readonly unknown[]).includes(apiVersion)) {
+    throw new Error(`startEmulator: apiVersion must be one of ${SERVED_API_VERSIONS.join(', ')}, got ${JSON.stringify(apiVersion)}`);
+  }
   const store = Store.open(options.dataDir);
   let engine: WorkflowEngine | undefined;
   let tls: TlsMaterial | undefined;
@@ -89,6 +102,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const hooks: Hooks = {};
   try {
     // After Store.open: the data directory exists and is this emulator's.
+    servedVersion(store, apiVersion, options.dataDir);
     if (options.tls) tls = await tlsMaterial({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile });
     const { clientId, clientSecret } = ownAppClient(store, options);
     const organizationId = (store.meta.organizationId ??= createOrganization(store, store.meta.defaultAppClientId as string).id);
@@ -97,7 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (failure) throw failure;
     engine = new WorkflowEngine(store, { timeoutScale: options.timeoutScale });
     const auth = new Auth(store, options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS);
-    const server = createServer({ routes, auth, context: { store, engine, hooks }, basePath: API_BASE_PATH, log: options.log, tls });
+    const server = createServer({ routes: routesFor(apiVersion), auth, context: { apiVersion, store, engine, hooks }, basePath: API_BASE_PATH, log: options.log, tls });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
@@ -122,6 +136,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     apiEndpoint,
     credentials: new Credentials({ clientId, clientSecret, authEndpoint: url, apiEndpoint }),
     organizationId,
+    apiVersion,
     dataDir: options.dataDir,
     caFile: tls?.caFile,
     async close() {
@@ -138,8 +153,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return closing;
     },
   };
-  internals.set(emulator, { store, engine: engine as WorkflowEngine, hooks });
+  internals.set(emulator, { apiVersion, store, engine: engine as WorkflowEngine, hooks });
   return emulator;
+}
+
+// A data directory keeps the version it was made under: its entities have that version's shapes.
+function servedVersion(store: Store, apiVersion: ApiVersion, dataDir: string | undefined): void {
+  const made = store.meta.apiVersion ?? (store.meta.organizationId === undefined ? undefined : DEFAULT_API_VERSION);
+  if (made !== undefined && made !== apiVersion) {
+    throw new Error(
+      `${dataDir} holds the state of an emulator of API ${made}; serve it with apiVersion ${made} (--api-version ${made}), ` +
+        `or give API ${apiVersion} a directory of its own`,
+    );
+  }
+  store.meta.apiVersion = apiVersion;
 }
 
 // The emulator's own app client: the one named by the options, else the one it had before a

@@ -24,6 +24,13 @@ export const TABLES = [
   'workflows',
   'workflowExecutions',
   'logs',
+  'trainings',
+  'transformations',
+  'paymentMethods',
+  'profiles',
+  'plans',
+  'roles',
+  'deploymentEnvironments',
 ] as const;
 
 /** Name of one of the {@link TABLES}. */
@@ -51,6 +58,8 @@ export interface TokenGrant {
 
 /** Emulator-wide facts that are not entities. */
 export interface StoreMeta {
+  /** The API version the state was made under: a data directory is served under that one only. */
+  apiVersion?: string;
   organizationId?: string;
   /** The app client whose credentials `startEmulator` hands out. */
   defaultAppClientId?: string;
@@ -266,6 +275,13 @@ const WHAT: Record<TableName, string> = {
   workflows: 'Workflow',
   workflowExecutions: 'Workflow execution',
   logs: 'Log',
+  trainings: 'Training',
+  transformations: 'Transformation',
+  paymentMethods: 'Payment method',
+  profiles: 'Profile',
+  plans: 'Plan',
+  roles: 'Role',
+  deploymentEnvironments: 'Deployment environment',
 };
 
 /** A change that could not be saved: it was undone, and the request answers 500 with this message. */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { Auth } from '../src/auth.js';
-import { routes } from '../src/routes/index.js';
+import { routesFor } from '../src/routes/index.js';
 import { createServer } from '../src/server.js';
 import { Store } from '../src/store.js';
 import { WorkflowEngine } from '../src/workflow-engine.js';
@@ -22,7 +22,7 @@ export interface DirectServer {
 export async function startDirect(configure: (server: http.Server) => void = () => {}): Promise<DirectServer> {
   const store = Store.open();
   const engine = new WorkflowEngine(store);
-  const server = createServer({ routes, auth: new Auth(store), context: { store, engine }, basePath: '/v1' });
+  const server = createServer({ routes: routesFor('2021-09-23'), auth: new Auth(store), context: { apiVersion: '2021-09-23', store, engine }, basePath: '/v1' });
   configure(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const token = 'direct-test-token';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Auth } from '../src/auth.js';
-import { routes } from '../src/routes/index.js';
+import { routesFor } from '../src/routes/index.js';
 import { createServer } from '../src/server.js';
 import { Store } from '../src/store.js';
 import { serialNumber, tlsMaterial, type TlsMaterial } from '../src/tls.js';
@@ -34,7 +34,7 @@ afterEach(() => {
 async function statusOver(material: TlsMaterial, hosts: string[]): Promise<(number | string)[]> {
   const store = Store.open();
   const engine = new WorkflowEngine(store);
-  const server = createServer({ routes, auth: new Auth(store), context: { store, engine }, basePath: '/v1', tls: material });
+  const server = createServer({ routes: routesFor('2021-09-23'), auth: new Auth(store), context: { apiVersion: '2021-09-23', store, engine }, basePath: '/v1', tls: material });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;

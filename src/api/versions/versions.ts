@@ -35,3 +35,8 @@ export function isServiceEndpoint(apiEndpoint: string): boolean {
   }
   return API_VERSIONS.some((version) => (SPEC_FACTS[version].hosts as readonly string[]).includes(host)) || OLDER_SERVICE_HOSTS.includes(host);
 }
+
+/** Whether `version`'s spec has the operation `method` on the path template `path` (`GET /models/{modelId}`). */
+export function hasOperation(version: ApiVersion, method: string, path: string): boolean {
+  return Object.hasOwn(SPEC_FACTS[version].operations, `${method} ${path}`);
+}

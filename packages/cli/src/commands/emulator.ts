@@ -13,13 +13,10 @@ export function registerEmulator(program: Command, app: App): void {
   // The flags of the las-emulator bin, from the one list of them.
   for (const flag of EMULATOR_FLAGS) start.option(flag.value === undefined ? `--${flag.name}` : `--${flag.name} <${flag.value.toLowerCase()}>`, flag.description);
   start.action(run(app, async (c, _, o) => {
-    const { quiet, apiVersion, ...options } = emulatorOptions(o);
+    const { quiet, ...options } = emulatorOptions(o);
     const { startEmulator, emulatorBanner } = await import('las-emulator');
     const emulator = await startEmulator({ ...options, log: quiet ? undefined : (line) => c.note(line) });
-    // The version asked for goes with the credentials' export lines, before the closing "Press Ctrl+C".
-    const banner = emulatorBanner(emulator);
-    const at = banner.lastIndexOf('\n\n');
-    c.io.stdout.write(`${apiVersion === undefined ? banner : `${banner.slice(0, at)}\nexport LAS_API_VERSION=${apiVersion}${banner.slice(at)}`}\n`);
+    c.io.stdout.write(`${emulatorBanner(emulator)}\n`);
     const signal = c.signal;
     await new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
     await emulator.close();

@@ -46,7 +46,6 @@ export function createAppClient(store: Store, { body, clientId, clientSecret, pr
 /** How app clients are served: the secret is shown once, when created; tokens die with their client. 2021-09-23 has no GET of one. */
 export const appClients: Serving = {
   table: 'appClients',
-  without: ['get'],
   create: ({ store }, body, req) => {
     const { row, secret } = createAppClient(store, { body, principal: req.principal });
     return secret === undefined ? row.data : { ...row.data, clientSecret: secret };

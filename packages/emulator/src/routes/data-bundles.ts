@@ -12,7 +12,6 @@ import { addCount, created, named } from './shared.js';
  */
 export const dataBundles: Serving = {
   table: 'dataBundles',
-  without: ['get'],
   create: ({ store }, body, req, model) => {
     const datasets = ((body.datasetIds as Json[] | undefined) ?? []).map((id) => datasetView(store, store.tables.datasets.require(id as string)));
     // Ground-truth labels over every bundled dataset: what training would see.

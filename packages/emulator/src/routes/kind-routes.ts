@@ -2,7 +2,7 @@
  * The plain operations of a kind, built from its entry in las-sdk's `kinds` (path, id, shapes, what
  * the API does on one entity's path) and what the emulator adds to serve it ({@link Serving}).
  */
-import { kinds, type Kind } from 'las-sdk/api';
+import { hasOperation, kinds, shapeOf, type ApiVersion, type Kind } from 'las-sdk/api';
 import type { Context } from '../context.js';
 import type { Json, JsonObject } from '../json.js';
 import type { Ordering } from '../pagination.js';
@@ -28,8 +28,6 @@ export interface Listing {
 export interface Serving {
   /** The table its entities are kept in. */
   readonly table: TableName;
-  /** What `kinds` lists that API 2021-09-23 does not do for this kind. */
-  readonly without?: readonly ('list' | 'get')[];
   /** `POST {path}`: stores an entity from the checked body; the answer. No POST without it. */
   readonly create?: (ctx: Context, body: JsonObject, req: ApiRequest, parent: Row | undefined) => JsonObject;
   /** How an entity is shown (counts made now, fields the API leaves out); its data by default. */
@@ -49,12 +47,18 @@ export interface Serving {
 /** The kinds the emulator serves, by name; a kind not here has no route (403 as unknown paths). */
 export type Served = { readonly [K in KindName]?: Serving };
 
-/** Every route of the `served` kinds. */
-export function servedRoutes(served: Served): Route[] {
-  return (Object.keys(served) as KindName[]).flatMap((name) => kindRoutes(kinds[name], served[name] as Serving, served));
+/**
+ * Every route of the `served` kinds that API `version` has (its spec's operations decide, so a
+ * kind or a call of the other version answers as an unknown path does), bodies and ids checked
+ * in that version's shapes.
+ */
+export function servedRoutes(served: Served, version: ApiVersion): Route[] {
+  return (Object.keys(served) as KindName[])
+    .flatMap((name) => kindRoutes(kinds[name], served[name] as Serving, served, version))
+    .filter((one) => hasOperation(version, one.method, one.pattern));
 }
 
-function kindRoutes(kind: Kind, serving: Serving, served: Served): Route[] {
+function kindRoutes(kind: Kind, serving: Serving, served: Served, version: ApiVersion): Route[] {
   const parentKind: Kind | undefined = kind.parent === undefined ? undefined : kinds[kind.parent as KindName];
   const parentTable = parentKind && served[parentKind.name as KindName]?.table;
   if (parentKind && !parentTable) throw new Error(`${kind.name} is served, its parent ${parentKind.name} is not`);
@@ -65,16 +69,17 @@ function kindRoutes(kind: Kind, serving: Serving, served: Served): Route[] {
 
   const parentOf = (ctx: Context, req: ApiRequest): Row | undefined => {
     if (!parentKind || !parentTable) return undefined;
-    return ctx.store.tables[parentTable].require(pathId(req, parentKind.idField, parentKind.id));
+    return ctx.store.tables[parentTable].require(pathId(req, parentKind.idField, shapeOf(parentKind.id, version)));
   };
   const rowOf = (ctx: Context, req: ApiRequest): Row => {
     const parent = parentOf(ctx, req);
-    const id = pathId(req, kind.idField, kind.id);
+    const id = pathId(req, kind.idField, shapeOf(kind.id, version));
     return parent && parentKind ? table(ctx).requireUnder(id, parentKind.idField, parent.id) : table(ctx).require(id);
   };
 
   const routes: Route[] = [];
-  const { create, list } = kind;
+  const create = kind.create && shapeOf(kind.create, version);
+  const { list } = kind;
   if (create && serving.create) {
     const make = serving.create;
     routes.push(
@@ -84,7 +89,7 @@ function kindRoutes(kind: Kind, serving: Serving, served: Served): Route[] {
       }),
     );
   }
-  if (list && !serving.without?.includes('list')) {
+  if (list) {
     routes.push(
       route('GET', kind.path, (ctx, req) => {
         const parent = parentOf(ctx, req);
@@ -95,10 +100,10 @@ function kindRoutes(kind: Kind, serving: Serving, served: Served): Route[] {
     );
   }
   const methods: readonly string[] = kind.methods;
-  if (methods.includes('get') && !serving.without?.includes('get')) {
+  if (methods.includes('get')) {
     routes.push(route('GET', onePath, (ctx, req) => viewOne(ctx.store, rowOf(ctx, req))));
   }
-  const changes = kind.update;
+  const changes = kind.update && shapeOf(kind.update, version);
   if (methods.includes('update') && changes) {
     const patch = serving.patch ?? ((ctx: Context, row: Row, body: JsonObject, req: ApiRequest) => update(table(ctx), row, body, req.principal));
     routes.push(

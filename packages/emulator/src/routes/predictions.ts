@@ -6,7 +6,6 @@ import type { Serving } from './kind-routes.js';
 /** How predictions are served: created and listed; 2021-09-23 has no GET of one. */
 export const predictions: Serving = {
   table: 'predictions',
-  without: ['get'],
   create: ({ store, hooks }, body) => {
     const document = store.tables.documents.require(body.documentId as string);
     const model = store.tables.models.require(body.modelId as string);

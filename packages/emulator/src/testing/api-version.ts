@@ -1,21 +1,17 @@
 import { ValidationError } from 'las-sdk/errors';
-import { KNOWN_API_VERSIONS, SERVED_API_VERSIONS } from '../flags.js';
+import { SERVED_API_VERSIONS } from '../flags.js';
 
 /** The API version a test emulator serves unless told otherwise. */
 export const DEFAULT_API_VERSION = SERVED_API_VERSIONS[0];
 
 // Which versions the emulator serves is said once, in flags.ts, for the bins and the testing kit alike.
 const SERVED: readonly string[] = SERVED_API_VERSIONS;
-const COMING: readonly string[] = KNOWN_API_VERSIONS.filter((version) => !SERVED.includes(version));
 
 /** The API version asked for, checked: a {@link ValidationError} naming the served ones when it is not one. */
 export function checkApiVersion(apiVersion: unknown, where: string): string {
   if (apiVersion === undefined) return DEFAULT_API_VERSION;
   if (typeof apiVersion === 'string' && SERVED.includes(apiVersion)) return apiVersion;
   const served = `it serves ${SERVED.map((version) => `'${version}'`).join(', ')}`;
-  if (typeof apiVersion === 'string' && COMING.includes(apiVersion)) {
-    throw new ValidationError(`${where}: the emulator does not serve API version '${apiVersion}' yet; ${served}`);
-  }
   const shown = typeof apiVersion === 'string' ? `'${apiVersion.slice(0, 40)}'` : typeof apiVersion;
   throw new ValidationError(`${where}: unknown API version ${shown}; ${served}`);
 }

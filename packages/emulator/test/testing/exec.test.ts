@@ -30,9 +30,9 @@ describe('las-emulator exec', () => {
     const none = spawnBin(['exec', '--seed', 'x.json']);
     expect(await none.exited).toBe(2);
     expect(none.output()).toContain('give the command after --');
-    const version = spawnBin(['exec', '--api-version', '2024-11-29', '--', 'true']);
+    const version = spawnBin(['exec', '--api-version', '2024-13-01', '--', 'true']);
     expect(await version.exited).toBe(1);
-    expect(version.output()).toContain("does not serve API version '2024-11-29' yet");
+    expect(version.output()).toContain("unknown API version '2024-13-01'");
     const missing = spawnBin(['exec', '--', 'no-such-command-anywhere']);
     expect(await missing.exited).toBe(127);
     expect(missing.output()).toContain('could not run no-such-command-anywhere');
