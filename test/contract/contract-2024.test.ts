@@ -6,16 +6,14 @@
  * answered 2xx without violations. The last test counts the operations sent valid and fails on one
  * not exercised.
  */
-import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import { Las } from '../../src/index.js';
-import { operationsOf, type PathItem } from '../helpers/spec.js';
+import { SPEC_2024_PATH, specOperations } from '../helpers/spec.js';
 import { OPERATIONS_2024 } from './operations-2024.js';
 import { startPrism, type Prism } from './prism.js';
 import { Recorder, describeRejections, isRejected, type Exchange } from './recorder.js';
 
-const SPEC_2024 = fileURLToPath(new URL('../fixtures/las-oas-2024-11-29.facts.json', import.meta.url));
-const operations = operationsOf(JSON.parse(readFileSync(SPEC_2024, 'utf8')) as { paths: Record<string, PathItem> });
+const SPEC_2024 = SPEC_2024_PATH;
+const operations = specOperations('2024-11-29');
 
 /**
  * The SDK's requests, through the recorder, asking Prism for a static answer on /documents: its

@@ -71,12 +71,22 @@ export interface Spec {
   components: { schemas: Record<string, SchemaObject> };
 }
 
-let loaded: Spec | undefined;
+/** The facts-only copy of the 2024-11-29 spec (`test/fixtures/las-oas-2024-11-29.facts.json`). */
+export const SPEC_2024_PATH = fileURLToPath(new URL('../fixtures/las-oas-2024-11-29.facts.json', import.meta.url));
 
-/** The spec at {@link SPEC_PATH}, read on the first call. */
-export function loadSpec(): Spec {
-  loaded ??= JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
-  return loaded;
+/** An API version whose spec the repository carries. */
+export type SpecVersion = '2021-09-23' | '2024-11-29';
+
+const loaded = new Map<SpecVersion, Spec>();
+
+/** The spec of `version` ({@link SPEC_PATH} for the seed's, {@link SPEC_2024_PATH}), read on the first call. */
+export function loadSpec(version: SpecVersion = '2021-09-23'): Spec {
+  let spec = loaded.get(version);
+  if (!spec) {
+    spec = JSON.parse(readFileSync(version === '2024-11-29' ? SPEC_2024_PATH : SPEC_PATH, 'utf8')) as Spec;
+    loaded.set(version, spec);
+  }
+  return spec;
 }
 
 /** The name of the component a `$ref` (`#/components/schemas/Name`) points at. */
@@ -85,8 +95,8 @@ export function componentName(ref: string): string {
 }
 
 /** The schema itself, the `$ref`s to the spec's components followed. */
-export function resolveRef(schema: SchemaObject): SchemaObject {
-  const { schemas } = loadSpec().components;
+export function resolveRef(schema: SchemaObject, version?: SpecVersion): SchemaObject {
+  const { schemas } = loadSpec(version).components;
   let current = schema;
   while (current.$ref) current = schemas[componentName(current.$ref)];
   return current;
@@ -120,9 +130,9 @@ export function operationsOf(document: { paths?: Record<string, PathItem> }): Op
   return operations.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** The operations of the spec at {@link SPEC_PATH}. */
-export function specOperations(): Operation[] {
-  return operationsOf(loadSpec());
+/** The operations of the spec of `version` (the seed's by default). */
+export function specOperations(version?: SpecVersion): Operation[] {
+  return operationsOf(loadSpec(version));
 }
 
 /**

@@ -5,17 +5,18 @@
  * never give (an extra field, an echoed filter) fails.
  */
 import { Ajv, type ErrorObject } from 'ajv';
-import { componentName, loadSpec, type SchemaObject } from '../../../test/helpers/spec.js';
+import { componentName, loadSpec, type SchemaObject, type SpecVersion } from '../../../test/helpers/spec.js';
 
 /** Checks a body against a spec component; the validator's complaints, or undefined when it fits. */
 export type AnswerCheck = (ref: string, body: unknown) => string[] | undefined;
 
 /**
- * A check of answers against the components of the spec (test/helpers/spec.ts). `nullable` lists
- * schemas (paths of keys from `components.schemas`) that also take null: known deviations.
+ * A check of answers against the components of the spec of `version` (test/helpers/spec.ts; the
+ * seed's by default). `nullable` lists schemas (paths of keys from `components.schemas`) that also
+ * take null: known deviations.
  */
-export function answerChecker(nullable: readonly (readonly string[])[] = []): AnswerCheck {
-  const definitions = closed(loadSpec().components.schemas) as Record<string, unknown>;
+export function answerChecker(nullable: readonly (readonly string[])[] = [], version?: SpecVersion): AnswerCheck {
+  const definitions = closed(loadSpec(version).components.schemas) as Record<string, unknown>;
   for (const path of nullable) {
     const schema = path.reduce<Record<string, unknown> | undefined>((at, key) => at?.[key] as Record<string, unknown> | undefined, definitions);
     if (!schema) throw new Error(`no schema at ${path.join('.')} in the spec`);
