@@ -3,6 +3,9 @@
  * deployment environments (read only), organizations, payment methods, users with their profiles
  * and app clients. Every answer is checked against the 2024-11-29 spec, objects closed.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { answerChecker } from './answer-schemas.js';
 import { raw } from './helpers.js';
@@ -238,5 +241,58 @@ describe('app clients', () => {
     );
     expect(await call('PATCH', path, 200, 'AppClient', { roleIds: ['las:role:admin'] })).toMatchObject({ roleIds: ['las:role:admin'] });
     await call('POST', '/appClients', 400, undefined, { apiKey: 'mine' });
+  });
+});
+
+describe('in a data directory', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'las-emulator-offered-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('what is offered is seeded once: a restart finds it, not twice, and an organization keeps its plan', async () => {
+    const first = await startEmulator({ apiVersion: '2024-11-29', dataDir: dir });
+    const organizationPath = `/organizations/${enc(first.organizationId)}`;
+    expect((await raw(first, 'PATCH', organizationPath, { body: { planId: 'las:plan:professional' } })).status).toBe(200);
+    const { profileId } = (await raw(first, 'POST', '/users', { body: { email: 'kept@example.com' } })).body;
+    await first.close();
+    const again = await startEmulator({ apiVersion: '2024-11-29', dataDir: dir });
+    try {
+      const plans = await raw(again, 'GET', '/plans');
+      expect((plans.body.plans as { planId: string }[]).map((plan) => plan.planId)).toEqual(['las:plan:free', 'las:plan:professional']);
+      expect(((await raw(again, 'GET', '/roles')).body.roles as unknown[]).length).toBe(2);
+      expect((await raw(again, 'GET', organizationPath)).body).toMatchObject({ planId: 'las:plan:professional' });
+      expect((await raw(again, 'GET', `/profiles/${enc(profileId as string)}`)).body).toMatchObject({ email: 'kept@example.com' });
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('under 2021-09-23 nothing of it is served', () => {
+  test('no plans, roles, deployment environments, profiles or payment methods; users and app clients as before', async () => {
+    const seed = await startEmulator();
+    try {
+      for (const listPath of ['/plans', '/roles', '/deploymentEnvironments', '/paymentMethods', '/organizations']) {
+        expect({ listPath, status: (await raw(seed, 'GET', listPath)).status }).toEqual({ listPath, status: 403 });
+      }
+      const check2021 = answerChecker();
+      const { body: clients } = await raw(seed, 'GET', '/appClients');
+      const own = (clients.appClients as Record<string, unknown>[])[0];
+      expect(own).toHaveProperty('apiKey');
+      expect(own).not.toHaveProperty('roleIds');
+      expect(check2021('#/components/schemas/AppClients', clients)).toBeUndefined();
+      const organization = await raw(seed, 'GET', `/organizations/${enc(seed.organizationId)}`);
+      expect(organization.body).not.toHaveProperty('planId');
+      expect(check2021('#/components/schemas/Organization', organization.body)).toBeUndefined();
+      const user = await raw(seed, 'POST', '/users', { body: { email: 'old@example.com', name: 'Old' } });
+      expect(user.body).toMatchObject({ email: 'old@example.com', name: 'Old' });
+      expect(user.body).not.toHaveProperty('profileId');
+      expect(check2021('#/components/schemas/User', user.body)).toBeUndefined();
+      expect((await raw(seed, 'POST', '/users', { body: { email: 'x@example.com', roleIds: ['las:role:admin'] } })).status).toBe(400);
+    } finally {
+      await seed.close();
+    }
   });
 });
