@@ -270,6 +270,17 @@ describe('in a data directory', () => {
   });
 });
 
+test("an own client id the organization's clientId cannot hold (upper case, dashes) leaves it null, the answer still the spec's", async () => {
+  const chosen = await startEmulator({ apiVersion: '2024-11-29', clientId: 'My-Client', clientSecret: 'secret' });
+  try {
+    const organization = await raw(chosen, 'GET', `/organizations/${enc(chosen.organizationId)}`);
+    expect(organization.body).toMatchObject({ clientId: null });
+    expect(check('#/components/schemas/Organization', organization.body)).toBeUndefined();
+  } finally {
+    await chosen.close();
+  }
+});
+
 describe('under 2021-09-23 nothing of it is served', () => {
   test('no plans, roles, deployment environments, profiles or payment methods; users and app clients as before', async () => {
     const seed = await startEmulator();

@@ -1,7 +1,9 @@
 /** The SDK under API 2024-11-29 reads and changes the organization-level kinds of a 2024-11-29 emulator. */
+import { AuthorizationCodeCredentials } from '../../../src/auth/authorization-code.js';
 import { Las } from '../../../src/las.js';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { messageOf, rejection } from './helpers.js';
+import { approvingNavigator } from './sign-in.js';
 
 let emu: Emulator;
 let las: Las;
@@ -63,4 +65,27 @@ test('app clients: the own one read by id, with its roles', async () => {
   const own = (await las.appClients.list()).items.find((client) => client.clientId === emu.credentials.clientId);
   expect(wire(own as object).roleIds).toEqual(['las:role:admin']);
   expect(await las.appClients.get(own?.appClientId as string)).toMatchObject({ clientId: emu.credentials.clientId, roleIds: ['las:role:admin'] });
+});
+
+test('a person signs in by the e-mail address of their profile, and reads their own profile through their user', async () => {
+  const CALLBACK = 'http://localhost:8080/callback';
+  const client = await las.appClients.create({ generateSecret: false, callbackUrls: [CALLBACK] });
+  const user = await las.users.create('signer@example.com', { roleIds: ['las:role:admin'] });
+  const callbacks: string[] = [];
+  const items = new Map<string, string>();
+  const navigate = approvingNavigator(emu.url, 'signer@example.com', callbacks);
+  const credentials = new AuthorizationCodeCredentials({
+    clientId: client.clientId,
+    authEndpoint: emu.url,
+    apiEndpoint: emu.apiEndpoint,
+    redirectUri: CALLBACK,
+    storage: { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) },
+    navigate: (url) => (url.includes('/oauth2/authorize') ? navigate(url) : undefined),
+  });
+  await credentials.signIn();
+  expect(await credentials.handleRedirect(callbacks[0])).toBe(true);
+  expect(credentials.user).toEqual({ sub: user.userId, email: 'signer@example.com' });
+  const asPerson = new Las({ credentials, apiVersion: '2024-11-29', maxRetries: 0 });
+  const me = await asPerson.users.get(credentials.user?.sub as string);
+  expect(await asPerson.profiles.get(wire(me).profileId as string)).toMatchObject({ email: 'signer@example.com' });
 });
