@@ -28,7 +28,7 @@ const PLANS: readonly JsonObject[] = [
   {
     planId: 'las:plan:professional',
     name: 'Professional',
-    description: 'Pay as you go above the included quotas; needs a payment method',
+    description: 'A monthly license, and pay as you go above the included quotas',
     available: true,
     currency: 'USD',
     latest: 1,

@@ -251,18 +251,19 @@ describe('in a data directory', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('what is offered is seeded once: a restart finds it, not twice, and an organization keeps its plan', async () => {
+  test('what is offered is seeded once: a restart finds it, not twice, and an organization keeps its plan and profiles', async () => {
     const first = await startEmulator({ apiVersion: '2024-11-29', dataDir: dir });
     const organizationPath = `/organizations/${enc(first.organizationId)}`;
     expect((await raw(first, 'PATCH', organizationPath, { body: { planId: 'las:plan:professional' } })).status).toBe(200);
     const { profileId } = (await raw(first, 'POST', '/users', { body: { email: 'kept@example.com' } })).body;
     await first.close();
-    const again = await startEmulator({ apiVersion: '2024-11-29', dataDir: dir });
+    const again = await startEmulator({ apiVersion: '2024-11-29', dataDir: dir, clientId: 'otherclient', clientSecret: 'secret' });
     try {
       const plans = await raw(again, 'GET', '/plans');
       expect((plans.body.plans as { planId: string }[]).map((plan) => plan.planId)).toEqual(['las:plan:free', 'las:plan:professional']);
       expect(((await raw(again, 'GET', '/roles')).body.roles as unknown[]).length).toBe(2);
-      expect((await raw(again, 'GET', organizationPath)).body).toMatchObject({ planId: 'las:plan:professional' });
+      // Its clientId is the one the emulator hands out now.
+      expect((await raw(again, 'GET', organizationPath)).body).toMatchObject({ planId: 'las:plan:professional', clientId: 'otherclient' });
       expect((await raw(again, 'GET', `/profiles/${enc(profileId as string)}`)).body).toMatchObject({ email: 'kept@example.com' });
     } finally {
       await again.close();

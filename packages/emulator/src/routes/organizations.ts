@@ -57,43 +57,42 @@ export function createOrganization(store: Store, principal: string, name: Json =
       planId: FREE_PLAN_ID,
       paymentMethodId: null,
       documentRetentionInDays: DEFAULT_RETENTION_DAYS,
-      clientId: ownClientId(store),
     });
   }
   return store.tables.organizations.insert(organizationId, data);
 }
 
-// The client id of the emulator's own app client, for its organization: what a sign-in uses.
+// The client id of the emulator's own app client (the one it hands out now), for its organization.
 // The spec allows only lower-case letters and digits; a chosen `clientId` that has others is left out.
 function ownClientId(store: Store): Json {
-  if (store.meta.organizationId !== undefined || store.meta.defaultAppClientId === undefined) return null;
-  const clientId = store.tables.appClients.get(store.meta.defaultAppClientId)?.data.clientId;
+  const clientId = store.meta.defaultAppClientId === undefined ? undefined : store.tables.appClients.get(store.meta.defaultAppClientId)?.data.clientId;
   return typeof clientId === 'string' && /^[0-9a-z]+$/.test(clientId) ? clientId : null;
 }
 
 function view(store: Store, row: Row): JsonObject {
   // Everything the emulator holds is its own organization's; one made with POST owns nothing.
-  const size = (table: TableName) => (row.id === store.meta.organizationId ? store.tables[table].size : 0);
-  const counts: JsonObject = { monthlyUsageSummary: {} };
+  const own = row.id === store.meta.organizationId;
+  const size = (table: TableName) => (own ? store.tables[table].size : 0);
+  const live: JsonObject = { monthlyUsageSummary: {} };
   const later = is2024(store);
   for (const [name, table] of Object.entries(later ? COUNTED_2024 : COUNTED)) {
-    counts[`numberOf${name}Allowed`] = ALLOWED;
-    counts[`numberOf${name}Created`] = size(table);
+    live[`numberOf${name}Allowed`] = ALLOWED;
+    live[`numberOf${name}Created`] = size(table);
   }
   // The emulator's state rarely spans months: everything it holds counts as this month's.
   for (const [name, table] of Object.entries(later ? MONTHLY_2024 : MONTHLY)) {
-    counts[`monthlyNumberOf${name}Allowed`] = MONTHLY_ALLOWED;
-    counts[`monthlyNumberOf${name}Created`] = size(table);
+    live[`monthlyNumberOf${name}Allowed`] = MONTHLY_ALLOWED;
+    live[`monthlyNumberOf${name}Created`] = size(table);
   }
   if (later) {
-    const own = row.id === store.meta.organizationId;
-    counts.monthlyNumberOfActiveModelsUsed = own ? store.tables.models.filter((model) => model.data.status === 'active').length : 0;
-    counts.monthlyNumberOfFieldPredictionsAllowed = MONTHLY_ALLOWED;
-    counts.monthlyNumberOfFieldPredictionsUsed = own ? fieldPredictions(store) : 0;
+    live.monthlyNumberOfActiveModelsUsed = own ? store.tables.models.filter((model) => model.data.status === 'active').length : 0;
+    live.monthlyNumberOfFieldPredictionsAllowed = MONTHLY_ALLOWED;
+    live.monthlyNumberOfFieldPredictionsUsed = own ? fieldPredictions(store) : 0;
     // It trains on no GPU.
-    counts.monthlyNumberOfGpuHoursUsed = 0;
+    live.monthlyNumberOfGpuHoursUsed = 0;
+    live.clientId = own ? ownClientId(store) : null;
   }
-  return { ...row.data, ...counts };
+  return { ...row.data, ...live };
 }
 
 function fieldPredictions(store: Store): number {
