@@ -2,7 +2,8 @@
 import { AuthorizationCodeCredentials } from '../../../src/auth/authorization-code.js';
 import { Las } from '../../../src/las.js';
 import { startEmulator, type Emulator } from '../src/index.js';
-import { messageOf, rejection } from './helpers.js';
+import { deploymentEnvironmentSchema, paymentMethodSchema, planSchema, profileSchema, roleSchema } from '../../../src/api/index.js';
+import { expectShape, messageOf, rejection } from './helpers.js';
 import { approvingNavigator } from './sign-in.js';
 
 let emu: Emulator;
@@ -26,11 +27,16 @@ test('plans, roles and deployment environments: listed and read by id', async ()
   expect((await las.plans.list({ owner: emu.organizationId })).items).toEqual([]);
   const free = await las.plans.get('las:plan:free');
   expect(free).toMatchObject({ planId: 'las:plan:free', currency: 'USD', available: true, latest: 1 });
+  expectShape(planSchema, free);
   expect((await las.roles.list()).items.map((role) => role.roleId)).toEqual(['las:role:admin', 'las:role:read-only']);
-  expect((await las.roles.get('las:role:admin')).permissions).toEqual([{ resourceId: '*', effect: 'allow', action: '*' }]);
+  const admin = await las.roles.get('las:role:admin');
+  expect(admin.permissions).toEqual([{ resourceId: '*', effect: 'allow', action: '*' }]);
+  expectShape(roleSchema, admin);
   const [shared] = (await las.deploymentEnvironments.list()).items;
   expect(shared).toMatchObject({ deploymentEnvironmentId: 'las:deployment-environment:shared', status: 'available' });
-  expect((await las.deploymentEnvironments.get('las:deployment-environment:shared')).modelDeploymentUnits).toBe(1);
+  const environment = await las.deploymentEnvironments.get('las:deployment-environment:shared');
+  expect(environment.modelDeploymentUnits).toBe(1);
+  expectShape(deploymentEnvironmentSchema, environment);
 });
 
 test('organizations: its own read, a new one created and listed, the plan and payment method changed', async () => {
@@ -42,6 +48,7 @@ test('organizations: its own read, a new one created and listed, the plan and pa
   const card = await las.paymentMethods.create({ name: 'Card' });
   await card.update({ stripeSetupIntentSecret: card.stripeSetupIntentSecret as string });
   expect(card.details).toMatchObject({ last4: '4242' });
+  expectShape(paymentMethodSchema, card);
   await own.update({ planId: 'las:plan:professional', paymentMethodId: card.paymentMethodId });
   expect(own).toMatchObject({ planId: 'las:plan:professional', paymentMethodId: card.paymentMethodId });
   expect((await las.paymentMethods.list()).items.map((method) => method.paymentMethodId)).toEqual([card.paymentMethodId]);
@@ -57,7 +64,9 @@ test('users: made with a role and a profile, which the SDK reads and changes', a
   const profile = await las.profiles.get(wire(user).profileId as string);
   expect(profile).toMatchObject({ email: 'ada@example.com', name: null });
   await profile.update({ name: 'Ada Lovelace', locale: 'en-GB' });
-  expect(await las.profiles.get(profile.profileId)).toMatchObject({ name: 'Ada Lovelace', locale: 'en-GB', email: 'ada@example.com' });
+  const changed = await las.profiles.get(profile.profileId);
+  expect(changed).toMatchObject({ name: 'Ada Lovelace', locale: 'en-GB', email: 'ada@example.com' });
+  expectShape(profileSchema, changed);
   expect((await rejection(las.users.create('eve@example.com', { roleIds: ['las:role:owner'] }))).status).toBe(400);
 });
 
