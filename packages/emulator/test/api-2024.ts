@@ -18,11 +18,11 @@ export interface Answer {
   body: Record<string, unknown>;
 }
 
-/** A request to the emulator's API, without the SDK. */
+/** A request to the emulator's API, without the SDK; a string body is sent as it is. */
 export async function call(emu: Target, method: string, path: string, body?: unknown): Promise<Answer> {
   const headers: Record<string, string> = { authorization: `Bearer ${await emu.credentials.getAccessToken()}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${emu.apiEndpoint}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${emu.apiEndpoint}${path}`, { method, headers, body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }

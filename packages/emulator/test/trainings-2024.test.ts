@@ -2,6 +2,9 @@
  * Models, data bundles and trainings under API 2024-11-29: every answer checked against the
  * 2024 spec (objects closed); trainings go pending → running → succeeded on the emulator's clock.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Clock } from '../src/clock.js';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { TRAINING_PENDING_MS, TRAINING_RUNNING_MS } from '../src/trainings.js';
@@ -254,6 +257,51 @@ describe('trainings', () => {
     await ok('Model', call(emu, 'DELETE', `/models/${String(model.modelId)}`));
     expect((await call(emu, 'GET', trainingPath(training))).status).toBe(404);
     expect((await call(emu, 'POST', `/models/${String(model.modelId)}/trainings`, { dataBundleIds: [bundle.dataBundleId] })).status).toBe(404);
+  });
+});
+
+describe('labels that are names of Object.prototype', () => {
+  it('are fields like any other, in evaluations and statistics', async () => {
+    // As JSON text: in a JavaScript object literal `__proto__` would set the prototype, not a key.
+    const fieldConfig = '{"__proto__":{"type":"amount"},"toString":{"type":"date"},"constructor":{"type":"string"}}';
+    const created = await call(emu, 'POST', '/models', `{"fieldConfig":${fieldConfig}}`);
+    expect(created.status).toBe(200);
+    const model = created.body;
+    expect(Object.keys(model.fieldConfig as object)).toEqual(['__proto__', 'toString', 'constructor']);
+    const training = await newTraining(model.modelId as string);
+    await clock.advance(TRAINING_PENDING_MS + TRAINING_RUNNING_MS);
+    const evaluation = (await getTraining(training)).evaluation as { fields: object };
+    expect(Object.keys(evaluation.fields)).toEqual(['__proto__', 'toString', 'constructor']);
+    expect(Object.keys(((await getModel(model.modelId)).statistics as { automationPercentage: object }).automationPercentage)).toEqual(['__proto__', 'toString', 'constructor']);
+  });
+});
+
+describe('with a data directory', () => {
+  it('a training keeps its place on the schedule, and a cancelled one stays cancelled, across a restart', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'las-emulator-'));
+    try {
+      const before = await startEmulator({ apiVersion: '2024-11-29', dataDir: dir });
+      const model = (await call(before, 'POST', '/models', { fieldConfig: FIELDS })).body;
+      const dataset = (await call(before, 'POST', '/datasets', {})).body;
+      const bundle = (await call(before, 'POST', `/models/${String(model.modelId)}/dataBundles`, { datasetIds: [dataset.datasetId] })).body;
+      const trainings = `/models/${String(model.modelId)}/trainings`;
+      const kept = (await call(before, 'POST', trainings, { dataBundleIds: [bundle.dataBundleId] })).body;
+      const stopped = (await call(before, 'POST', trainings, { dataBundleIds: [bundle.dataBundleId] })).body;
+      await call(before, 'PATCH', `${trainings}/${String(stopped.trainingId)}`, { status: 'cancelled' });
+      await before.close();
+
+      const after = await startEmulator({ apiVersion: '2024-11-29', dataDir: dir });
+      try {
+        expect((await ok('Training', call(after, 'GET', `${trainings}/${String(kept.trainingId)}`))).status).toBe('pending');
+        await clockOf(after).advance(TRAINING_PENDING_MS + TRAINING_RUNNING_MS);
+        expect((await ok('Training', call(after, 'GET', `${trainings}/${String(kept.trainingId)}`))).status).toBe('succeeded');
+        expect((await ok('Training', call(after, 'GET', `${trainings}/${String(stopped.trainingId)}`))).status).toBe('cancelled');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
