@@ -48,7 +48,7 @@ const getTraining = (training: Record<string, unknown>) => ok('Training', call(e
 const getModel = (modelId: unknown, query = '') => ok('Model', call(emu, 'GET', `/models/${String(modelId)}${query}`));
 
 describe('models under 2024-11-29', () => {
-  it('POST takes the 2024 body and answers every field of the 2024 Model', async () => {
+  it('POST takes the 2024 body (no width, height) and answers every field of the 2024 Model', async () => {
     const postprocessConfig = { strategy: 'BEST_N_PAGES', parameters: { n: 2 } };
     const model = await newModel({ name: 'm', metadata: { team: 'ap' }, postprocessConfig });
     expect(model).toMatchObject({
@@ -64,9 +64,7 @@ describe('models under 2024-11-29', () => {
     });
     expect(model.organizationId).toBe(emu.organizationId);
     expect((await newModel()).metadata).toBeNull();
-  });
-
-  it('POST refuses the 2021 width and height', async () => {
+    // The 2021 width and height are gone.
     expect(await refused(call(emu, 'POST', '/models', { fieldConfig: FIELDS, width: 801, height: 1281 }))).toMatch(/width/);
   });
 
