@@ -101,13 +101,16 @@ describe('data bundles under 2024-11-29', () => {
     expect(bundle).toMatchObject({ status: 'succeeded', retentionInDays: 30, modelId: model.modelId });
     const path = `/models/${String(model.modelId)}/dataBundles/${String(bundle.dataBundleId)}`;
     expect(await ok('DataBundle', call(emu, 'GET', path))).toEqual(bundle);
+    expect((await ok('DataBundle', call(emu, 'PATCH', path, { name: 'b' }))).name).toBe('b');
     // Without datasets: as long as a dataset is kept by default.
     expect((await ok('DataBundle', call(emu, 'POST', `/models/${String(model.modelId)}/dataBundles`, {}))).retentionInDays).toBe(1825);
     const listed = await ok('DataBundles', call(emu, 'GET', `/models/${String(model.modelId)}/dataBundles?status=succeeded`));
-    expect(listed).toMatchObject({ status: ['succeeded'], dataBundles: expect.arrayContaining([bundle]) });
+    expect(listed).toMatchObject({ status: ['succeeded'], dataBundles: expect.arrayContaining([{ ...bundle, name: 'b', updatedTime: expect.any(String) }]) });
     expect(await refused(call(emu, 'GET', `/models/${String(model.modelId)}/dataBundles?status=ready`))).toMatch(/^status/);
     const other = await newModel();
     expect((await call(emu, 'GET', `/models/${String(other.modelId)}/dataBundles/${String(bundle.dataBundleId)}`)).status).toBe(404);
+    await ok('DataBundle', call(emu, 'DELETE', path));
+    expect((await call(emu, 'GET', path)).status).toBe(404);
   });
 });
 
