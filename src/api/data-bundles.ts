@@ -6,6 +6,8 @@ import { listSchema, oneOrMore, type ListOptions } from './list.js';
 import { since2024 } from './versioned.js';
 
 const dataBundleStatusSchema = s.enum(['processing', 'ready', 'failed']);
+// 2024-11-29 names the states of a bundle's preparation as it names a training's.
+const dataBundleStatus2024Schema = s.enum(['running', 'succeeded', 'failed']);
 
 /**
  * A dataset as a data bundle describes it: a snapshot taken when the bundle was made, which may
@@ -24,8 +26,8 @@ export const dataBundleSchema = s.object({
   /** The model it trains. */
   modelId: ids.model,
   ...nameAndDescription,
-  /** Whether the bundle is ready for training. */
-  status: dataBundleStatusSchema,
+  /** Whether the bundle is ready for training (see {@link DataBundleStatus}). */
+  status: s.union(dataBundleStatusSchema, dataBundleStatus2024Schema),
   /** Counts of what its datasets hold. */
   summary: s.record(),
   /** The datasets bundled, as they were when bundled. */
@@ -45,8 +47,8 @@ export const updateDataBundleSchema = partial(s.object(nameAndDescription));
 
 /** A data bundle's data as the API returns it. */
 export type DataBundleData = Infer<typeof dataBundleSchema>;
-/** Where a data bundle is in its preparation. */
-export type DataBundleStatus = Infer<typeof dataBundleStatusSchema>;
+/** Where a data bundle is in its preparation: `processing`, `ready` or `failed` under 2021-09-23; `running`, `succeeded` or `failed` under 2024-11-29. */
+export type DataBundleStatus = Infer<typeof dataBundleStatusSchema> | Infer<typeof dataBundleStatus2024Schema>;
 /** One dataset of a data bundle. */
 export type BundledDataset = Infer<typeof bundledDatasetSchema>;
 /** Options of `model.dataBundles.create()`. */
@@ -59,11 +61,11 @@ export interface ListDataBundlesOptions extends ListOptions {
   status?: DataBundleStatus | DataBundleStatus[];
 }
 
-/** The query of `GET /models/{modelId}/dataBundles` (under 2024-11-29 `status` takes one status: its spec has no list there). */
+/** The query of `GET /models/{modelId}/dataBundles` (under 2024-11-29 `status` takes one of its statuses: its spec has no list there). */
 export const listDataBundlesSchema = since2024(
   listSchema({
     /** Only those in this status, or in any of these. */
     status: s.optional(oneOrMore(dataBundleStatusSchema)),
   } satisfies Record<Exclude<keyof ListDataBundlesOptions, keyof ListOptions>, Schema>),
-  { with: { status: s.optional(dataBundleStatusSchema) } },
+  { with: { status: s.optional(dataBundleStatus2024Schema) } },
 );

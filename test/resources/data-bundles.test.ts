@@ -88,6 +88,14 @@ describe('data bundles', () => {
     expect(page.hasNextPage()).toBe(false);
   });
 
+  test('under 2024-11-29 list filters by its statuses (running, succeeded, failed) and refuses the seed\'s, nothing sent', async () => {
+    const las2024 = testLas({ apiVersion: '2024-11-29' });
+    api().get(bundlesPath).query({ status: 'succeeded' }).reply(200, { dataBundles: [], nextToken: null });
+    expect((await las2024.models.ref(modelId).dataBundles.list({ status: 'succeeded' })).items).toEqual([]);
+    await expect(las2024.models.ref(modelId).dataBundles.list({ status: 'ready' })).rejects.toThrow(ValidationError);
+    await expect(las.models.ref(modelId).dataBundles.list({ status: 'succeeded' })).rejects.toThrow(ValidationError);
+  });
+
   test('list sends several statuses as repeated keys', async () => {
     const seen: { params?: [string, string][] } = {};
     api()
