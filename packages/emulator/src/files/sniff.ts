@@ -14,7 +14,6 @@ export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
 const REFUSED_TYPES = { gif: 'image/gif' } as const;
 
 const SIGNATURES: readonly (readonly [string, readonly (number | undefined)[]])[] = [
-  ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
   ['image/jpeg', [0xff, 0xd8, 0xff]],
   ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
   ['image/tiff', [0x49, 0x49, 0x2a, 0x00]], // little-endian
@@ -24,10 +23,17 @@ const SIGNATURES: readonly (readonly [string, readonly (number | undefined)[]])[
   [REFUSED_TYPES.gif, [0x47, 0x49, 0x46, 0x38]], // GIF8
 ];
 
+// A PDF's header may come after up to 1024 bytes of anything, as readers (and las-sdk's own
+// detection of the type) take it.
+const PDF_HEADER = Buffer.from('%PDF-');
+const PDF_HEADER_SLACK = 1024;
+
 /** The type `bytes` are of by their signature (image/gif included); undefined when none matches. */
 export function sniffContentType(bytes: Uint8Array): string | undefined {
   const found = SIGNATURES.find(([, signature]) => signature.length <= bytes.length && signature.every((byte, i) => byte === undefined || bytes[i] === byte));
-  return found?.[0];
+  if (found) return found[0];
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PDF_HEADER_SLACK + PDF_HEADER.length));
+  return head.includes(PDF_HEADER) ? 'application/pdf' : undefined;
 }
 
 /** Whether `type` is one a document may have. */
