@@ -9,6 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Jimp } from 'jimp';
 import { startEmulator, type Emulator } from '../src/index.js';
+import { internals } from '../src/internals.js';
 import { Las } from '../../../src/las.js';
 import { IncompleteDocumentError } from '../../../src/errors.js';
 import { PDF } from './helpers.js';
@@ -76,6 +77,23 @@ describe('under 2024-11-29', () => {
     expect(requests(t.lines)).toEqual(['POST /v1 -> 200', 'PUT /files -> 415']);
     const left = await t.las.documents.get(error.documentId);
     expect(left).not.toHaveProperty('contentMD5');
+  });
+
+  test('a fault a test emulator plays on the PUT (its hooks) is an IncompleteDocumentError too; a dropped GET a network failure', async () => {
+    const { hooks } = internals.get(t.emu) as NonNullable<ReturnType<typeof internals.get>>;
+    const image = await noisyPng(400, 300);
+    hooks.fault = async (method, pathname) => (method === 'PUT' && pathname.startsWith('/files/') ? { status: 503, body: { message: 'Slow down' } } : undefined);
+    try {
+      const error = (await t.las.documents.create(image).catch((e: unknown) => e)) as IncompleteDocumentError;
+      expect(error).toBeInstanceOf(IncompleteDocumentError);
+      expect(error.message).toMatch(/503/);
+      hooks.fault = async () => undefined;
+      const document = await t.las.documents.create(image);
+      hooks.fault = async (method, pathname) => (method === 'GET' && pathname.startsWith('/files/') ? 'drop' : undefined);
+      await expect(document.bytes()).rejects.toThrow(/GET http:\/\/localhost:\d+\/files\//);
+    } finally {
+      delete hooks.fault;
+    }
   });
 
   test('dataset.uploadDocuments and downloadDocuments go through the file server for large content', async () => {

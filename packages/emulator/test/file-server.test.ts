@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Jimp } from 'jimp';
 import { startEmulator, type Emulator } from '../src/index.js';
+import { internals } from '../src/internals.js';
 import { answerChecker } from './answer-schemas.js';
 import { PDF, raw } from './helpers.js';
 
@@ -172,7 +173,7 @@ describe('documents under 2024-11-29', () => {
 });
 
 describe('what the file server refuses', () => {
-  test('no token, a token it never handed out, a revoked sign-in: 401 with a message, nothing stored', async () => {
+  test('no token or a token it never handed out: 401 Unauthorized, nothing stored', async () => {
     const doc = await createDocument();
     for (const token of [null, 'not-a-token']) {
       for (const method of ['PUT', 'GET']) {
@@ -183,6 +184,21 @@ describe('what the file server refuses', () => {
       }
     }
     expect((await raw(emu, 'GET', `/documents/${String(doc.documentId)}`)).body).not.toHaveProperty('contentType');
+  });
+
+  test('a token of a revoked sign-in or an expired one: 401 in the API\'s words, nothing stored', async () => {
+    const doc = await createDocument();
+    const { store } = internals.get(emu) as NonNullable<ReturnType<typeof internals.get>>;
+    const appClientId = store.meta.defaultAppClientId as string;
+    store.tokens.set('revoked-token', { appClientId, expiresAt: store.clock.now() + 60_000, revoked: true } as Parameters<typeof store.tokens.set>[1]);
+    store.tokens.set('expired-token', { appClientId, expiresAt: store.clock.now() - 1 });
+    for (const [token, message] of [['revoked-token', 'The incoming token has been revoked'], ['expired-token', 'The incoming token has expired']]) {
+      const refused = await file(emu, 'PUT', doc.fileUrl as string, { token, body: PDF });
+      expect([token, refused.status, messageOf(refused.bytes)]).toEqual([token, 401, message]);
+    }
+    // The expired one is forgotten, as the API's check forgets it.
+    expect(store.tokens.get('expired-token')).toBeUndefined();
+    expect((await raw(emu, 'GET', `/documents/${String(doc.documentId)}`)).body).not.toHaveProperty('contentMD5');
   });
 
   test('GET before any PUT is a 404 saying so; an unknown file id, a traversal, another path: 404', async () => {

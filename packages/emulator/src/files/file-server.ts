@@ -22,6 +22,8 @@ export interface FileServerDeps {
 
 interface FileAnswer {
   status: number;
+  /** A test emulator's fault: the connection is closed without an answer. */
+  drop?: true;
   body?: Buffer | string;
   headers?: Record<string, string>;
 }
@@ -54,6 +56,10 @@ export async function serveFile(deps: FileServerDeps, req: http.IncomingMessage,
     // A body too large is not read on: the connection ends with the answer.
     if (status === 413) answer.headers = { ...answer.headers, connection: 'close' };
   }
+  if (answer.drop) {
+    req.socket.destroy();
+    return 0;
+  }
   res.writeHead(answer.status, { ...headers, ...answer.headers });
   res.end(answer.body);
   return answer.status;
@@ -67,6 +73,10 @@ async function fileAnswer(deps: FileServerDeps, req: http.IncomingMessage, url: 
       headers: { 'access-control-allow-methods': 'GET, PUT, OPTIONS', 'access-control-allow-headers': 'Authorization, Content-Type', 'access-control-max-age': '600' },
     };
   }
+  // A test emulator's faults play here too (before the body is read): `fail({ path: /^\/files\// })`.
+  const fault = await deps.context.hooks?.fault?.(req.method ?? 'GET', url.pathname, req.headers);
+  if (fault === 'drop') return { status: 0, drop: true };
+  if (fault) return { status: fault.status, body: JSON.stringify(fault.body), headers: { 'content-type': 'application/json' } };
   if (req.method !== 'GET' && req.method !== 'PUT') throw new HttpError(405, `The file server takes GET and PUT, not ${shorten(req.method ?? '', 20)}`);
   const principal = authenticate(deps, req);
   const fileId = url.pathname.slice(FILES_PATH.length);
