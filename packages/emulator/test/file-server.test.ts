@@ -4,7 +4,7 @@
  * with `GET`, and what the file server refuses.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { startEmulator, type Emulator } from '../src/index.js';
 import { internals } from '../src/internals.js';
 import { answerChecker } from './answer-schemas.js';
 import { PDF, raw } from './helpers.js';
+import { fetchTrusting } from './tls-fetch.js';
 
 const checkAnswer = answerChecker([], '2024-11-29');
 
@@ -306,4 +307,23 @@ describe('with a data directory', () => {
       await second.close();
     }
   });
+});
+
+test('with tls the fileUrl is https://localhost:<port>, which its certificate covers', async () => {
+  const secure = await startEmulator({ apiVersion: '2024-11-29', tls: true });
+  try {
+    const trusting = fetchTrusting(readFileSync(secure.caFile as string, 'utf8'));
+    const { clientId, clientSecret } = secure.credentials;
+    const basic = Buffer.from(`${clientId}:${String(clientSecret)}`).toString('base64');
+    const granted = await trusting(`${secure.url}/token?grant_type=client_credentials`, { method: 'POST', headers: { authorization: `Basic ${basic}` } });
+    const authorization = `Bearer ${((await granted.json()) as { access_token: string }).access_token}`;
+    const created = await trusting(`${secure.apiEndpoint}/documents`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{}' });
+    const { fileUrl } = (await created.json()) as { fileUrl: string };
+    expect(fileUrl).toMatch(new RegExp(`^https://localhost:${new URL(secure.url).port}/files/[0-9a-f]{32}$`));
+    expect((await trusting(fileUrl, { method: 'PUT', headers: { authorization }, body: PDF })).status).toBe(200);
+    const back = await trusting(fileUrl, { headers: { authorization } });
+    expect(Buffer.from(await back.arrayBuffer()).equals(PDF)).toBe(true);
+  } finally {
+    await secure.close();
+  }
 });
