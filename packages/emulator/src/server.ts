@@ -53,7 +53,7 @@ export function createServer(deps: ServerDeps): http.Server {
     const logLine = (status: number) => deps.log?.(`${req.method} ${shorten(req.url ?? '')} -> ${status} (${Math.round(performance.now() - started)} ms)`);
     // The file server reads its own bodies (up to 64 MiB, not the API's JSON).
     const fileUrl = requestUrl(req.url ?? '/');
-    if (isFileUrl(fileUrl)) {
+    if (isFileUrl(deps.context, fileUrl)) {
       void serveFile(deps, req, res, fileUrl, corsHeaders(req.headers.origin)).then(logLine, () => res.destroy());
       return;
     }

@@ -139,4 +139,11 @@ describe('under 2021-09-23 nothing of the file server is used', () => {
     }
     expect(requests(t.lines).some((line) => line.includes('/files'))).toBe(false);
   });
+
+  test('there is no file server: its paths answer as any path the API does not have', async () => {
+    const authorization = `Bearer ${await t.emu.credentials.getAccessToken()}`;
+    const answer = await fetch(`${t.emu.url}/files/${'a'.repeat(32)}`, { method: 'PUT', headers: { authorization }, body: PDF });
+    expect(answer.status).toBe(403);
+    expect(await answer.json()).toEqual({ message: 'Missing Authentication Token' });
+  });
 });

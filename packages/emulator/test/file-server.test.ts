@@ -141,6 +141,29 @@ describe('documents under 2024-11-29', () => {
     }
   });
 
+  test('an image too large to turn or unreadable is a 422 before it is decoded; untransformed it is answered as put', async () => {
+    const doc = await createDocument();
+    // A PNG header saying 30000 pixels square, and nothing after it.
+    const header = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(header);
+    header.write('IHDR', 12, 'latin1');
+    header.writeUInt32BE(30000, 16);
+    header.writeUInt32BE(30000, 20);
+    header[24] = 8;
+    header[25] = 6;
+    expect((await file(emu, 'PUT', doc.fileUrl as string, { body: header })).status).toBe(200);
+    const refused = await file(emu, 'GET', `${String(doc.fileUrl)}?rotation=90`);
+    expect(refused.status).toBe(422);
+    expect(messageOf(refused.bytes)).toMatch(/up to 36 megapixels.*30000x30000/);
+    expect((await file(emu, 'GET', doc.fileUrl as string)).bytes.equals(header)).toBe(true);
+
+    const truncated = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]);
+    await file(emu, 'PUT', doc.fileUrl as string, { body: truncated });
+    const unreadable = await file(emu, 'GET', `${String(doc.fileUrl)}?page=0`);
+    expect(unreadable.status).toBe(422);
+    expect(messageOf(unreadable.bytes)).toMatch(/cannot be read as image\/jpeg/);
+  });
+
   test('list: the 2024 query (repeated datasetId, sortBy, order, documentId) and its echo; PATCH and DELETE answer 2024 documents', async () => {
     const dataset = await raw(emu, 'POST', '/datasets', { body: { name: 'd' } });
     const datasetId = String(dataset.body.datasetId);
@@ -229,7 +252,7 @@ describe('what the file server refuses', () => {
     expect(kept.bytes.equals(PDF)).toBe(true);
   });
 
-  test('a body over 64 MiB: 413 at once when declared, 413 as soon as a stream passes it', async () => {
+  test('a body over 64 MiB: 413 at once when declared, 413 once a stream passes it (the rest read and dropped, no broken pipe)', async () => {
     const doc = await createDocument();
     const url = new URL(doc.fileUrl as string);
     const token = await emu.credentials.getAccessToken();
@@ -238,7 +261,10 @@ describe('what the file server refuses', () => {
       const req = http.request(url, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-length': String(2 ** 30) } }, (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body });
+          req.destroy();
+        });
       });
       req.on('error', reject);
       req.flushHeaders();
@@ -251,7 +277,7 @@ describe('what the file server refuses', () => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
-      req.on('error', () => undefined);
+      req.on('error', reject);
       const chunk = Buffer.alloc(1024 * 1024, 0x25);
       let sent = 0;
       const pump = () => {

@@ -28,9 +28,9 @@ interface FileAnswer {
   headers?: Record<string, string>;
 }
 
-/** Whether `url` is one of the file server's. */
-export function isFileUrl(url: URL | undefined): url is URL {
-  return url !== undefined && url.pathname.startsWith(FILES_PATH);
+/** Whether `url` is one of the file server's, which only API version 2024-11-29 has. */
+export function isFileUrl(context: Context, url: URL | undefined): url is URL {
+  return context.apiVersion !== '2021-09-23' && url !== undefined && url.pathname.startsWith(FILES_PATH);
 }
 
 /**
@@ -53,8 +53,6 @@ export async function serveFile(deps: FileServerDeps, req: http.IncomingMessage,
     const status = error instanceof HttpError ? error.status : 500;
     const message = error instanceof HttpError ? error.message : shorten(`The emulator failed: ${error instanceof Error ? error.message : String(error)}`);
     answer = { status, body: JSON.stringify({ message }), headers: { 'content-type': 'application/json' } };
-    // A body too large is not read on: the connection ends with the answer.
-    if (status === 413) answer.headers = { ...answer.headers, connection: 'close' };
   }
   if (answer.drop) {
     req.socket.destroy();
@@ -113,7 +111,9 @@ function authenticate(deps: FileServerDeps, req: http.IncomingMessage): string {
 }
 
 // The body, up to the file server's bound: a larger declared length is refused before a byte is
-// read, a larger stream as soon as it passes the bound (not read on: its connection is closed).
+// read, a larger stream as soon as it passes the bound. What is left of it is read and dropped,
+// never kept: closing the connection instead would often reach the client, still sending, as a
+// broken pipe before the 413 could be read.
 function readFile(req: http.IncomingMessage): Promise<Buffer> {
   const tooLarge = () => new HttpError(413, `The file is larger than ${FILE_SERVER_MAX_BYTES} bytes (64 MiB), the most the file server takes`);
   if (Number(req.headers['content-length']) > FILE_SERVER_MAX_BYTES) return Promise.reject(tooLarge());
@@ -124,7 +124,8 @@ function readFile(req: http.IncomingMessage): Promise<Buffer> {
       size += chunk.length;
       if (size <= FILE_SERVER_MAX_BYTES) return void chunks.push(chunk);
       req.off('data', onData);
-      req.pause();
+      chunks.length = 0;
+      req.resume();
       reject(tooLarge());
     };
     req.on('data', onData);

@@ -7,6 +7,7 @@
  * pure-JS codec for them): the emulator has no renderer.
  */
 import { documentFileQuerySchema, validate } from 'las-sdk/api';
+import { imageSize } from 'image-size';
 import { Jimp } from 'jimp';
 import { badRequest, HttpError } from '../http-error.js';
 import type { JsonObject } from '../json.js';
@@ -20,17 +21,32 @@ export interface TypedBytes {
 const INTEGER_PARAMETERS = ['width', 'height', 'page', 'rotation', 'density'] as const;
 const TRANSFORMED_TYPES = new Set(['image/jpeg', 'image/png', 'image/tiff']);
 
+// Decoding takes the emulator's one thread (an A4 page at 300 dpi: seconds) and 4 bytes a pixel:
+// an image past an A4 page at 600 dpi is refused before it is decoded, so a small file that says
+// it is 30000 pixels square cannot stall every other request for a minute.
+const MAX_PIXELS = 36_000_000;
+
 /** `file` as `query` asks for it; a 400 naming the parameter when the query is wrong. */
 export async function transformed(file: TypedBytes, query: URLSearchParams): Promise<TypedBytes> {
   const { page, rotation } = checkedQuery(query);
   if ((page === undefined && rotation === undefined) || !TRANSFORMED_TYPES.has(file.type)) return file;
   // An image is one page (a TIFF's first): 0, or -1 from the end.
   if (page !== undefined && page !== 0 && page !== -1) throw badRequest(`page: ${page} is not a page of this document, which has 1 (0, or -1 from the end)`);
+  const unreadable = (error: unknown) => new HttpError(422, `The document's content cannot be read as ${file.type}: ${error instanceof Error ? error.message : String(error)}`);
+  let size: { width: number; height: number };
+  try {
+    size = imageSize(file.bytes);
+  } catch (error) {
+    throw unreadable(error);
+  }
+  if (size.width * size.height > MAX_PIXELS) {
+    throw new HttpError(422, `The emulator turns images of up to ${MAX_PIXELS / 1e6} megapixels (an A4 page at 600 dpi); this one is ${size.width}x${size.height}`);
+  }
   let image: Awaited<ReturnType<typeof Jimp.fromBuffer>>;
   try {
     image = await Jimp.fromBuffer(file.bytes);
   } catch (error) {
-    throw new HttpError(422, `The document's content cannot be read as ${file.type}: ${error instanceof Error ? error.message : String(error)}`);
+    throw unreadable(error);
   }
   // jimp turns counter-clockwise.
   if (rotation !== undefined && rotation % 360 !== 0) image.rotate(-rotation);
