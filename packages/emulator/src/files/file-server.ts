@@ -4,6 +4,7 @@
  * 64 MiB, their type read from them), `GET <fileUrl>` answers them (transformed by its query, see
  * transform.ts). Its body is not the API's JSON: it is read here, never whole when too large.
  */
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FILE_SERVER_MAX_BYTES } from 'las-sdk/api';
@@ -58,7 +59,7 @@ export async function serveFile(deps: FileServerDeps, req: http.IncomingMessage,
     req.socket.destroy();
     return 0;
   }
-  res.writeHead(answer.status, { ...headers, ...answer.headers });
+  res.writeHead(answer.status, { 'x-request-id': randomUUID(), ...headers, ...answer.headers });
   res.end(answer.body);
   return answer.status;
 }
@@ -79,7 +80,8 @@ async function fileAnswer(deps: FileServerDeps, req: http.IncomingMessage, url: 
   const principal = authenticate(deps, req);
   const fileId = url.pathname.slice(FILES_PATH.length);
   const notFound = () => new HttpError(404, `File ${shorten(fileId, 80)} not found`);
-  if (!documentOfFile(store, fileId)) throw notFound();
+  const found = documentOfFile(store, fileId);
+  if (!found) throw notFound();
   if (req.method === 'PUT') {
     const bytes = await readFile(req);
     const type = documentContentType(bytes);
@@ -91,9 +93,9 @@ async function fileAnswer(deps: FileServerDeps, req: http.IncomingMessage, url: 
     if (failure) throw new HttpError(500, failure.message);
     return { status: 200 };
   }
-  const content = documentOfFile(store, fileId)?.hidden.content;
+  const { content } = found.hidden;
   if (typeof content !== 'string') throw new HttpError(404, `File ${fileId} has no content yet: PUT the document's bytes to its fileUrl first`);
-  const file = await transformed({ bytes: Buffer.from(content, 'base64'), type: String(documentOfFile(store, fileId)?.data.contentType) }, url.searchParams);
+  const file = await transformed({ bytes: Buffer.from(content, 'base64'), type: String(found.data.contentType) }, url.searchParams);
   return { status: 200, body: file.bytes, headers: { 'content-type': file.type, 'content-length': String(file.bytes.length) } };
 }
 
