@@ -7,8 +7,6 @@
  * pure-JS codec for them): the emulator has no renderer.
  */
 import { documentFileQuerySchema, validate } from 'las-sdk/api';
-import { imageSize } from 'image-size';
-import { Jimp } from 'jimp';
 import { badRequest, HttpError } from '../http-error.js';
 import type { JsonObject } from '../json.js';
 
@@ -32,6 +30,9 @@ export async function transformed(file: TypedBytes, query: URLSearchParams): Pro
   if ((page === undefined && rotation === undefined) || !TRANSFORMED_TYPES.has(file.type)) return file;
   // An image is one page (a TIFF's first): 0, or -1 from the end.
   if (page !== undefined && page !== 0 && page !== -1) throw badRequest(`page: ${page} is not a page of this document, which has 1 (0, or -1 from the end)`);
+  // Loaded on the first transformation: jimp takes about half a second to load, which an
+  // emulator that never turns an image (every test's) should not wait for at start.
+  const [{ imageSize }, { Jimp }] = await Promise.all([import('image-size'), import('jimp')]);
   const unreadable = (error: unknown) => new HttpError(422, `The document's content cannot be read as ${file.type}: ${error instanceof Error ? error.message : String(error)}`);
   let size: { width: number; height: number };
   try {
@@ -42,12 +43,9 @@ export async function transformed(file: TypedBytes, query: URLSearchParams): Pro
   if (size.width * size.height > MAX_PIXELS) {
     throw new HttpError(422, `The emulator turns images of up to ${MAX_PIXELS / 1e6} megapixels (an A4 page at 600 dpi); this one is ${size.width}x${size.height}`);
   }
-  let image: Awaited<ReturnType<typeof Jimp.fromBuffer>>;
-  try {
-    image = await Jimp.fromBuffer(file.bytes);
-  } catch (error) {
+  const image = await Jimp.fromBuffer(file.bytes).catch((error: unknown) => {
     throw unreadable(error);
-  }
+  });
   // jimp turns counter-clockwise.
   if (rotation !== undefined && rotation % 360 !== 0) image.rotate(-rotation);
   return { bytes: await image.getBuffer('image/jpeg'), type: 'image/jpeg' };
