@@ -70,7 +70,7 @@ export interface LasOptions<V extends ApiVersion = ApiVersion> {
   hooks?: RequestHooks;
 }
 
-/** What {@link Las.withOptions} may change: a client's defaults, not its credentials. */
+/** What {@link LasClient.withOptions} may change: a client's defaults, not its credentials. */
 export type LasDefaults = Pick<LasOptions, 'timeout' | 'totalTimeout' | 'maxRetries' | 'logLevel' | 'logger' | 'hooks'> & {
   /** Headers sent with every request, added to the client's. `Authorization` and `X-Api-Key` are refused. */
   headers?: Record<string, string>;
