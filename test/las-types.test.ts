@@ -45,6 +45,15 @@ describe('a client of 2024-11-29 has only its version in its type', () => {
     holds(true as Same<'width' extends keyof CreateModelOptions<'2024-11-29'> ? true : false, false>);
   });
 
+  test("its models' update is 2024-11-29's too: no width, no status", async () => {
+    holds(true as Same<Awaited<ReturnType<typeof las.models.get>>, Model<'2024-11-29'>>);
+    const model = las.models.ref('las:model:invoices');
+    // @ts-expect-error status is 2021-09-23's: trainingId replaced it
+    expect(await thrown(model.update({ status: 'inactive' }))).toBeInstanceOf(ValidationError);
+    // @ts-expect-error width is 2021-09-23's
+    expect(await thrown(model.update({ width: 800 }))).toBeInstanceOf(ValidationError);
+  });
+
   test('documents.create without batchId in its type', async () => {
     // @ts-expect-error batchId is 2021-09-23's
     const error = await thrown(las.documents.create(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]), { batchId: 'las:batch:' + 'a'.repeat(32) }));
@@ -78,7 +87,8 @@ describe('new Las() and a 2021-09-23 client keep every call in their type', () =
     expect(both).toHaveLength(2);
   });
 
-  test('models.get gives a Model under both', () => {
-    holds(true as Same<Awaited<ReturnType<Las<'2024-11-29'>['models']['get']>>, Model>);
+  test('a Las gives a Model, as before', () => {
+    holds(true as Same<Awaited<ReturnType<Las['models']['get']>>, Model>);
+    holds(true as Same<Model, Model<'2021-09-23'>>);
   });
 });

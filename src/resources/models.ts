@@ -18,17 +18,20 @@ import {
   getModelSchema,
 } from '../api/models.js';
 
-/** `las.models.get()`: `model.refresh()` by id. */
-export interface GetModel {
+/** `las.models.get()`: `model.refresh()` by id, on a client of API version `V`. */
+export interface GetModel<V extends ApiVersion = '2021-09-23'> {
   /** Gets one model. */
-  (id: string, requestOptions?: RequestOptions): Promise<Model>;
+  (id: string, requestOptions?: RequestOptions): Promise<Model<V>>;
   /** Gets one model with its statistics over the last `statisticsLastNDays` days (2024-11-29). */
-  (id: string, options: GetModelOptions, requestOptions?: RequestOptions): Promise<Model>;
+  (id: string, options: GetModelOptions, requestOptions?: RequestOptions): Promise<Model<V>>;
 }
 
-/** A model: reads the configured fields from documents; trained on its data bundles. */
+/**
+ * A model: reads the configured fields from documents; trained on its data bundles. `V`: the API
+ * version of the client it came from, which its update options follow (see {@link Models}).
+ */
 @entity(kinds.model)
-export class Model extends Entity<ModelData> {
+export class Model<V extends ApiVersion = '2021-09-23'> extends Entity<ModelData> {
   /** The model's data bundles: `model.dataBundles.create()`, `.list()`, ... */
   get dataBundles(): DataBundles {
     return new DataBundles(this.session, this.modelId);
@@ -54,8 +57,11 @@ export class Model extends Entity<ModelData> {
     return this.reload(statisticsLastNDays === undefined ? undefined : { statisticsLastNDays }, requestOptions);
   }
 
-  /** Updates size, fields, preprocessing, status, name or description. `PATCH /models/{modelId}` */
-  declare update: Update<this, UpdateModelOptions>;
+  /**
+   * Updates size, fields, preprocessing, status, name or description (under API version
+   * 2024-11-29: fields, pre- and postprocessing, training, name, description, metadata). `PATCH /models/{modelId}`
+   */
+  declare update: Update<this, UpdateModelOptions<V>>;
 
   /** Deletes the model. `DELETE /models/{modelId}` */
   declare delete: Delete<this>;
@@ -67,28 +73,28 @@ function isModelQuery(argument: unknown): boolean {
 }
 
 /** A handle on a model (`ref(id)`): its id and its methods; `await handle.refresh()` gives the model. */
-export type ModelHandle = Handle<Model, ModelData, 'modelId'>;
+export type ModelHandle<V extends ApiVersion = '2021-09-23'> = Handle<Model<V>, ModelData, 'modelId'>;
 
 /** `las.models`: the models of the organization. */
 @collectionOf(Model)
-export class Models<V extends ApiVersion = '2021-09-23'> extends Collection<Model> {
+export class Models<V extends ApiVersion = '2021-09-23'> extends Collection<Model<V>> {
   /** Creates a model. `POST /models` (under API version 2024-11-29 without `width`/`height`). */
-  async create(options: CreateModelOptions<V>, requestOptions?: RequestOptions): Promise<Model> {
+  async create(options: CreateModelOptions<V>, requestOptions?: RequestOptions): Promise<Model<V>> {
     return this.createWith(options, requestOptions);
   }
 
   /** Lists models. `GET /models` */
-  declare list: List<Model, ListModelsOptions>;
+  declare list: List<Model<V>, ListModelsOptions>;
 
   /** Gets one model; `{ statisticsLastNDays }` (2024-11-29) adds its statistics. `GET /models/{modelId}` */
-  declare get: GetModel;
+  declare get: GetModel<V>;
 
   /** Updates a model. `PATCH /models/{modelId}` (under API version 2024-11-29 without `width`/`height`/`status`). */
-  declare update: (id: string, options: UpdateModelOptions<V>, requestOptions?: RequestOptions) => Promise<Model>;
+  declare update: ById<Model<V>['update']>;
 
   /** Deletes a model. `DELETE /models/{modelId}` */
-  declare delete: ById<Model['delete']>;
+  declare delete: ById<Model<V>['delete']>;
 
   /** A handle on a model by id, without a request. */
-  declare ref: Ref<ModelHandle>;
+  declare ref: Ref<ModelHandle<V>>;
 }
