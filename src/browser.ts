@@ -44,7 +44,16 @@ export { AppClient, AppClients, type AppClientHandle } from './resources/app-cli
 export { Asset, Assets, type AssetHandle, type UpdateAssetOptions } from './resources/assets.js';
 export { Batch, Batches, type BatchHandle, type DeleteBatchOptions } from './resources/batches.js';
 export { Dataset, Datasets, type DatasetHandle, type DeleteDatasetOptions } from './resources/datasets.js';
-export { Document, Documents, type DocumentHandle, type CreateDocumentOptions, type DeleteDocumentsOptions, type DeletedDocuments } from './resources/documents.js';
+export {
+  Document,
+  Documents,
+  type DocumentHandle,
+  type CreateDocumentOptions,
+  type DeleteDocumentsOptions,
+  type DeleteDocumentsOptionsOf,
+  type DeletedDocuments,
+  type ListDocumentsOptionsOf,
+} from './resources/documents.js';
 export { Log, Logs, type LogHandle } from './resources/logs.js';
 export { Model, Models, type GetModel, type ModelHandle } from './resources/models.js';
 export { DataBundle, DataBundles, type DataBundleHandle } from './resources/data-bundles.js';

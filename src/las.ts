@@ -151,9 +151,9 @@ export interface LasCollections<V extends ApiVersion> {
   /** Secrets for transitions. */
   readonly secrets: Secrets;
   /** Transitions (workflow steps), with their executions. */
-  readonly transitions: Transitions;
+  readonly transitions: Transitions<V>;
   /** Users of the organization. */
-  readonly users: Users;
+  readonly users: Users<V>;
   /** Workflows, with their executions. */
   readonly workflows: Workflows;
 }

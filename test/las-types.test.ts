@@ -5,7 +5,18 @@
  * The `@ts-expect-error` lines are the type tests: `npx tsc --noEmit` fails when one of them stops
  * being an error. Each also runs, and the run-time check refuses it before anything is sent.
  */
-import { Las, type ApiVersion, type CreateModelOptions, type LasOptions, type Model } from '../src/index.js';
+import {
+  Las,
+  type ApiVersion,
+  type CreateDocumentOptions,
+  type CreateModelOptions,
+  type CreateUserOptions,
+  type DeleteDocumentsOptions,
+  type LasOptions,
+  type ListDocumentsOptions,
+  type Model,
+  type UpdateTransitionOptions,
+} from '../src/index.js';
 import { ValidationError } from '../src/errors.js';
 import { testCredentials, thrown, useApiMock } from './helpers/index.js';
 
@@ -60,6 +71,28 @@ describe('a client of 2024-11-29 has only its version in its type', () => {
     expect(error).toBeInstanceOf(ValidationError);
   });
 
+  test('documents.list and deleteMany without batchId in their types', async () => {
+    const batchId = 'las:batch:' + 'a'.repeat(32);
+    // @ts-expect-error batchId is 2021-09-23's
+    expect(await thrown(las.documents.list({ batchId }))).toBeInstanceOf(ValidationError);
+    // @ts-expect-error batchId is 2021-09-23's
+    expect(await thrown(las.documents.deleteMany({ batchId }))).toBeInstanceOf(ValidationError);
+  });
+
+  test('users without name or avatar in their types: a profile holds them', async () => {
+    // @ts-expect-error name is 2021-09-23's
+    expect(await thrown(las.users.create('a@example.com', { name: 'Ann' }))).toBeInstanceOf(ValidationError);
+    // @ts-expect-error avatar is 2021-09-23's
+    expect(await thrown(las.users.ref('las:user:' + 'b'.repeat(32)).update({ avatar: null }))).toBeInstanceOf(ValidationError);
+  });
+
+  test("transitions without 2021-09-23's schemas and environment in their types", async () => {
+    // @ts-expect-error inSchema is 2021-09-23's
+    expect(await thrown(las.transitions.create('docker', { inSchema: {} }))).toBeInstanceOf(ValidationError);
+    // @ts-expect-error environment is 2021-09-23's: parameters.environment replaced it
+    expect(await thrown(las.transitions.update('las:transition:' + 'c'.repeat(32), { environment: { A: 'b' } }))).toBeInstanceOf(ValidationError);
+  });
+
   test("the 2024-only collections are in its type", () => {
     expect([las.plans, las.roles, las.profiles, las.paymentMethods, las.deploymentEnvironments].every(Boolean)).toBe(true);
   });
@@ -85,6 +118,14 @@ describe('new Las() and a 2021-09-23 client keep every call in their type', () =
     holds(true as Same<Parameters<Las<'2021-09-23'>['models']['create']>[0], CreateModelOptions>);
     const both: CreateModelOptions[] = [{ width: 800, height: 800, fieldConfig }, { fieldConfig: { total: { type: 'digits' } } }];
     expect(both).toHaveLength(2);
+  });
+
+  test("users, transitions and documents take either version's options, as before", () => {
+    holds(true as Same<Parameters<Las['users']['create']>[1], CreateUserOptions | undefined>);
+    holds(true as Same<Parameters<Las['transitions']['update']>[1], UpdateTransitionOptions>);
+    holds(true as Same<Parameters<Las['documents']['list']>[0], ListDocumentsOptions | undefined>);
+    holds(true as Same<Parameters<Las['documents']['deleteMany']>[0], DeleteDocumentsOptions | undefined>);
+    holds(true as Same<Parameters<Las['documents']['create']>[1], CreateDocumentOptions | undefined>);
   });
 
   test('a Las gives a Model, as before', () => {

@@ -70,6 +70,9 @@ export type InferFor<S, V extends ApiVersion> = [V] extends ['2024-11-29']
 /** {@link InferFor} without the fields `K` (those a call takes as arguments of their own). */
 export type OmitFor<S, K extends PropertyKey, V extends ApiVersion> = InferFor<S, V> extends infer T ? (T extends unknown ? Omit<T, K> : never) : never;
 
+/** `Of2024` for a client of API version 2024-11-29, `Either` for any other (see {@link InferFor}): hand-written option types per version. */
+export type ByVersion<V extends ApiVersion, Either, Of2024> = [V] extends ['2024-11-29'] ? Of2024 : Either;
+
 /** `base` (the 2021-09-23 shape) with its 2024-11-29 variant: `base` changed by `changes`. */
 export function since2024<P extends Properties, K extends keyof P & string = never, Q extends Properties = Record<never, never>>(
   base: ObjectSchema<P>,

@@ -18,7 +18,7 @@ import {
   type ListDocumentsOptions,
 } from '../api/documents.js';
 import { listSchema } from '../api/list.js';
-import { since2024, type OmitEither, type OmitFor } from '../api/versioned.js';
+import { since2024, type ByVersion, type OmitEither, type OmitFor } from '../api/versioned.js';
 import type { ApiVersion } from '../api/versions/index.js';
 import { shaped } from './shapes.js';
 import { documentFileQuerySchema, type DocumentBytesOptions } from '../api/document-files.js';
@@ -34,6 +34,10 @@ export type CreateDocumentOptions<V extends ApiVersion = '2021-09-23'> = OmitFor
   /** The content's type; detected from the bytes (pdf, jpeg, png, tiff, and webp under 2024-11-29) when omitted. */
   contentType?: DocumentContentType;
 };
+/** Options of `las.documents.list()` on a client of API version `V`: under `'2024-11-29'` without `batchId`. */
+export type ListDocumentsOptionsOf<V extends ApiVersion> = ByVersion<V, ListDocumentsOptions, Omit<ListDocumentsOptions, 'batchId'>>;
+/** Options of `las.documents.deleteMany()` on a client of API version `V`: under `'2024-11-29'` without `batchId`. */
+export type DeleteDocumentsOptionsOf<V extends ApiVersion> = ByVersion<V, DeleteDocumentsOptions, Omit<DeleteDocumentsOptions, 'batchId'>>;
 /** Options of `las.documents.deleteMany()`. */
 export interface DeleteDocumentsOptions extends ListDocumentsOptions {
   /** Keep deleting page after page until no document matches. */
@@ -110,7 +114,7 @@ export class Documents<V extends ApiVersion = '2021-09-23'> extends Collection<D
   }
 
   /** Lists documents, optionally filtered. `GET /documents` */
-  declare list: List<Document, ListDocumentsOptions>;
+  declare list: List<Document, ListDocumentsOptionsOf<V>>;
 
   /** Gets one document with its content. `GET /documents/{documentId}` */
   declare get: ById<Document['refresh']>;
@@ -126,7 +130,7 @@ export class Documents<V extends ApiVersion = '2021-09-23'> extends Collection<D
    * `deleteAll`, repeats until none match; a failure part-way is a {@link PartialFailureError}
    * saying how many were deleted. `signal` (here or in `requestOptions`) goes with every request.
    */
-  async deleteMany(options: DeleteDocumentsOptions = {}, requestOptions?: RequestOptions): Promise<DeletedDocuments> {
+  async deleteMany(options: DeleteDocumentsOptionsOf<V> = {}, requestOptions?: RequestOptions): Promise<DeletedDocuments> {
     checkBody(shaped(this.session, deleteDocumentsSchema, options, this.what('deleteMany')), options, this.what('deleteMany'));
     const { deleteAll, signal, ...filters } = options;
     const query = toQuery(filters as Query);
