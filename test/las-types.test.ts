@@ -107,6 +107,11 @@ describe('new Las() and a 2021-09-23 client keep every call in their type', () =
     expect([las.batches, las.plans].every(Boolean)).toBe(true);
   });
 
+  test('Las is still a class at run time: instanceof, its name', () => {
+    const client: unknown = new Las({ ...options, apiVersion: '2024-11-29' });
+    expect(client instanceof Las && Las.name).toBe('Las');
+  });
+
   test('a version chosen at run time is a Las with every call', () => {
     const version = ['2024-11-29', '2021-09-23'][0] as ApiVersion;
     const las = new Las({ ...options, apiVersion: version });
