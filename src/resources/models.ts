@@ -23,7 +23,7 @@ export interface GetModel<V extends ApiVersion = '2021-09-23'> {
   /** Gets one model. */
   (id: string, requestOptions?: RequestOptions): Promise<Model<V>>;
   /** Gets one model with its statistics over the last `statisticsLastNDays` days (2024-11-29). */
-  (id: string, options: GetModelOptions, requestOptions?: RequestOptions): Promise<Model<V>>;
+  (id: string, options: GetModelOptions | undefined, requestOptions?: RequestOptions): Promise<Model<V>>;
 }
 
 /**
@@ -48,9 +48,9 @@ export class Model<V extends ApiVersion = '2021-09-23'> extends Entity<ModelData
    * Loads this model's data with its statistics over the last `statisticsLastNDays` days (1 to 30;
    * API version 2024-11-29: a `ValidationError` under 2021-09-23). `GET /models/{modelId}?statisticsLastNDays=N`
    */
-  refresh(options: GetModelOptions, requestOptions?: RequestOptions): Promise<this>;
-  async refresh(...args: [RequestOptions?] | [GetModelOptions, RequestOptions?]): Promise<this> {
-    const [options, requestOptions] = args.length > 1 || isModelQuery(args[0]) ? [args[0], args[1]] : [{}, args[0] as RequestOptions | undefined];
+  refresh(options: GetModelOptions | undefined, requestOptions?: RequestOptions): Promise<this>;
+  async refresh(...args: [RequestOptions?] | [GetModelOptions | undefined, RequestOptions?]): Promise<this> {
+    const [options = {}, requestOptions] = args.length > 1 || isModelQuery(args[0]) ? [args[0], args[1]] : [{}, args[0] as RequestOptions | undefined];
     const what = this.what('refresh');
     checkBody(shaped(this.session, getModelSchema, options, what), options, what);
     const { statisticsLastNDays } = options as GetModelOptions;

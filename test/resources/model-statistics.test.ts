@@ -27,11 +27,12 @@ describe('a model with its statistics (2024-11-29)', () => {
     expect((await model.refresh({ statisticsLastNDays: 30 }, { headers: { 'x-trace': 'abc' } })).modelId).toBe(MODEL_ID);
   });
 
-  test('without it, no query: get(id) and get(id, requestOptions) as before', async () => {
+  test('without it, no query: get(id), get(id, requestOptions) as before, get(id, undefined, requestOptions)', async () => {
     api().get(path).query({}).reply(200, model2024);
-    api().get(path).query({}).matchHeader('x-trace', 'abc').reply(200, model2024);
+    api().get(path).query({}).matchHeader('x-trace', 'abc').times(2).reply(200, model2024);
     await las.models.get(MODEL_ID);
     await las.models.get(MODEL_ID, { headers: { 'x-trace': 'abc' } });
+    await las.models.get(MODEL_ID, undefined, { headers: { 'x-trace': 'abc' } });
   });
 
   test.each([[0], [31], [-1], [1.5], [Number.NaN], [Number.POSITIVE_INFINITY], ['7'], [null], [{ valueOf: (): number => 7 }]])(
