@@ -3,7 +3,7 @@
  * condition `browser`). The Node entry, index.ts, adds what needs Node. This file lists the
  * package's public names, each by name: nothing else of a module is public.
  */
-export { Las, type LasDefaults, type LasOptions } from './las.js';
+export { Las, type Collections2021, type Collections2024, type LasClient, type LasCollections, type LasConstructor, type LasDefaults, type LasOptions } from './las.js';
 export { API_VERSIONS, type ApiVersion } from './api/versions/index.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { Logger, LogLevel, RequestEvent, RequestHooks } from './http/log.js';
@@ -44,9 +44,18 @@ export { AppClient, AppClients, type AppClientHandle } from './resources/app-cli
 export { Asset, Assets, type AssetHandle, type UpdateAssetOptions } from './resources/assets.js';
 export { Batch, Batches, type BatchHandle, type DeleteBatchOptions } from './resources/batches.js';
 export { Dataset, Datasets, type DatasetHandle, type DeleteDatasetOptions } from './resources/datasets.js';
-export { Document, Documents, type DocumentHandle, type CreateDocumentOptions, type DeleteDocumentsOptions, type DeletedDocuments } from './resources/documents.js';
+export {
+  Document,
+  Documents,
+  type DocumentHandle,
+  type CreateDocumentOptions,
+  type DeleteDocumentsOptions,
+  type DeleteDocumentsOptionsOf,
+  type DeletedDocuments,
+  type ListDocumentsOptionsOf,
+} from './resources/documents.js';
 export { Log, Logs, type LogHandle } from './resources/logs.js';
-export { Model, Models, type ModelHandle } from './resources/models.js';
+export { Model, Models, type GetModel, type ModelHandle } from './resources/models.js';
 export { DataBundle, DataBundles, type DataBundleHandle } from './resources/data-bundles.js';
 export { Organization, Organizations, type OrganizationHandle } from './resources/organizations.js';
 export { Prediction, Predictions, type PredictionHandle } from './resources/predictions.js';
@@ -72,7 +81,7 @@ export type { DatasetData, CreateDatasetOptions, UpdateDatasetOptions } from './
 export type { DocumentData, GroundTruthEntry, UpdateDocumentOptions, DocumentFilters, ListDocumentsOptions } from './api/documents.js';
 export type { DocumentBytesOptions } from './api/document-files.js';
 export type { LogData, ListLogsOptions } from './api/logs.js';
-export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions, ListModelsOptions } from './api/models.js';
+export type { FieldSpec, FieldConfig, PreprocessConfig, ModelStatus, ModelData, CreateModelOptions, UpdateModelOptions, ListModelsOptions, GetModelOptions } from './api/models.js';
 export type { OrganizationData, CreateOrganizationOptions, UpdateOrganizationOptions } from './api/organizations.js';
 export type { PredictionData, CreatePredictionOptions, ListPredictionsOptions } from './api/predictions.js';
 export type { DeploymentEnvironmentData, ListDeploymentEnvironmentsOptions } from './api/deployment-environments.js';

@@ -29,8 +29,8 @@ import { Transitions } from './resources/transitions.js';
 import { Users } from './resources/users.js';
 import { Workflows } from './resources/workflows.js';
 
-/** Options of {@link Las}. */
-export interface LasOptions {
+/** Options of {@link Las}; `V`, the API version, is what `apiVersion` names (see {@link Las} for what it does to the client's type). */
+export interface LasOptions<V extends ApiVersion = ApiVersion> {
   /** Explicit credentials (an app client's, or a person's sign-in); otherwise resolved from the environment, then the credentials file. */
   credentials?: Credentials | AuthorizationCodeCredentials;
   /** Section of the credentials file to use. Default `default`. */
@@ -44,7 +44,7 @@ export interface LasOptions {
    * service's today). Default: the credentials' (`LAS_API_VERSION`, `api_version` in the
    * credentials file), else `2021-09-23`. Each call is checked against it before it is sent.
    */
-  apiVersion?: ApiVersion;
+  apiVersion?: V;
   /** Retries per request (429/503 for every method, other failures for GET/PUT/DELETE), 0 to 10. Default 3. */
   maxRetries?: number;
   /** Milliseconds per attempt, a whole number from 1. Default 60 000. */
@@ -70,7 +70,7 @@ export interface LasOptions {
   hooks?: RequestHooks;
 }
 
-/** What {@link Las.withOptions} may change: a client's defaults, not its credentials. */
+/** What {@link LasClient.withOptions} may change: a client's defaults, not its credentials. */
 export type LasDefaults = Pick<LasOptions, 'timeout' | 'totalTimeout' | 'maxRetries' | 'logLevel' | 'logger' | 'hooks'> & {
   /** Headers sent with every request, added to the client's. `Authorization` and `X-Api-Key` are refused. */
   headers?: Record<string, string>;
@@ -103,59 +103,125 @@ const LAS_DEFAULTS = {
   hooks: option.hooks,
 } satisfies Record<keyof LasDefaults, OptionCheck>;
 
-// The collection class of each property of Las, as its declaration names it.
-const collections = new Map<string, new (session: Session) => object>();
+// The collections of a client, one per property of LasCollections: a Batches for `batches`, ...
+// The compiler insists each property has its class; bind() builds them in this order.
+const COLLECTIONS = {
+  appClients: AppClients,
+  assets: Assets,
+  batches: Batches,
+  datasets: Datasets,
+  deploymentEnvironments: DeploymentEnvironments,
+  documents: Documents,
+  logs: Logs,
+  models: Models,
+  organizations: Organizations,
+  paymentMethods: PaymentMethods,
+  plans: Plans,
+  predictions: Predictions,
+  profiles: Profiles,
+  roles: Roles,
+  secrets: Secrets,
+  transitions: Transitions,
+  users: Users,
+  workflows: Workflows,
+} satisfies { [K in keyof EveryCollection]-?: new (session: Session) => EveryCollection[K] };
+type EveryCollection = LasCollections<ApiVersion> & Collections2021 & Collections2024;
 
-/** Declares a property of {@link Las} as a collection of `cls` over the client's session. */
-function collection(cls: new (session: Session) => object) {
-  return (_prototype: object, name: string): void => void collections.set(name, cls);
+/**
+ * The collections of a client of API version `V`, each over its session. Both versions have
+ * these; {@link Collections2021} and {@link Collections2024} hold those of one version alone.
+ */
+export interface LasCollections<V extends ApiVersion> {
+  /** App clients: `las.appClients.create()`, ... */
+  readonly appClients: AppClients;
+  /** Assets: files transitions use. */
+  readonly assets: Assets;
+  /** Datasets of documents to train on. */
+  readonly datasets: Datasets;
+  /** Documents: pdfs and images. */
+  readonly documents: Documents<V>;
+  /** Logs of transition executions. */
+  readonly logs: Logs;
+  /** Models, with their data bundles. */
+  readonly models: Models<V>;
+  /** The organization. */
+  readonly organizations: Organizations;
+  /** Predictions of models on documents. */
+  readonly predictions: Predictions;
+  /** Secrets for transitions. */
+  readonly secrets: Secrets;
+  /** Transitions (workflow steps), with their executions. */
+  readonly transitions: Transitions<V>;
+  /** Users of the organization. */
+  readonly users: Users<V>;
+  /** Workflows, with their executions. */
+  readonly workflows: Workflows;
+}
+
+/** The collections only API version 2021-09-23 has: not in the type of a `Las<'2024-11-29'>`. */
+export interface Collections2021 {
+  /** Batches of documents (removed from the service on 2021-10-12: group documents by dataset). */
+  readonly batches: Batches;
+}
+
+/** The collections only API version 2024-11-29 has. */
+export interface Collections2024 {
+  /** Deployment environments: where trained models run (2024-11-29). */
+  readonly deploymentEnvironments: DeploymentEnvironments;
+  /** Payment methods of the organization (2024-11-29). */
+  readonly paymentMethods: PaymentMethods;
+  /** Plans the service offers (2024-11-29). */
+  readonly plans: Plans;
+  /** People's profiles (2024-11-29). */
+  readonly profiles: Profiles;
+  /** Roles: what users and app clients may do (2024-11-29). */
+  readonly roles: Roles;
+}
+
+/** What every client has, whatever its API version: its version, `withOptions`, and the collections of both versions. */
+export interface LasClient<V extends ApiVersion> extends LasCollections<V> {
+  /** The API version this client speaks; every call is checked against it before it is sent. */
+  readonly apiVersion: [V] extends ['2024-11-29'] ? V : ApiVersion;
+  /**
+   * A client with the same credentials and token provider (one token serves both) and these
+   * defaults instead of this client's; `headers` are added to its headers. Checked like the
+   * constructor's options.
+   */
+  withOptions(defaults: LasDefaults): Las<V>;
+}
+
+/**
+ * The LAS client: one shared session and a collection per kind of entity. Its type follows the API
+ * version chosen in code: `new Las({ apiVersion: '2024-11-29' })` is a `Las<'2024-11-29'>`, whose
+ * type has only that version's collections and option fields (no `batches`, no `width` on
+ * `models.create`). A `Las` (`Las<'2021-09-23'>`, what `new Las()` is: the environment or the
+ * credentials file may choose the version at run time) has every call of both versions in its
+ * type. Whatever the type, every call is checked against the client's version before it is sent.
+ */
+export type Las<V extends ApiVersion = '2021-09-23'> = LasClient<V> & ([V] extends ['2024-11-29'] ? Collections2024 : Collections2021 & Collections2024);
+
+/** The constructor of {@link Las}: `new Las(options)`. */
+export interface LasConstructor {
+  /**
+   * Resolves credentials (explicit, then `LAS_*` environment variables, then
+   * `~/.lucidtech/credentials.cfg`) and builds the session every collection shares. Unknown or
+   * invalid options are refused with a {@link ValidationError} naming the option.
+   */
+  new <V extends ApiVersion = '2021-09-23'>(options?: LasOptions<V>): Las<V>;
 }
 
 // The session of each client, out of sight (JSON.stringify(las), console.log(las)).
-const sessions = new WeakMap<Las, Session>();
+const sessions = new WeakMap<object, Session>();
 // Loggers already told that the service speaks another version than the default: once each.
 const warnedLoggers = new WeakSet<object>();
 
-/** The LAS client: one shared session and a collection per kind of entity. */
-export class Las {
-  /** The API version this client speaks; every call is checked against it before it is sent. */
+/**
+ * The LAS client: `new Las(options)` (see {@link LasConstructor}). Its collections are set on each
+ * instance by `bind()`; its type is the type {@link Las}.
+ */
+// A class expression named Las (the name util.inspect shows), typed as the generic constructor.
+export const Las = class Las {
   declare readonly apiVersion: ApiVersion;
-  /** App clients: `las.appClients.create()`, ... */
-  @collection(AppClients) readonly appClients!: AppClients;
-  /** Assets: files transitions use. */
-  @collection(Assets) readonly assets!: Assets;
-  /** Batches of documents. */
-  @collection(Batches) readonly batches!: Batches;
-  /** Datasets of documents to train on. */
-  @collection(Datasets) readonly datasets!: Datasets;
-  /** Deployment environments: where trained models run (2024-11-29). */
-  @collection(DeploymentEnvironments) readonly deploymentEnvironments!: DeploymentEnvironments;
-  /** Documents: pdfs and images. */
-  @collection(Documents) readonly documents!: Documents;
-  /** Logs of transition executions. */
-  @collection(Logs) readonly logs!: Logs;
-  /** Models, with their data bundles. */
-  @collection(Models) readonly models!: Models;
-  /** The organization. */
-  @collection(Organizations) readonly organizations!: Organizations;
-  /** Payment methods of the organization (2024-11-29). */
-  @collection(PaymentMethods) readonly paymentMethods!: PaymentMethods;
-  /** Plans the service offers (2024-11-29). */
-  @collection(Plans) readonly plans!: Plans;
-  /** Predictions of models on documents. */
-  @collection(Predictions) readonly predictions!: Predictions;
-  /** People's profiles (2024-11-29). */
-  @collection(Profiles) readonly profiles!: Profiles;
-  /** Roles: what users and app clients may do (2024-11-29). */
-  @collection(Roles) readonly roles!: Roles;
-  /** Secrets for transitions. */
-  @collection(Secrets) readonly secrets!: Secrets;
-  /** Transitions (workflow steps), with their executions. */
-  @collection(Transitions) readonly transitions!: Transitions;
-  /** Users of the organization. */
-  @collection(Users) readonly users!: Users;
-  /** Workflows, with their executions. */
-  @collection(Workflows) readonly workflows!: Workflows;
 
   /**
    * Resolves credentials (explicit, then `LAS_*` environment variables, then
@@ -199,25 +265,20 @@ export class Las {
     bind(this, session, apiVersion);
   }
 
-  /**
-   * A client with the same credentials and token provider (one token serves both) and these
-   * defaults instead of this client's; `headers` are added to its headers. Checked like the
-   * constructor's options.
-   */
-  withOptions(defaults: LasDefaults): Las {
+  withOptions(defaults: LasDefaults): object {
     const checked: SessionDefaults = checkOptions('las.withOptions', defaults, LAS_DEFAULTS);
-    const client = Object.create(Las.prototype) as Las;
+    const client = Object.create(Las.prototype) as object;
     bind(client, (sessions.get(this) as Session).withDefaults(checked), this.apiVersion);
     return client;
   }
-}
+} as unknown as LasConstructor;
 
-/** Gives `las` its version and its collections over `session`: one of each its properties declare with {@link collection}. */
-function bind(las: Las, session: Session, apiVersion: ApiVersion): void {
+/** Gives `las` its version and its collections over `session`: one of each of {@link COLLECTIONS}. */
+function bind(las: object, session: Session, apiVersion: ApiVersion): void {
   sessions.set(las, session);
   // Read-only: the session's check was built for this version, so changing it could only mislead.
   Object.defineProperty(las, 'apiVersion', { value: apiVersion, enumerable: true });
-  Object.assign(las, Object.fromEntries([...collections].map(([name, cls]) => [name, new cls(session)])));
+  Object.assign(las, Object.fromEntries(Object.entries(COLLECTIONS).map(([name, cls]) => [name, new cls(session)])));
 }
 
 /**

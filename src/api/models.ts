@@ -1,7 +1,8 @@
 import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
-import { partialEither, since2024, type InferEither } from './versioned.js';
+import { partialEither, since2024, type InferFor } from './versioned.js';
+import type { ApiVersion } from './versions/index.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
 // The spec does not close a field's object: properties it does not name are let through.
@@ -196,7 +197,23 @@ export type PreprocessConfig = Infer<typeof preprocessConfigSchema>;
 export type ModelStatus = Infer<typeof modelStatusSchema>;
 /** A model's data as the API returns it. */
 export type ModelData = Infer<typeof modelSchema>;
-/** Options of `las.models.create()`. */
-export type CreateModelOptions = InferEither<typeof createModelSchema>;
-/** Options of `model.update()`. */
-export type UpdateModelOptions = InferEither<typeof updateModelSchema>;
+/**
+ * Options of `las.models.create()` on a client of API version `V`: under `'2024-11-29'` without
+ * `width`/`height`; by default those of either version (see {@link InferFor}).
+ */
+export type CreateModelOptions<V extends ApiVersion = '2021-09-23'> = InferFor<typeof createModelSchema, V>;
+/** Options of `model.update()`, and of `las.models.update()` on a client of API version `V` (see {@link CreateModelOptions}). */
+export type UpdateModelOptions<V extends ApiVersion = '2021-09-23'> = InferFor<typeof updateModelSchema, V>;
+
+/** The query of `GET /models/{modelId}` (2024-11-29's: none under 2021-09-23). */
+export const getModelSchema = since2024(s.object({}), {
+  with: {
+    /** Statistics of the model over the last this many days, 1 to 30. */
+    statisticsLastNDays: s.optional(s.integer({ minimum: 1, maximum: 30 })),
+  },
+});
+/** Options of `las.models.get()` and `model.refresh()` (2024-11-29). */
+export interface GetModelOptions {
+  /** Statistics of the model over the last this many days: a whole number from 1 to 30 (2024-11-29). */
+  statisticsLastNDays?: number;
+}

@@ -56,6 +56,23 @@ export type InferEither<S> = Infer<S> | (S extends { readonly variants: { readon
 /** {@link InferEither} without the fields `K` (those a call takes as arguments of their own), under each version. */
 export type OmitEither<S, K extends PropertyKey> = InferEither<S> extends infer T ? (T extends unknown ? Omit<T, K> : never) : never;
 
+/**
+ * The type of what fits `S` for a client of API version `V`: the 2024-11-29 variant's type for a
+ * `Las<'2024-11-29'>`; {@link InferEither} for any other (`new Las()`, whose version the
+ * environment or the credentials file may choose at run time).
+ */
+export type InferFor<S, V extends ApiVersion> = [V] extends ['2024-11-29']
+  ? S extends { readonly variants: { readonly '2024-11-29': infer W } }
+    ? Infer<W>
+    : Infer<S>
+  : InferEither<S>;
+
+/** {@link InferFor} without the fields `K` (those a call takes as arguments of their own). */
+export type OmitFor<S, K extends PropertyKey, V extends ApiVersion> = InferFor<S, V> extends infer T ? (T extends unknown ? Omit<T, K> : never) : never;
+
+/** `Of2024` for a client of API version 2024-11-29, `Either` for any other (see {@link InferFor}): hand-written option types per version. */
+export type ByVersion<V extends ApiVersion, Either, Of2024> = [V] extends ['2024-11-29'] ? Of2024 : Either;
+
 /** `base` (the 2021-09-23 shape) with its 2024-11-29 variant: `base` changed by `changes`. */
 export function since2024<P extends Properties, K extends keyof P & string = never, Q extends Properties = Record<never, never>>(
   base: ObjectSchema<P>,

@@ -18,18 +18,26 @@ import {
   type ListDocumentsOptions,
 } from '../api/documents.js';
 import { listSchema } from '../api/list.js';
-import { since2024, type OmitEither } from '../api/versioned.js';
+import { since2024, type ByVersion, type OmitEither, type OmitFor } from '../api/versioned.js';
+import type { ApiVersion } from '../api/versions/index.js';
 import { shaped } from './shapes.js';
 import { documentFileQuerySchema, type DocumentBytesOptions } from '../api/document-files.js';
 import { createOnFileServer, documentBytes, documentSizeProblem, goesToFileServer } from './document-content.js';
 import type { UploadContent } from '../http/document-body.js';
 import { createPredictionSchema } from '../api/predictions.js';
 
-/** Options of `las.documents.create()`, under either API version (name, description and metadata are 2024-11-29's). */
-export type CreateDocumentOptions = OmitEither<typeof createDocumentSchema, 'content' | 'contentType'> & {
+/**
+ * Options of `las.documents.create()` on a client of API version `V`: under `'2024-11-29'` its
+ * fields (name, description, metadata; no `batchId`); by default those of either version.
+ */
+export type CreateDocumentOptions<V extends ApiVersion = '2021-09-23'> = OmitFor<typeof createDocumentSchema, 'content' | 'contentType', V> & {
   /** The content's type; detected from the bytes (pdf, jpeg, png, tiff, and webp under 2024-11-29) when omitted. */
   contentType?: DocumentContentType;
 };
+/** Options of `las.documents.list()` on a client of API version `V`: under `'2024-11-29'` without `batchId`. */
+export type ListDocumentsOptionsOf<V extends ApiVersion> = ByVersion<V, ListDocumentsOptions, Omit<ListDocumentsOptions, 'batchId'>>;
+/** Options of `las.documents.deleteMany()` on a client of API version `V`: under `'2024-11-29'` without `batchId`. */
+export type DeleteDocumentsOptionsOf<V extends ApiVersion> = ByVersion<V, DeleteDocumentsOptions, Omit<DeleteDocumentsOptions, 'batchId'>>;
 /** Options of `las.documents.deleteMany()`. */
 export interface DeleteDocumentsOptions extends ListDocumentsOptions {
   /** Keep deleting page after page until no document matches. */
@@ -87,7 +95,7 @@ export type DocumentHandle = Handle<Document, DocumentData, 'documentId'>;
 
 /** `las.documents`: the documents of the organization. */
 @collectionOf(Document)
-export class Documents extends Collection<Document> {
+export class Documents<V extends ApiVersion = '2021-09-23'> extends Collection<Document> {
   /**
    * Uploads a document. `POST /documents`. Content is bytes, a Blob, a stream, a file path or
    * URL, or `{ base64 }`; its type is detected when `contentType` is omitted. Inline base64 takes
@@ -95,7 +103,7 @@ export class Documents extends Collection<Document> {
    * file server: `POST /documents` without it, then `PUT` to the answered `fileUrl`; a failure of
    * the PUT is an `IncompleteDocumentError` naming the document created without content.
    */
-  async create(content: ContentInput, options: CreateDocumentOptions = {}, requestOptions?: RequestOptions): Promise<Document> {
+  async create(content: ContentInput, options: CreateDocumentOptions<V> = {} as CreateDocumentOptions<V>, requestOptions?: RequestOptions): Promise<Document> {
     checkBody(someOptions, options, this.what('create'));
     const loaded = await loadDocumentContent(content, options.contentType);
     const fields = { ...options, contentType: loaded.contentType };
@@ -106,7 +114,7 @@ export class Documents extends Collection<Document> {
   }
 
   /** Lists documents, optionally filtered. `GET /documents` */
-  declare list: List<Document, ListDocumentsOptions>;
+  declare list: List<Document, ListDocumentsOptionsOf<V>>;
 
   /** Gets one document with its content. `GET /documents/{documentId}` */
   declare get: ById<Document['refresh']>;
@@ -122,7 +130,7 @@ export class Documents extends Collection<Document> {
    * `deleteAll`, repeats until none match; a failure part-way is a {@link PartialFailureError}
    * saying how many were deleted. `signal` (here or in `requestOptions`) goes with every request.
    */
-  async deleteMany(options: DeleteDocumentsOptions = {}, requestOptions?: RequestOptions): Promise<DeletedDocuments> {
+  async deleteMany(options: DeleteDocumentsOptionsOf<V> = {}, requestOptions?: RequestOptions): Promise<DeletedDocuments> {
     checkBody(shaped(this.session, deleteDocumentsSchema, options, this.what('deleteMany')), options, this.what('deleteMany'));
     const { deleteAll, signal, ...filters } = options;
     const query = toQuery(filters as Query);

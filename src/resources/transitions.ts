@@ -1,5 +1,6 @@
 import { omit, s, type Schema } from '../schema/index.js';
-import { since2024 } from '../api/versioned.js';
+import { since2024, type ByVersion } from '../api/versioned.js';
+import type { ApiVersion } from '../api/versions/index.js';
 import { shaped } from './shapes.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { Collection, collectionOf } from './collection.js';
@@ -30,12 +31,24 @@ export interface TransitionSchemas {
   /** JSON schema every execution's output must fit (`outputJsonSchema` on the wire). */
   outSchema?: Record<string, unknown>;
 }
-/** Options of `las.transitions.create()`: of 2021-09-23 (with the JSON schemas), or of 2024-11-29 (lambdas, bigger containers). */
-export type CreateTransitionOptions =
-  | (TransitionSchemas & Omit<CreateTransitionBody, 'transitionType' | 'inputJsonSchema' | 'outputJsonSchema'>)
-  | Omit<CreateTransitionBody2024, 'transitionType'>;
-/** Options of `transition.update()`: of 2021-09-23, or of 2024-11-29 (its settings in `parameters`). */
-export type UpdateTransitionOptions = (TransitionSchemas & Omit<UpdateTransitionBody, 'inputJsonSchema' | 'outputJsonSchema'>) | UpdateTransitionBody2024;
+/**
+ * Options of `las.transitions.create()`: of 2021-09-23 (with the JSON schemas), or of 2024-11-29
+ * (lambdas, bigger containers); on a client of API version `'2024-11-29'`, only the latter.
+ */
+export type CreateTransitionOptions<V extends ApiVersion = '2021-09-23'> = ByVersion<
+  V,
+  (TransitionSchemas & Omit<CreateTransitionBody, 'transitionType' | 'inputJsonSchema' | 'outputJsonSchema'>) | Omit<CreateTransitionBody2024, 'transitionType'>,
+  Omit<CreateTransitionBody2024, 'transitionType'>
+>;
+/**
+ * Options of `transition.update()`: of 2021-09-23, or of 2024-11-29 (its settings in
+ * `parameters`); on a client of API version `'2024-11-29'`, only the latter.
+ */
+export type UpdateTransitionOptions<V extends ApiVersion = '2021-09-23'> = ByVersion<
+  V,
+  (TransitionSchemas & Omit<UpdateTransitionBody, 'inputJsonSchema' | 'outputJsonSchema'>) | UpdateTransitionBody2024,
+  UpdateTransitionBody2024
+>;
 
 // The options name the schemas `inSchema`/`outSchema`; the body `inputJsonSchema`/`outputJsonSchema`.
 const schemaOptions = { inSchema: s.optional(s.record()), outSchema: s.optional(s.record()) } satisfies Record<keyof TransitionSchemas, Schema>;
@@ -63,9 +76,12 @@ function toWire({ inSchema, outSchema, ...rest }: TransitionSchemas) {
   return { ...(inSchema !== undefined && { inputJsonSchema: inSchema }), ...(outSchema !== undefined && { outputJsonSchema: outSchema }), ...rest };
 }
 
-/** A transition: one step of a workflow, run by a docker image or by a person. */
+/**
+ * A transition: one step of a workflow, run by a docker image or by a person. `V`: the API version
+ * of the client it came from, which its update options follow.
+ */
 @entity(kinds.transition)
-export class Transition extends Entity<TransitionData> {
+export class Transition<V extends ApiVersion = '2021-09-23'> extends Entity<TransitionData> {
   /** The executions of this transition. */
   get executions(): TransitionExecutions {
     return new TransitionExecutions(this.session, this.transitionId);
@@ -75,7 +91,7 @@ export class Transition extends Entity<TransitionData> {
   declare refresh: Refresh<this>;
 
   /** Updates name, description, schemas, assets or environment. `PATCH /transitions/{transitionId}` */
-  async update(options: UpdateTransitionOptions, requestOptions?: RequestOptions): Promise<this> {
+  async update(options: UpdateTransitionOptions<V>, requestOptions?: RequestOptions): Promise<this> {
     const what = this.what('update');
     checkBody(shaped(this.session, updateTransitionOptionsSchema, options, what, { method: 'PATCH', path: this.path }), options, what);
     return this.patchWith(toWire(options as TransitionSchemas), requestOptions);
@@ -110,13 +126,13 @@ export class Transition extends Entity<TransitionData> {
 }
 
 /** A handle on a transition (`ref(id)`): its id and its methods; `await handle.refresh()` gives the transition. */
-export type TransitionHandle = Handle<Transition, TransitionData, 'transitionId'>;
+export type TransitionHandle<V extends ApiVersion = '2021-09-23'> = Handle<Transition<V>, TransitionData, 'transitionId'>;
 
 /** `las.transitions`: the transitions of the organization. */
 @collectionOf(Transition)
-export class Transitions extends Collection<Transition> {
+export class Transitions<V extends ApiVersion = '2021-09-23'> extends Collection<Transition<V>> {
   /** Creates a transition. `POST /transitions` */
-  async create(transitionType: TransitionType, options: CreateTransitionOptions = {}, requestOptions?: RequestOptions): Promise<Transition> {
+  async create(transitionType: TransitionType, options: CreateTransitionOptions<V> = {}, requestOptions?: RequestOptions): Promise<Transition<V>> {
     const what = this.what('create');
     checkBody(shaped(this.session, createTransitionOptionsSchema, options, what), options, what);
     const body = { ...toWire(options as TransitionSchemas), transitionType };
@@ -124,17 +140,17 @@ export class Transitions extends Collection<Transition> {
   }
 
   /** Lists transitions, optionally of some types only. `GET /transitions` */
-  declare list: List<Transition, ListTransitionsOptions>;
+  declare list: List<Transition<V>, ListTransitionsOptions>;
 
   /** Gets one transition. `GET /transitions/{transitionId}` */
-  declare get: ById<Transition['refresh']>;
+  declare get: ById<Transition<V>['refresh']>;
 
   /** Updates a transition. `PATCH /transitions/{transitionId}` */
-  declare update: ById<Transition['update']>;
+  declare update: ById<Transition<V>['update']>;
 
   /** Deletes a transition. `DELETE /transitions/{transitionId}` */
-  declare delete: ById<Transition['delete']>;
+  declare delete: ById<Transition<V>['delete']>;
 
   /** A handle on a transition by id (`las:transition:<hex>` or `las:transition:commons-<name>`), without a request. */
-  declare ref: Ref<TransitionHandle>;
+  declare ref: Ref<TransitionHandle<V>>;
 }

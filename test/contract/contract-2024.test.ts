@@ -37,7 +37,7 @@ function isValid(exchange: Exchange): boolean {
 describe('the SDK against the 2024-11-29 spec (Prism)', () => {
   const recorder = new Recorder(operations);
   let prism: Prism | undefined;
-  let las: Las;
+  let las: Las<'2024-11-29'>;
 
   beforeAll(async () => {
     prism = await startPrism({ spec: SPEC_2024, seed: 1 });

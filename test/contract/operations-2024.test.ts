@@ -18,7 +18,7 @@ const BASE = '/v1';
  * A client of 2024-11-29 whose requests land in `sent` (method and path). Every answer is one
  * object: an empty page (`documents` for deleteMany's), read as an entity with no fields too.
  */
-function recordingClient(sent: Array<[method: string, path: string]>): Las {
+function recordingClient(sent: Array<[method: string, path: string]>): Las<'2024-11-29'> {
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     sent.push([request.method, new URL(request.url).pathname.slice(BASE.length)]);

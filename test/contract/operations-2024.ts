@@ -5,8 +5,11 @@
  */
 import type { Las } from '../../src/las.js';
 
+/** A client of 2024-11-29: the calls below type-check against its version's types. */
+type Las2024 = Las<'2024-11-29'>;
+
 /** The SDK's call of one operation, on a client speaking 2024-11-29. */
-export type Call = (las: Las) => PromiseLike<unknown>;
+export type Call = (las: Las2024) => PromiseLike<unknown>;
 
 const hex = (seed: string) => seed.repeat(32).slice(0, 32);
 /** Ids of the 2024-11-29 forms; only their form matters. */
@@ -36,10 +39,10 @@ export const ID = {
 };
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const model = (las: Las) => las.models.ref(ID.model);
-const dataset = (las: Las) => las.datasets.ref(ID.dataset);
-const transitionExecution = (las: Las) => las.transitions.ref(ID.transition).executions.ref(ID.transitionExecution);
-const workflowExecution = (las: Las) => las.workflows.ref(ID.workflow).executions.ref(ID.workflowExecution);
+const model = (las: Las2024) => las.models.ref(ID.model);
+const dataset = (las: Las2024) => las.datasets.ref(ID.dataset);
+const transitionExecution = (las: Las2024) => las.transitions.ref(ID.transition).executions.ref(ID.transitionExecution);
+const workflowExecution = (las: Las2024) => las.workflows.ref(ID.workflow).executions.ref(ID.workflowExecution);
 
 /** Every operation of 2024-11-29, by `METHOD /path/{param}`, and its call. */
 export const OPERATIONS_2024: Record<string, Call> = {
@@ -71,7 +74,7 @@ export const OPERATIONS_2024: Record<string, Call> = {
   'GET /logs': (las) => las.logs.list(),
   'GET /logs/{logId}': (las) => las.logs.get(ID.log),
   'GET /models': (las) => las.models.list(),
-  'GET /models/{modelId}': (las) => las.models.get(ID.model),
+  'GET /models/{modelId}': (las) => las.models.get(ID.model, { statisticsLastNDays: 7 }),
   'GET /models/{modelId}/dataBundles': (las) => model(las).dataBundles.list(),
   'GET /models/{modelId}/dataBundles/{dataBundleId}': (las) => model(las).dataBundles.get(ID.dataBundle),
   'GET /models/{modelId}/trainings': (las) => model(las).trainings.list({ status: 'running' }),
