@@ -7,7 +7,7 @@ import { expectShape, messageOf, rejection } from './helpers.js';
 import { approvingNavigator } from './sign-in.js';
 
 let emu: Emulator;
-let las: Las;
+let las: Las<'2024-11-29'>;
 beforeAll(async () => {
   emu = await startEmulator({ apiVersion: '2024-11-29' });
   las = new Las({ credentials: emu.credentials, apiVersion: '2024-11-29', maxRetries: 0 });

@@ -179,7 +179,7 @@ describe('GET /predictions under 2024-11-29', () => {
 });
 
 describe('the SDK against it', () => {
-  let las: Las;
+  let las: Las<'2024-11-29'>;
   beforeAll(() => {
     las = new Las({ credentials: emu.credentials, apiVersion: '2024-11-29', maxRetries: 0 });
   });
