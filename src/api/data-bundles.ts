@@ -27,7 +27,7 @@ export const dataBundleSchema = s.object({
   modelId: ids.model,
   ...nameAndDescription,
   /** Whether the bundle is ready for training (see {@link DataBundleStatus}). */
-  status: s.union(dataBundleStatusSchema, dataBundleStatus2024Schema),
+  status: s.enum(['processing', 'ready', 'running', 'succeeded', 'failed']),
   /** Counts of what its datasets hold. */
   summary: s.record(),
   /** The datasets bundled, as they were when bundled. */

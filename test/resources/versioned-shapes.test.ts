@@ -250,10 +250,10 @@ describe('datasets, organizations and data bundles under 2024-11-29', () => {
     await las2024().organizations.update('las:organization:cradl', { planId: 'las:plan:pro' });
   });
 
-  test('dataBundles.list: status one value (the 2024 spec has no list there)', async () => {
-    api().get(`/models/${enc(MODEL_SLUG)}/dataBundles`).query({ status: 'ready' }).reply(200, { dataBundles: [], nextToken: null });
-    await las2024().models.ref(MODEL_SLUG).dataBundles.list({ status: 'ready' });
-    const many = await thrown(las2024().models.ref(MODEL_SLUG).dataBundles.list({ status: ['ready', 'failed'] }));
+  test('dataBundles.list: status one value of 2024-11-29 (its spec has no list there)', async () => {
+    api().get(`/models/${enc(MODEL_SLUG)}/dataBundles`).query({ status: 'succeeded' }).reply(200, { dataBundles: [], nextToken: null });
+    await las2024().models.ref(MODEL_SLUG).dataBundles.list({ status: 'succeeded' });
+    const many = await thrown(las2024().models.ref(MODEL_SLUG).dataBundles.list({ status: ['succeeded', 'failed'] }));
     expect(many).toBeInstanceOf(ValidationError);
   });
 

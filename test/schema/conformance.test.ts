@@ -114,6 +114,12 @@ const allowedDifferences: AllowedDifference[] = [
     reason: "answers of API version 2024-11-29 have a status (pending while an async prediction runs): prediction.wait() reads it",
   },
   {
+    path: 'DataBundle.status',
+    spec: 'enum failed|processing|ready',
+    sdk: 'enum failed|processing|ready|running|succeeded',
+    reason: 'answers of API version 2024-11-29 name the states of a bundle running, succeeded or failed',
+  },
+  {
     path: 'Document.fileUrl',
     spec: 'no such property',
     sdk: 'a property',
