@@ -37,14 +37,12 @@ import {
   type WorkflowSpecification,
 } from 'las-sdk';
 
-/** `T` without `K`, for each version's options apart (`Omit` of a union keeps only their common fields). */
-type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
 /**
  * A document of a seeded dataset: `las.documents.create(content, options)` plus a name to key it
  * by; under 2024-11-29 with its `description` and `metadata` too.
  */
-export type SeedDocument = Without<CreateDocumentOptions, 'datasetId' | 'name'> & {
+// Each version's options apart: `Omit` of their union would keep only the fields both have.
+export type SeedDocument = (CreateDocumentOptions extends infer Options ? (Options extends unknown ? Omit<Options, 'datasetId' | 'name'> : never) : never) & {
   /** Its key in `ids.documents`, under its dataset's: `'invoices/a.pdf'`; under 2024-11-29 its name too. */
   name: string;
   /** Bytes, a Blob, a stream, a file path or URL, or `{ base64 }`, as `las.documents.create` takes. */

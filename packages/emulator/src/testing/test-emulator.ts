@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ValidationError, type Credentials, type Las } from 'las-sdk';
+import type { ApiVersion } from 'las-sdk/api';
 import { internals } from '../internals.js';
 import { API_BASE_PATH, startEmulator } from '../start.js';
 import { checkApiVersion } from './api-version.js';
@@ -49,8 +50,8 @@ export interface TestEmulator {
   readonly credentials: Credentials;
   /** A `Las` bound to it (default options: the SDK's own retries). */
   readonly las: Las;
-  /** The API version it serves. */
-  readonly apiVersion: string;
+  /** The API version it serves: give it to your own client, `new Las({ credentials: emu.credentials, apiVersion: emu.apiVersion })`. */
+  readonly apiVersion: ApiVersion;
   /** Ids by name of everything seeded so far (by the constructor and by {@link seed}). */
   readonly ids: SeededIds;
   /** The emulator's time. */

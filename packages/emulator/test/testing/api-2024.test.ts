@@ -120,7 +120,7 @@ describe('testEmulator({ apiVersion: 2024-11-29 })', () => {
 
   it('fail() plays its fault on 2024 requests, and requests records them', async () => {
     const emu = await start();
-    const las = new Las({ credentials: emu.credentials, apiVersion: V2024, maxRetries: 0 });
+    const las = new Las({ credentials: emu.credentials, apiVersion: emu.apiVersion, maxRetries: 0 });
     emu.fail({ method: 'POST', path: '/models', status: 503 });
     await expect(las.models.create({ name: 'reader', fieldConfig: FIELDS })).rejects.toBeInstanceOf(ServerError);
     await las.models.create({ name: 'reader', fieldConfig: FIELDS });
