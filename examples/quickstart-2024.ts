@@ -80,8 +80,9 @@ try {
 
   // 3. An async prediction: answered at once as pending, then waited for.
   const asked = await las.predictions.create({ documentId: invoice.documentId, modelId: model.modelId, async: true });
+  const askedStatus = asked.status;
   const prediction = await waitingFor(asked.wait({ pollInterval, timeout: emulator ? 30_000 : 15 * 60_000 }));
-  show('Prediction', `${prediction.predictionId}  ${asked.status} -> ${prediction.status}${emulator ? ' (simulated)' : ''}`);
+  show('Prediction', `${prediction.predictionId}  ${askedStatus} -> ${prediction.status}${emulator ? ' (simulated)' : ''}`);
   for (const field of prediction.predictions ?? []) indent(`${field.label.padEnd(15)} = ${String(field.value).padEnd(22)} confidence ${field.confidence}`);
 
   // 4. A workflow with one manual step: a person reviews the prediction.
