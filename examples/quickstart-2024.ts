@@ -47,10 +47,10 @@ try {
   cleanup.push(() => invoice.delete());
   show('Document', `${invoice.documentId}  invoice.pdf, ${invoice.contentType}, inline`);
 
-  const scan = await las.documents.create(await largeScan(), { datasetId: dataset.datasetId, groundTruth });
+  const scan = await las.documents.create(await largeScan(), { datasetId: dataset.datasetId, name: 'scan.pdf', groundTruth });
   cleanup.push(() => scan.delete());
   const stored = await scan.bytes();
-  show('Document', `${scan.documentId}  ${scan.contentType}, ${stored.byteLength.toLocaleString('en-US')} bytes on the file server`);
+  show('Document', `${scan.documentId}  scan.pdf, ${scan.contentType}, ${stored.byteLength.toLocaleString('en-US')} bytes on the file server`);
 
   // 2. A model, a data bundle of the dataset, and a training on it.
   const model = await las.models.create({

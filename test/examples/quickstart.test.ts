@@ -24,7 +24,7 @@ describe('npm start', () => {
     const output = await start('--api-version', '2024-11-29');
     expect(output).toContain('las-sdk quickstart, API version 2024-11-29, against the local emulator');
     expect(output).toMatch(/^Document {4}las:document:\S+ {2}invoice\.pdf, application\/pdf, inline$/m);
-    expect(output).toMatch(/^Document {4}las:document:\S+ {2}application\/pdf, 307,200 bytes on the file server$/m);
+    expect(output).toMatch(/^Document {4}las:document:\S+ {2}scan\.pdf, application\/pdf, 307,200 bytes on the file server$/m);
     expect(output).toMatch(/^Model {7}las:model:\S+ {2}total_amount, due_date \(inactive\)$/m);
     expect(output).toMatch(/^Training {4}las:model-training:\S+ {2}pending -> running -> succeeded$/m);
     expect(output).toMatch(/^ {14}the model predicts with it now \(active\)$/m);
