@@ -9,16 +9,17 @@ const QUICKSTARTS: Record<string, string> = {
   '2021-09-23': './quickstart.js',
   '2024-11-29': './quickstart-2024.js',
 };
+const USAGE = `npm start [-- --api-version ${Object.keys(QUICKSTARTS).join(' | ')}]`;
 
-let version: string | undefined;
+let version: string;
 try {
-  version = parseArgs({ options: { 'api-version': { type: 'string' } } }).values['api-version'];
+  version = parseArgs({ options: { 'api-version': { type: 'string', default: '2021-09-23' } } }).values['api-version'];
 } catch (error) {
-  version = `(${error instanceof Error ? error.message : String(error)})`;
-}
-const quickstart = QUICKSTARTS[version ?? '2021-09-23'];
-if (quickstart === undefined || !Object.hasOwn(QUICKSTARTS, version ?? '2021-09-23')) {
-  console.error(`npm start: give --api-version ${Object.keys(QUICKSTARTS).join(' or ')}, or nothing (got ${version})`);
+  console.error(`${error instanceof Error ? error.message : String(error)}\nUsage: ${USAGE}`);
   process.exit(2);
 }
-await import(quickstart);
+if (!Object.hasOwn(QUICKSTARTS, version)) {
+  console.error(`There is no quickstart of API version ${JSON.stringify(version)}.\nUsage: ${USAGE}`);
+  process.exit(2);
+}
+await import(QUICKSTARTS[version]);

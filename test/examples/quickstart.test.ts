@@ -34,7 +34,8 @@ describe('npm start', () => {
     expect(output).toMatch(/^Execution {3}las:workflow-execution:\S+ {2}succeeded$/m);
   }, 60_000);
 
-  it('refuses an API version it has no quickstart of', async () => {
-    await expect(start('--api-version', '2023-01-01')).rejects.toThrow('give --api-version 2021-09-23 or 2024-11-29, or nothing (got 2023-01-01)');
+  it('refuses an API version it has no quickstart of, and an unknown flag, with its usage', async () => {
+    await expect(start('--api-version', '2023-01-01')).rejects.toThrow('There is no quickstart of API version "2023-01-01".\nUsage: npm start [-- --api-version 2021-09-23 | 2024-11-29]');
+    await expect(start('--version')).rejects.toThrow("Unknown option '--version'");
   }, 60_000);
 });
