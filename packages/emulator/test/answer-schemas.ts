@@ -38,11 +38,17 @@ function describe(error: ErrorObject): string {
 
 // A copy with every `$ref` pointing into `definitions` and every object schema with named
 // properties closed unless it says what else it allows. The spec writes "or null" as a `null`
-// branch of `anyOf` (no schema at all): read as the value null.
+// branch of `anyOf` (no schema at all), or as `nullable` without a `type`: both read as the value null too.
 function closed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((inner) => (inner === null ? { enum: [null] } : closed(inner)));
   if (value === null || typeof value !== 'object') return value;
   const schema = value as SchemaObject;
+  // OpenAPI 3.0's `nullable` beside a `$ref` (the 2024 spec's ground truth lists), which ajv reads
+  // only with a `type`: the reference, or null.
+  if (schema.nullable === true && typeof schema.$ref === 'string' && schema.type === undefined) {
+    const { nullable: _nullable, ...reference } = schema;
+    return { anyOf: [closed(reference), { enum: [null] }] };
+  }
   const copy: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(schema)) {
     if (key === '$ref' && typeof inner === 'string') copy.$ref = `spec#/definitions/${componentName(inner)}`;
@@ -51,5 +57,10 @@ function closed(value: unknown): unknown {
     else copy[key] = closed(inner);
   }
   if (schema.properties && !('additionalProperties' in schema)) copy.additionalProperties = false;
+  // ajv takes `nullable` only beside `type`; the 2024 spec also sets it on a bare `oneOf` (postprocessConfig).
+  if (copy.nullable === true && !('type' in copy)) {
+    delete copy.nullable;
+    return { anyOf: [copy, { enum: [null] }] };
+  }
   return copy;
 }
