@@ -35,7 +35,7 @@ export interface Serving {
   /** How `GET {path}/{id}` shows it, when that shows more than the other answers (content). */
   readonly viewOne?: (store: Store, row: Row) => JsonObject;
   /** `GET {path}`: the filters of its query over `rows` (every entity, or the parent's). */
-  readonly list?: (req: ApiRequest, rows: readonly Row[]) => Listing;
+  readonly list?: (req: ApiRequest, rows: readonly Row[], ctx: Context) => Listing;
   /** `PATCH {path}/{id}` with the checked body; by default copies it onto the row and stamps it. */
   readonly patch?: (ctx: Context, row: Row, body: JsonObject, req: ApiRequest) => Row;
   /** What goes with an entity `DELETE {path}/{id}` deletes (its executions, its tokens). */
@@ -94,7 +94,7 @@ function kindRoutes(kind: Kind, serving: Serving, served: Served, version: ApiVe
       route('GET', kind.path, (ctx, req) => {
         const parent = parentOf(ctx, req);
         const all = parent && parentKind ? table(ctx).filter((row) => row.data[parentKind.idField] === parent.id) : table(ctx).rows();
-        const { rows, ordering, echo } = serving.list?.(req, all) ?? { rows: all };
+        const { rows, ordering, echo } = serving.list?.(req, all, ctx) ?? { rows: all };
         return listAnswer(list.key, rows, req, (row) => view(ctx.store, row), ordering, echo);
       }),
     );

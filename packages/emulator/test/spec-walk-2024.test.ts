@@ -1,0 +1,199 @@
+/**
+ * Walks every operation of the 2024-11-29 spec against an emulator serving that version, with raw
+ * HTTP: a valid request answers the spec's 2xx with a body that fits the spec's schema exactly
+ * (objects closed), a body missing each required field answers 400 naming it, and no token
+ * answers 401. An operation the walk has no request for fails it.
+ */
+import { resolveRef, specOperations, type OperationObject } from '../../../test/helpers/spec.js';
+import { answerChecker } from './answer-schemas.js';
+import { PDF, raw, useEmulator } from './helpers.js';
+
+const VERSION = '2024-11-29';
+const checkAnswer = answerChecker([], VERSION);
+const operations = specOperations(VERSION);
+
+const t = useEmulator({ apiVersion: VERSION });
+
+type Body = Record<string, unknown>;
+type Ids = Record<string, string>;
+
+async function post(path: string, body: Body = {}): Promise<Body> {
+  const answer = await raw(t.emu, 'POST', path, { body });
+  if (answer.status !== 200) throw new Error(`setting up: POST ${path} -> ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+/** The first entity of a list the emulator comes with (plans, roles, deployment environments). */
+async function firstOf(path: string, key: string, idField: string): Promise<string> {
+  const answer = await raw(t.emu, 'GET', path);
+  const first = (answer.body[key] as Body[] | undefined)?.[0]?.[idField];
+  if (typeof first !== 'string') throw new Error(`setting up: GET ${path} -> ${answer.status} ${JSON.stringify(answer.body)} has no ${idField}`);
+  return first;
+}
+
+const FIELD_CONFIG = { total: { type: 'amount', maxLength: 10 } };
+const DOCUMENT = { content: PDF.toString('base64'), contentType: 'application/pdf' };
+
+// Fresh entities for each request: a valid DELETE or PATCH may use up what it was given.
+const make = {
+  appClient: async () => (await post('/appClients', { name: 'walk' })).appClientId as string,
+  asset: async () => (await post('/assets', { content: 'aGVsbG8=' })).assetId as string,
+  dataset: async () => (await post('/datasets')).datasetId as string,
+  document: async () => (await post('/documents', DOCUMENT)).documentId as string,
+  model: async () => (await post('/models', { fieldConfig: FIELD_CONFIG })).modelId as string,
+  paymentMethod: async () => (await post('/paymentMethods')).paymentMethodId as string,
+  secret: async () => (await post('/secrets', { data: { key: 'value' } })).secretId as string,
+  user: async () => (await post('/users', { email: 'walk@example.com' })).userId as string,
+  profile: async () => (await post('/users', { email: 'profile@example.com' })).profileId as string,
+  prediction: async () => (await post('/predictions', { documentId: await make.document(), modelId: await make.model() })).predictionId as string,
+  dockerTransition: async () => (await post('/transitions', { transitionType: 'docker', parameters: { imageUrl: 'example.com/x:1' } })).transitionId as string,
+  manualTransition: async () => (await post('/transitions', { transitionType: 'manual' })).transitionId as string,
+  async workflow(transitionId?: string): Promise<Ids> {
+    const step = transitionId ?? (await make.manualTransition());
+    const definition = { StartAt: 'A', States: { A: { Type: 'Task', Resource: step, End: true } } };
+    return { workflowId: (await post('/workflows', { specification: { definition } })).workflowId as string, transitionId: step };
+  },
+  // A workflow execution waiting at its Task: the Task's transition execution is pending.
+  async workflowExecution(): Promise<Ids> {
+    const ids = await make.workflow();
+    const execution = await post(`/workflows/${ids.workflowId}/executions`, { input: { walk: true } });
+    const [executionId] = (execution.transitionExecutions as Record<string, string[]>)[ids.transitionId];
+    return { ...ids, executionId: execution.executionId as string, transitionExecutionId: executionId };
+  },
+};
+
+/** Path ids for an operation's path, freshly made; throws on a path the walk does not know. */
+async function idsFor(path: string): Promise<Ids> {
+  if (path.startsWith('/transitions/{transitionId}/executions/{executionId}')) {
+    const run = await make.workflowExecution();
+    return { transitionId: run.transitionId, executionId: run.transitionExecutionId };
+  }
+  if (path.startsWith('/transitions/{transitionId}')) return { transitionId: await make.dockerTransition() };
+  if (path.startsWith('/workflows/{workflowId}/executions/{executionId}')) return make.workflowExecution();
+  if (path.startsWith('/workflows/{workflowId}')) return make.workflow();
+  if (path.startsWith('/models/{modelId}/dataBundles/{dataBundleId}')) {
+    const modelId = await make.model();
+    return { modelId, dataBundleId: (await post(`/models/${modelId}/dataBundles`)).dataBundleId as string };
+  }
+  if (path.startsWith('/models/{modelId}/trainings/{trainingId}')) {
+    const modelId = await make.model();
+    return { modelId, trainingId: (await post(`/models/${modelId}/trainings`)).trainingId as string };
+  }
+  if (path.startsWith('/models/{modelId}')) return { modelId: await make.model() };
+  if (path.startsWith('/datasets/{datasetId}/transformations/{transformationId}')) {
+    const datasetId = await make.dataset();
+    const transformation = await post(`/datasets/${datasetId}/transformations`, { operations: [{ type: 'remove-duplicates' }] });
+    return { datasetId, transformationId: transformation.transformationId as string };
+  }
+  if (path.startsWith('/organizations/{organizationId}')) return { organizationId: t.emu.organizationId };
+  if (path.startsWith('/logs/{logId}')) {
+    const run = await make.workflowExecution();
+    const execution = await raw(t.emu, 'GET', `/transitions/${run.transitionId}/executions/${run.transitionExecutionId}`);
+    return { logId: execution.body.logId as string };
+  }
+  const single: Record<string, () => Promise<string>> = {
+    appClientId: make.appClient,
+    assetId: make.asset,
+    datasetId: make.dataset,
+    deploymentEnvironmentId: () => firstOf('/deploymentEnvironments', 'deploymentEnvironments', 'deploymentEnvironmentId'),
+    documentId: make.document,
+    paymentMethodId: make.paymentMethod,
+    planId: () => firstOf('/plans', 'plans', 'planId'),
+    predictionId: make.prediction,
+    profileId: make.profile,
+    roleId: () => firstOf('/roles', 'roles', 'roleId'),
+    secretId: make.secret,
+    userId: make.user,
+  };
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+  if (names.length > 1 || (names.length === 1 && !single[names[0]])) throw new Error(`the walk makes no ids for ${path}`);
+  return names.length ? { [names[0]]: await single[names[0]]() } : {};
+}
+
+/** The smallest valid body of each operation that takes one: its required fields (or one field, where it needs some). */
+const BODIES: Record<string, (ids: Ids) => Promise<Body> | Body> = {
+  'POST /appClients': () => ({}),
+  'PATCH /appClients/{appClientId}': () => ({ name: 'renamed' }),
+  'POST /assets': () => ({ content: 'aGVsbG8=' }),
+  'PATCH /assets/{assetId}': () => ({ description: 'changed' }),
+  'POST /datasets': () => ({}),
+  'PATCH /datasets/{datasetId}': () => ({ retentionInDays: 30 }),
+  'POST /datasets/{datasetId}/transformations': () => ({ operations: [{ type: 'remove-duplicates' }] }),
+  'POST /documents': () => DOCUMENT,
+  'PATCH /documents/{documentId}': () => ({ groundTruth: [{ label: 'total', value: '1.00' }] }),
+  'POST /models': () => ({ fieldConfig: FIELD_CONFIG }),
+  'PATCH /models/{modelId}': () => ({ name: 'renamed' }),
+  'POST /models/{modelId}/dataBundles': () => ({}),
+  'PATCH /models/{modelId}/dataBundles/{dataBundleId}': () => ({ name: 'renamed' }),
+  'POST /models/{modelId}/trainings': () => ({}),
+  'PATCH /models/{modelId}/trainings/{trainingId}': () => ({ name: 'renamed' }),
+  'POST /organizations': () => ({}),
+  'PATCH /organizations/{organizationId}': () => ({ description: 'walked' }),
+  'POST /paymentMethods': () => ({}),
+  'PATCH /paymentMethods/{paymentMethodId}': () => ({ name: 'renamed' }),
+  'POST /predictions': async () => ({ documentId: await make.document(), modelId: await make.model() }),
+  'PATCH /profiles/{profileId}': () => ({ name: 'renamed' }),
+  'POST /secrets': () => ({ data: { key: 'value' } }),
+  'PATCH /secrets/{secretId}': () => ({ description: 'changed' }),
+  'POST /transitions': () => ({ transitionType: 'manual' }),
+  'PATCH /transitions/{transitionId}': () => ({ parameters: { environment: { MODE: 'test' } } }),
+  'POST /transitions/{transitionId}/executions': () => ({}),
+  'PATCH /transitions/{transitionId}/executions/{executionId}': () => ({ status: 'succeeded', output: { done: true } }),
+  'POST /transitions/{transitionId}/executions/{executionId}/heartbeats': () => ({}),
+  'POST /users': () => ({ email: 'someone@example.com' }),
+  'PATCH /users/{userId}': () => ({ metadata: { team: 'walk' } }),
+  'POST /workflows': () => ({ specification: { definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } } }),
+  'PATCH /workflows/{workflowId}': () => ({ status: 'production' }),
+  'POST /workflows/{workflowId}/executions': () => ({ input: { walk: true } }),
+  'PATCH /workflows/{workflowId}/executions/{executionId}': () => ({ status: 'completed' }),
+};
+
+function urlOf(path: string, ids: Ids): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name]));
+}
+
+/** A valid request of an operation: its path with fresh ids, and its smallest body. */
+async function validRequest(method: string, path: string): Promise<{ url: string; body?: Body }> {
+  const ids = await idsFor(path);
+  const build = BODIES[`${method} ${path}`];
+  return { url: urlOf(path, ids), body: build ? await build(ids) : undefined };
+}
+
+const requestSchemaOf = (operation: OperationObject) => {
+  const declared = operation.requestBody?.content?.['application/json']?.schema;
+  return declared && resolveRef(declared, VERSION);
+};
+
+test('the 2024-11-29 spec has the 89 operations this walk covers, a smallest body for each that takes one', () => {
+  expect(operations).toHaveLength(89);
+  const withBodies = operations.filter((o) => o.operation.requestBody).map((o) => o.key);
+  expect(withBodies.sort()).toEqual(Object.keys(BODIES).sort());
+});
+
+describe.each(operations)('$method $path', ({ method, path, operation }) => {
+  const responses = operation.responses ?? {};
+  const success = Number(Object.keys(responses).find((status) => status.startsWith('2')));
+  const declared = responses[String(success)].content?.['application/json']?.schema;
+
+  test(`answers ${success} to a valid request, shaped exactly as the spec says`, async () => {
+    const { url, body } = await validRequest(method, path);
+    const answer = await raw(t.emu, method, url, { body });
+    expect({ status: answer.status, message: answer.body.message }).toEqual({ status: success, message: undefined });
+    if (success !== 204 && declared?.$ref) expect(checkAnswer(declared.$ref, answer.body)).toBeUndefined();
+  });
+
+  const required = requestSchemaOf(operation)?.required ?? [];
+  if (required.length > 0) {
+    test.each(required)('answers 400 naming %s when the body lacks it', async (field) => {
+      const { url, body } = await validRequest(method, path);
+      delete (body as Body)[field];
+      expect(await raw(t.emu, method, url, { body })).toEqual({ status: 400, body: { message: `body.${field}: is required` } });
+    });
+  }
+
+  test('answers 401 without a token', async () => {
+    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => `las:${name}:${'0'.repeat(32)}`);
+    const body = method === 'POST' || method === 'PATCH' ? {} : undefined;
+    expect(await raw(t.emu, method, url, { body, token: null })).toEqual({ status: 401, body: { message: 'Unauthorized' } });
+  });
+});
