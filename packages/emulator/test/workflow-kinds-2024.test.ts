@@ -75,6 +75,21 @@ test('a lambda transition needs its lambdaId; listed by type', async () => {
   expect(listed).toMatchObject({ transitions: [expect.objectContaining({ transitionId })], transitionType: ['lambda'] });
 });
 
+test("parameters another type of transition has are refused, at create and update; so is a start time that is no time", async () => {
+  const refusal = (message: string) => ({ status: 400, body: { message } });
+  const { transitionId } = await call('POST', '/transitions', 'Transition', { transitionType: 'docker', parameters: { imageUrl: 'example.com/x:1' } });
+  expect(await raw(t.emu, 'PATCH', `/transitions/${transitionId as string}`, { body: { parameters: { lambdaId: 'las:lambda:a:1' } } })).toEqual(
+    refusal('body.parameters.lambdaId: a docker transition has no such parameter'),
+  );
+  expect(await raw(t.emu, 'POST', '/transitions', { body: { transitionType: 'manual', parameters: { imageUrl: 'example.com/x:1' } } })).toEqual(
+    refusal('body.parameters.imageUrl: a manual transition has no such parameter'),
+  );
+  const { workflowId } = await manualWorkflow();
+  expect(await raw(t.emu, 'GET', `/workflows/${workflowId}/executions?fromStartTime=2024-13-45`)).toEqual(
+    refusal('fromStartTime: must be an ISO 8601 time, got "2024-13-45"'),
+  );
+});
+
 test("a transition execution shows the output its worker reported on success, null once failed", async () => {
   const { workflowId, transitionId } = await manualWorkflow();
   const runs = [];

@@ -8,11 +8,26 @@ import { queryValues } from '../validation.js';
 import type { Serving } from './kind-routes.js';
 import { created, named, update } from './shared.js';
 
+// 2024-11-29: the parameters each type of transition has (the spec's union takes any of them for any type).
+const PARAMETERS_2024: Record<string, readonly string[]> = {
+  docker: ['imageUrl', 'cpu', 'memory', 'environment', 'environmentSecrets', 'secretId'],
+  lambda: ['lambdaId', 'environment', 'environmentSecrets'],
+  manual: ['assets'],
+};
+
+/** Refuses (400) parameters its type of transition does not have: a lambda's id on a docker transition. */
+function checkParameters2024(type: string, parameters: JsonObject): void {
+  const known = PARAMETERS_2024[type] ?? [];
+  const foreign = Object.keys(parameters).find((key) => !known.includes(key));
+  if (foreign !== undefined) throw badRequest(`body.parameters.${foreign}: a ${type} transition has no such parameter`);
+}
+
 /** How transitions are served. */
 export const transitions: Serving = {
   table: 'transitions',
-  create: ({ store }, body, req) => {
+  create: ({ store, apiVersion }, body, req) => {
     const parameters = (body.parameters as JsonObject | undefined) ?? {};
+    if (apiVersion === '2024-11-29') checkParameters2024(body.transitionType as string, parameters);
     if (body.transitionType === 'docker' && typeof parameters.imageUrl !== 'string') {
       throw badRequest('body.parameters.imageUrl: is required for a docker transition');
     }
@@ -55,6 +70,7 @@ export const transitions: Serving = {
  */
 function changed2024(row: Row, { parameters: given, ...rest }: JsonObject): JsonObject {
   if (!isObject(given)) return rest;
+  checkParameters2024(row.data.transitionType as string, given);
   const parameters = { ...(row.data.parameters as JsonObject) };
   for (const [key, value] of Object.entries(given)) {
     if (value === null) delete parameters[key];

@@ -13,6 +13,15 @@ import { countExecution } from './workflows.js';
 
 const list2024 = listWorkflowExecutionsSchema.variants['2024-11-29'].properties;
 
+/** A time filter of the 2024-11-29 list, in epoch ms: 400 naming it when it is no time (`2024-13-45`). */
+function startTimeQuery(query: URLSearchParams, name: 'fromStartTime' | 'toStartTime'): number | undefined {
+  const value = queryValue(query, name, required(list2024[name]));
+  if (value === undefined) return undefined;
+  const at = epochMs(value);
+  if (Number.isNaN(at)) throw badRequest(`${name}: must be an ISO 8601 time, got ${JSON.stringify(value)}`);
+  return at;
+}
+
 /** How workflow executions are served: started by POST, moved on (or, 2024-11-29, ended) by the engine on PATCH, ended when deleted. */
 export const workflowExecutions: Serving = {
   table: 'workflowExecutions',
@@ -22,11 +31,11 @@ export const workflowExecutions: Serving = {
     const sortBy = queryValue(req.query, 'sortBy', sortBySchema);
     const order = queryValue(req.query, 'order', orderSchema);
     // 2024-11-29: only those started in [fromStartTime, toStartTime).
-    const from = later ? queryValue(req.query, 'fromStartTime', required(list2024.fromStartTime)) : undefined;
-    const to = later ? queryValue(req.query, 'toStartTime', required(list2024.toStartTime)) : undefined;
+    const from = later ? startTimeQuery(req.query, 'fromStartTime') : undefined;
+    const to = later ? startTimeQuery(req.query, 'toStartTime') : undefined;
     const startedIn = (row: Row) => {
       const started = epochMs(row.data.startTime as string);
-      return (from === undefined || started >= epochMs(from)) && (to === undefined || started < epochMs(to));
+      return (from === undefined || started >= from) && (to === undefined || started < to);
     };
     const rows = all.filter((row) => (!status || status.includes(row.data.status as string)) && startedIn(row));
     const ordering = { key: sortBy ? (row: Row) => row.data[sortBy] as string | null : undefined, descending: order === 'descending' };
