@@ -2,7 +2,8 @@
  * Walks every operation of the 2024-11-29 spec against an emulator serving that version, with raw
  * HTTP: a valid request answers the spec's 2xx with a body that fits the spec's schema exactly
  * (objects closed), a body missing each required field answers 400 naming it, and no token
- * answers 401. An operation the walk has no request for fails it.
+ * answers 401. An operation the walk has no request for fails it. The workflow-side operations
+ * are also sent with every argument they take.
  */
 import { resolveRef, specOperations, type OperationObject } from '../../../test/helpers/spec.js';
 import { answerChecker } from './answer-schemas.js';
@@ -16,6 +17,11 @@ const t = useEmulator({ apiVersion: VERSION });
 
 type Body = Record<string, unknown>;
 type Ids = Record<string, string>;
+
+function requestSchemaOf(operation: OperationObject) {
+  const declared = operation.requestBody?.content?.['application/json']?.schema;
+  return declared && resolveRef(declared, VERSION);
+}
 
 async function post(path: string, body: Body = {}): Promise<Body> {
   const answer = await raw(t.emu, 'POST', path, { body });
@@ -148,9 +154,133 @@ const BODIES: Record<string, (ids: Ids) => Promise<Body> | Body> = {
   'PATCH /workflows/{workflowId}/executions/{executionId}': () => ({ status: 'completed' }),
 };
 
-function urlOf(path: string, ids: Ids): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name]));
+type Query = Record<string, string | string[]>;
+
+function urlOf(path: string, ids: Ids, query: Query = {}): string {
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name]));
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) for (const one of [value].flat()) search.append(name, one);
+  return search.size ? `${url}?${search}` : url;
 }
+
+/** A request with every argument an operation takes: path ids (when it needs others than {@link idsFor}'s), body, query. */
+interface FullArguments {
+  ids?: Ids;
+  body?: Body;
+  query?: Query;
+}
+
+const LIST = { maxResults: '1' };
+const NAMED = { name: 'full', description: 'every argument' };
+const METADATA = { metadata: { team: 'walk', nested: { deep: [1, 2] } } };
+const SUCCEED = { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } };
+const COMPLETED = async () => ({ imageUrl: 'example.com/done:1', secretId: await make.secret(), environment: { MODE: 'test' }, environmentSecrets: [await make.secret()] });
+const EMAIL = async () => ({ secretId: await make.secret(), email: 'in@example.com', allowedOrigins: ['example.com'], additionalWorkflowInput: { from: 'mail' } });
+
+/** A first page of one item of a list that has two at least. */
+const twoOf = (item: () => Promise<unknown>) => async (): Promise<FullArguments> => {
+  await item();
+  await item();
+  return { query: LIST };
+};
+
+/** The kinds of the workflow side, whose every argument the walk sends (the other kinds' are their own tests'). */
+const WORKFLOW_SIDE = ['/assets', '/datasets', '/logs', '/secrets', '/transitions', '/workflows'];
+
+/** Every argument of each workflow-side operation that takes any beyond its path and its smallest body. */
+const FULL: Record<string, (ids: Ids) => Promise<FullArguments> | FullArguments> = {
+  'GET /assets': twoOf(make.asset),
+  'POST /assets': () => ({ body: { ...NAMED, content: 'aGVsbG8=' } }),
+  'PATCH /assets/{assetId}': () => ({ body: { ...NAMED, content: 'aGk=' } }),
+  'GET /datasets': twoOf(make.dataset),
+  'POST /datasets': () => ({ body: { ...NAMED, ...METADATA, retentionInDays: 30, containsPersonallyIdentifiableInformation: false } }),
+  'PATCH /datasets/{datasetId}': () => ({ body: { ...NAMED, ...METADATA, retentionInDays: 60, containsPersonallyIdentifiableInformation: true } }),
+  'GET /datasets/{datasetId}/transformations': async (ids) => {
+    for (let i = 0; i < 2; i++) await post(`/datasets/${ids.datasetId}/transformations`, { operations: [] });
+    return { query: { ...LIST, status: ['running', 'succeeded', 'failed'] } };
+  },
+  'POST /datasets/{datasetId}/transformations': () => ({ body: { operations: [{ type: 'remove-duplicates', options: { keep: 'oldest' } }] } }),
+  'GET /logs': async () => {
+    const run = await make.workflowExecution();
+    const filters = { workflowId: run.workflowId, workflowExecutionId: run.executionId, transitionId: run.transitionId, transitionExecutionId: run.transitionExecutionId };
+    return { query: { ...LIST, order: 'descending', ...filters } };
+  },
+  'GET /secrets': twoOf(make.secret),
+  'POST /secrets': () => ({ body: { ...NAMED, data: { key: 'value' } } }),
+  'PATCH /secrets/{secretId}': () => ({ body: { ...NAMED, data: { other: 'value' } } }),
+  'GET /transitions': async () => {
+    await make.dockerTransition();
+    await post('/transitions', { transitionType: 'lambda', parameters: { lambdaId: 'las:lambda:walk:1' } });
+    return { query: { ...LIST, transitionType: ['docker', 'lambda'] } };
+  },
+  'POST /transitions': async () => ({
+    body: {
+      ...NAMED,
+      transitionType: 'docker',
+      timeoutInSeconds: 10800,
+      parameters: { imageUrl: 'example.com/x:1', secretId: await make.secret(), environment: { MODE: 'test' }, environmentSecrets: [await make.secret()], memory: 8192, cpu: 1024 },
+    },
+  }),
+  'PATCH /transitions/{transitionId}': async () => ({
+    body: { ...NAMED, parameters: { imageUrl: 'example.com/y:2', environment: null, environmentSecrets: [await make.secret()], secretId: null, memory: 512, cpu: 256 } },
+  }),
+  'GET /transitions/{transitionId}/executions': async () => {
+    const first = await make.workflowExecution();
+    const { workflowId, transitionId } = first;
+    const second = await post(`/workflows/${workflowId}/executions`, { input: { second: true } });
+    const [secondId] = (second.transitionExecutions as Record<string, string[]>)[transitionId];
+    await raw(t.emu, 'PATCH', `/transitions/${transitionId}/executions/${secondId}`, { body: { status: 'succeeded', output: { n: 2 } } });
+    return {
+      ids: { transitionId },
+      query: { ...LIST, status: ['running', 'succeeded'], executionId: [first.transitionExecutionId, secondId], sortBy: 'startTime', order: 'ascending' },
+    };
+  },
+  'PATCH /transitions/{transitionId}/executions/{executionId}': () => ({
+    body: { status: 'failed', output: { partial: true }, error: { message: 'it broke' }, startTime: new Date().toISOString() },
+  }),
+  'GET /workflows': twoOf(make.workflow),
+  'POST /workflows': async () => ({
+    body: {
+      ...NAMED,
+      ...METADATA,
+      status: 'production',
+      specification: { language: 'ASL', version: '1.0.0', definition: SUCCEED },
+      errorConfig: { manualRetry: true, email: 'ops@example.com' },
+      completedConfig: await COMPLETED(),
+      emailConfig: await EMAIL(),
+    },
+  }),
+  'PATCH /workflows/{workflowId}': async () => ({
+    body: { ...NAMED, ...METADATA, status: 'development', errorConfig: { manualRetry: false }, completedConfig: await COMPLETED(), emailConfig: await EMAIL() },
+  }),
+  'GET /workflows/{workflowId}/executions': async (ids) => {
+    await post(`/workflows/${ids.workflowId}/executions`, { input: { one: 1 } });
+    await post(`/workflows/${ids.workflowId}/executions`, { input: { two: 2 } });
+    const window = { fromStartTime: '2000-01-01T00:00:00Z', toStartTime: '2999-01-01' };
+    return { query: { ...LIST, ...window, status: ['running', 'completed'], sortBy: 'endTime', order: 'descending' } };
+  },
+  // Both fields at once are refused (which would the execution follow?): each is a full request alone.
+  'PATCH /workflows/{workflowId}/executions/{executionId}': (ids) => ({ body: { nextTransitionId: ids.transitionId } }),
+};
+
+/** An operation's parameters, which test/helpers/spec.ts leaves out. */
+type Parameters = OperationObject & { parameters?: { in: string; name: string }[] };
+
+/** The arguments an operation takes besides its path: body fields and query parameters (but `nextToken`, which follows). */
+function argumentsOf(operation: OperationObject): { body: string[]; query: string[] } {
+  const declared = requestSchemaOf(operation);
+  const query = ((operation as Parameters).parameters ?? []).filter((p) => p.in === 'query' && p.name !== 'nextToken').map((p) => p.name);
+  return { body: Object.keys(declared?.properties ?? {}), query };
+}
+
+/** Whether an operation takes arguments its smallest request leaves out. */
+function hasOptionalArguments(operation: OperationObject): boolean {
+  const required = requestSchemaOf(operation)?.required ?? [];
+  const { body, query } = argumentsOf(operation);
+  return query.length > 0 || body.some((name) => !required.includes(name));
+}
+
+const isWorkflowSide = (path: string) => WORKFLOW_SIDE.some((root) => path.startsWith(root));
 
 /** A valid request of an operation: its path with fresh ids, and its smallest body. */
 async function validRequest(method: string, path: string): Promise<{ url: string; body?: Body }> {
@@ -159,15 +289,13 @@ async function validRequest(method: string, path: string): Promise<{ url: string
   return { url: urlOf(path, ids), body: build ? await build(ids) : undefined };
 }
 
-const requestSchemaOf = (operation: OperationObject) => {
-  const declared = operation.requestBody?.content?.['application/json']?.schema;
-  return declared && resolveRef(declared, VERSION);
-};
 
 test('the 2024-11-29 spec has the 89 operations this walk covers, a smallest body for each that takes one', () => {
   expect(operations).toHaveLength(89);
   const withBodies = operations.filter((o) => o.operation.requestBody).map((o) => o.key);
   expect(withBodies.sort()).toEqual(Object.keys(BODIES).sort());
+  const withOptions = operations.filter((o) => isWorkflowSide(o.path) && hasOptionalArguments(o.operation)).map((o) => o.key);
+  expect(withOptions.sort()).toEqual(Object.keys(FULL).sort());
 });
 
 describe.each(operations)('$method $path', ({ method, path, operation }) => {
@@ -175,12 +303,38 @@ describe.each(operations)('$method $path', ({ method, path, operation }) => {
   const success = Number(Object.keys(responses).find((status) => status.startsWith('2')));
   const declared = responses[String(success)].content?.['application/json']?.schema;
 
-  test(`answers ${success} to a valid request, shaped exactly as the spec says`, async () => {
-    const { url, body } = await validRequest(method, path);
+  /** The answer is the operation's 2xx, and its body fits the spec's schema exactly. */
+  async function expectExact(url: string, body: Body | undefined): Promise<Body> {
     const answer = await raw(t.emu, method, url, { body });
     expect({ status: answer.status, message: answer.body.message }).toEqual({ status: success, message: undefined });
     if (success !== 204 && declared?.$ref) expect(checkAnswer(declared.$ref, answer.body)).toBeUndefined();
+    return answer.body;
+  }
+
+  test(`answers ${success} to a valid request, shaped exactly as the spec says`, async () => {
+    const { url, body } = await validRequest(method, path);
+    await expectExact(url, body);
   });
+
+  if (isWorkflowSide(path) && hasOptionalArguments(operation)) {
+    test(`answers ${success} to a request with every argument, shaped exactly as the spec says (its next page too)`, async () => {
+      const ids = await idsFor(path);
+      const args = await FULL[`${method} ${path}`](ids);
+      const build = BODIES[`${method} ${path}`];
+      const body = args.body ?? (build ? await build(ids) : undefined);
+      const { body: bodyNames, query: queryNames } = argumentsOf(operation);
+      const left = [...bodyNames.filter((name) => !(name in (body ?? {}))), ...queryNames.filter((name) => !(name in (args.query ?? {})))];
+      // Only these leave one out: a workflow execution's PATCH takes nextTransitionId or status.
+      expect(left).toEqual(`${method} ${path}` === 'PATCH /workflows/{workflowId}/executions/{executionId}' ? ['status'] : []);
+      const url = urlOf(path, { ...ids, ...args.ids }, args.query);
+      const answer = await expectExact(url, body);
+      // One execution has one log: the full filter of logs selects one.
+      if (queryNames.includes('maxResults') && `${method} ${path}` !== 'GET /logs') {
+        expect(typeof answer.nextToken).toBe('string');
+        await expectExact(`${url}&nextToken=${encodeURIComponent(answer.nextToken as string)}`, body);
+      }
+    });
+  }
 
   const required = requestSchemaOf(operation)?.required ?? [];
   if (required.length > 0) {
