@@ -68,6 +68,14 @@ const make = {
   },
 };
 
+/**
+ * A training's smallest body: its model's data bundles. The spec requires none, but a training of
+ * no data means nothing; the service's own client requires them, and so does the emulator.
+ */
+async function trainingBody(modelId: string): Promise<Body> {
+  return { dataBundleIds: [(await post(`/models/${modelId}/dataBundles`)).dataBundleId as string] };
+}
+
 /** Path ids for an operation's path, freshly made; throws on a path the walk does not know. */
 async function idsFor(path: string): Promise<Ids> {
   if (path.startsWith('/transitions/{transitionId}/executions/{executionId}')) {
@@ -83,7 +91,7 @@ async function idsFor(path: string): Promise<Ids> {
   }
   if (path.startsWith('/models/{modelId}/trainings/{trainingId}')) {
     const modelId = await make.model();
-    return { modelId, trainingId: (await post(`/models/${modelId}/trainings`)).trainingId as string };
+    return { modelId, trainingId: (await post(`/models/${modelId}/trainings`, await trainingBody(modelId))).trainingId as string };
   }
   if (path.startsWith('/models/{modelId}')) return { modelId: await make.model() };
   if (path.startsWith('/datasets/{datasetId}/transformations/{transformationId}')) {
@@ -131,7 +139,7 @@ const BODIES: Record<string, (ids: Ids) => Promise<Body> | Body> = {
   'PATCH /models/{modelId}': () => ({ name: 'renamed' }),
   'POST /models/{modelId}/dataBundles': () => ({}),
   'PATCH /models/{modelId}/dataBundles/{dataBundleId}': () => ({ name: 'renamed' }),
-  'POST /models/{modelId}/trainings': () => ({}),
+  'POST /models/{modelId}/trainings': (ids) => trainingBody(ids.modelId),
   'PATCH /models/{modelId}/trainings/{trainingId}': () => ({ name: 'renamed' }),
   'POST /organizations': () => ({}),
   'PATCH /organizations/{organizationId}': () => ({ description: 'walked' }),
