@@ -203,11 +203,18 @@ export class WorkflowEngine {
 
   /**
    * `PATCH /workflows/{id}/executions/{id}` with a status (2024-11-29): ends the execution as
-   * `succeeded` or `completed` by hand, its output kept. A running step is closed first.
+   * `succeeded` or `completed` by hand, its output kept. A running step is closed first; an
+   * execution that had ended only changes its status.
    */
   endAs(execution: Row, status: 'succeeded' | 'completed', principal: string): void {
-    this.#closeRunningStep(execution, `The workflow execution was ended as ${status} by ${principal}`);
     addCompletedBy(execution, principal);
+    if (execution.data.status !== 'running') {
+      // An ended execution (a failed one, handled by hand) keeps when it ended.
+      execution.data.status = status;
+      this.#event(execution, 'ExecutionMarked', `Marked ${status} by ${principal}`);
+      return;
+    }
+    this.#closeRunningStep(execution, `The workflow execution was ended as ${status} by ${principal}`);
     this.#finish(execution, status, execution.data.output as Json);
   }
 

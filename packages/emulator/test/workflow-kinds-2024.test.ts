@@ -141,6 +141,18 @@ test('PATCH of a workflow execution with a status ends it so, its waiting step c
   ]);
 });
 
+test('PATCH of an ended workflow execution with a status marks it so and keeps when it ended', async () => {
+  const { workflowId, transitionId } = await manualWorkflow();
+  const started = await call('POST', `/workflows/${workflowId}/executions`, 'WorkflowExecution', { input: {} });
+  const [stepId] = (started.transitionExecutions as Record<string, string[]>)[transitionId];
+  await call('PATCH', `/transitions/${transitionId}/executions/${stepId}`, 'TransitionExecution', { status: 'failed', error: { message: 'no' } });
+  const path = `/workflows/${workflowId}/executions/${started.executionId as string}`;
+  const failed = await call('GET', path, 'WorkflowExecution');
+  expect(failed.status).toBe('failed');
+  await internals.get(t.emu)?.store.clock.advance(1000);
+  expect(await call('PATCH', path, 'WorkflowExecution', { status: 'completed' })).toMatchObject({ status: 'completed', endTime: failed.endTime, output: failed.output });
+});
+
 test('workflow executions are listed by start time: from fromStartTime, before toStartTime', async () => {
   const { workflowId } = await manualWorkflow();
   const first = await call('POST', `/workflows/${workflowId}/executions`, 'WorkflowExecution', { input: {} });
