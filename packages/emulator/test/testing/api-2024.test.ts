@@ -3,7 +3,7 @@
  * `emu.las` speaks it, `seed` takes its shapes (and refuses the other version's fields up front),
  * and reset, predictWith, fail, requests and clock work as under the seed's version.
  */
-import { Las, ServerError, ValidationError } from 'las-sdk';
+import { IncompleteDocumentError, Las, ServerError, ValidationError } from 'las-sdk';
 import { testEmulator, type SeedSpec, type TestEmulator } from '../../src/index.js';
 import { PDF } from '../helpers.js';
 
@@ -95,6 +95,21 @@ describe('testEmulator({ apiVersion: 2024-11-29 })', () => {
     expect(await emu.las.datasets.list().toArray()).toEqual([]);
   });
 
+  it("seeds a document over 256 KiB through the file server, which the user's faults there leave alone", async () => {
+    const emu = await start();
+    const large = new Uint8Array(Buffer.concat([PDF, Buffer.from(`%${'-'.repeat(300 * 1024)}\n`)]));
+    emu.fail({ path: '/files/*', status: 503 });
+    const ids = await emu.seed({ datasets: [{ name: 'scans', documents: [{ name: 'big.pdf', content: large }] }] });
+    const las = new Las({ credentials: emu.credentials, apiVersion: emu.apiVersion, maxRetries: 0 });
+    const document = await las.documents.get(ids.documents['scans/big.pdf']);
+    expect(document).toMatchObject({ name: 'big.pdf', contentType: 'application/pdf' });
+    expect(await document.bytes()).toEqual(large);
+    // The fault was left for the user's own request: their PUT meets it.
+    const error = await las.documents.create(large, { datasetId: ids.datasets.scans }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(IncompleteDocumentError);
+    expect((error as IncompleteDocumentError).cause).toBeInstanceOf(ServerError);
+  });
+
   it('reset() comes back to the seed of the constructor', async () => {
     const emu = await start({ seed: { models: [{ name: 'm', fieldConfig: FIELDS }] } });
     const seeded = emu.ids.models.m;
@@ -130,6 +145,19 @@ describe('testEmulator({ apiVersion: 2024-11-29 })', () => {
       { method: 'POST', path: '/models', status: 503, body: { name: 'reader', fieldConfig: FIELDS } },
       { method: 'POST', path: '/models', status: 200, body: { name: 'reader', fieldConfig: FIELDS } },
     ]);
+  });
+
+  it('clock.advance() takes a training from pending to succeeded', async () => {
+    const emu = await start({
+      seed: { datasets: [{ name: 'invoices' }], models: [{ name: 'm', fieldConfig: FIELDS }], dataBundles: [{ name: 'bundle', modelId: 'm', datasetIds: ['invoices'] }] },
+    });
+    const model = emu.las.models.ref(emu.ids.models.m);
+    const training = await model.trainings.create({ dataBundleIds: [emu.ids.dataBundles.bundle] });
+    expect(training.status).toBe('pending');
+    await emu.clock.advance(60 * 60_000);
+    expect((await training.refresh()).status).toBe('succeeded');
+    await emu.reset();
+    expect(await model.trainings.list().toArray()).toEqual([]);
   });
 
   it("clock.advance() moves the emulator's time: what it stamps reads it", async () => {
