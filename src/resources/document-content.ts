@@ -13,7 +13,6 @@ import type { RequestOptions } from '../http/request-options.js';
 import { ContentError, describeError, IncompleteDocumentError, ValidationError } from '../errors.js';
 import { fromBase64 } from '#platform/base64.js';
 import { checkedJson } from './checks.js';
-import { shaped } from './shapes.js';
 
 /** The version whose documents' content is on the file server. */
 const FILE_SERVER_VERSION = '2024-11-29';
@@ -27,6 +26,8 @@ const FILE_SERVER_VERSION = '2024-11-29';
  * there. A network's round trip moves the crossing up; the API's own bound is 6,250,000 characters.
  */
 export const INLINE_MAX_BASE64 = 4 * Math.ceil((256 * 1024) / 3);
+
+const createWithoutContentSchema = omit(createDocumentSchema, ['content']);
 
 /**
  * Why `content` is too large for `documents.create` over `session` (inline under 2021-09-23, the
@@ -60,8 +61,7 @@ export async function createOnFileServer(
   what: string,
   requestOptions?: RequestOptions,
 ): Promise<unknown> {
-  // The POST takes the version's own fields (2024-11-29: name, description, metadata); one of the other version's is refused naming it.
-  const body = checkedJson(omit(shaped(session, createDocumentSchema, fields, what, { method: 'POST', path: '/documents' }), ['content']), fields, what);
+  const body = checkedJson(createWithoutContentSchema, fields, what);
   const tooLarge = fileSizeProblem(content);
   if (tooLarge) throw new ValidationError(`${what}: content: ${tooLarge}; nothing was sent`);
   // Decoded before the POST: a document is created only once its bytes are at hand.
