@@ -6,6 +6,7 @@
  */
 import { omit } from '../schema/index.js';
 import { createDocumentSchema } from '../api/documents.js';
+import { shapeOf } from '../api/versioned.js';
 import { FILE_SERVER_MAX_BYTES, type DocumentBytesOptions } from '../api/document-files.js';
 import { base64Length, contentSizeProblem, type UploadContent } from '../http/document-body.js';
 import type { Query, Session } from '../http/session.js';
@@ -13,6 +14,7 @@ import type { RequestOptions } from '../http/request-options.js';
 import { ContentError, describeError, IncompleteDocumentError, ValidationError } from '../errors.js';
 import { fromBase64 } from '#platform/base64.js';
 import { checkedJson } from './checks.js';
+import { versionOf } from './shapes.js';
 
 /** The version whose documents' content is on the file server. */
 const FILE_SERVER_VERSION = '2024-11-29';
@@ -61,7 +63,7 @@ export async function createOnFileServer(
   what: string,
   requestOptions?: RequestOptions,
 ): Promise<unknown> {
-  const body = checkedJson(createWithoutContentSchema, fields, what);
+  const body = checkedJson(shapeOf(createWithoutContentSchema, versionOf(session)), fields, what);
   const tooLarge = fileSizeProblem(content);
   if (tooLarge) throw new ValidationError(`${what}: content: ${tooLarge}; nothing was sent`);
   // Decoded before the POST: a document is created only once its bytes are at hand.

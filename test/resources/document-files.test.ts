@@ -76,6 +76,17 @@ describe('documents under API version 2024-11-29', () => {
       expect(created.fileUrl).toBe(fileUrl);
     });
 
+    test('above 256 KiB with the 2024 fields (name, description, metadata): all in the POST, then the PUT', async () => {
+      const sent: { body?: unknown } = {};
+      api().post('/documents', captureBody(sent)).reply(200, document2024());
+      files().put(FILE_PATH, exactly(large)).reply(200, '');
+      const fields = { datasetId, name: 'scan.pdf', description: 'a scan', metadata: { source: 'mail' } };
+
+      await las.documents.create(large, fields);
+
+      expect(sent.body).toEqual({ ...fields, contentType: 'application/pdf' });
+    });
+
     test('content up to 256 KiB: one POST with the inline base64, no PUT', async () => {
       const sent: { body?: unknown } = {};
       api().post('/documents', captureBody(sent)).reply(200, document2024());
