@@ -58,12 +58,6 @@ function closed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((inner) => (inner === null ? { enum: [null] } : closed(inner)));
   if (value === null || typeof value !== 'object') return value;
   const schema = value as SchemaObject;
-  // OpenAPI 3.0's `nullable` beside a `$ref` (the 2024 spec's ground truth lists), which ajv reads
-  // only with a `type`: the reference, or null.
-  if (schema.nullable === true && typeof schema.$ref === 'string' && schema.type === undefined) {
-    const { nullable: _nullable, ...reference } = schema;
-    return { anyOf: [closed(reference), { enum: [null] }] };
-  }
   const copy: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(schema)) {
     if (key === '$ref' && typeof inner === 'string') copy.$ref = `spec#/definitions/${componentName(inner)}`;
