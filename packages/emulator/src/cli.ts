@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `las-emulator [--port N] [--host HOST] [--data DIR] [--client-id ID] [--client-secret SECRET]
- * [--tls [--cert FILE --key FILE]] [--quiet]` (flags.ts): serves the LAS emulator from a terminal, prints its endpoints and credentials (as `export` lines a shell can
+ * [--tls [--cert FILE --key FILE]] [--quiet] [--api-version V]` (flags.ts): serves the LAS emulator from a terminal, prints its endpoints and credentials (as `export` lines a shell can
  * eval), and stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';

@@ -11,6 +11,7 @@ import { TOKEN_PATHS, type Auth } from './auth.js';
 import type { Context } from './context.js';
 import { HttpError, shorten } from './http-error.js';
 import type { JsonObject } from './json.js';
+import { announceFileOrigin, isFileUrl, serveFile } from './files/file-server.js';
 import { answerSignIn, REVOKE_PATH } from './oauth.js';
 import { matchRoute, type Method, type Route } from './router.js';
 
@@ -49,6 +50,13 @@ interface Answer {
 export function createServer(deps: ServerDeps): http.Server {
   const listener: http.RequestListener = (req, res) => {
     const started = performance.now();
+    const logLine = (status: number) => deps.log?.(`${req.method} ${shorten(req.url ?? '')} -> ${status} (${Math.round(performance.now() - started)} ms)`);
+    // The file server reads its own bodies (up to 64 MiB, not the API's JSON).
+    const fileUrl = requestUrl(req.url ?? '/');
+    if (isFileUrl(deps.context, fileUrl)) {
+      void serveFile(deps, req, res, fileUrl, corsHeaders(req.headers.origin)).then(logLine, () => res.destroy());
+      return;
+    }
     const received: { body?: Buffer } = {};
     void answer(deps, req, received)
       .then((reply) => (reply.drop ? dropConnection(req) : send(res, reply, req.headers.origin)))
@@ -58,11 +66,12 @@ export function createServer(deps: ServerDeps): http.Server {
         if (status > 0 && url && received.body) deps.context.hooks?.record?.(req.method ?? 'GET', url, req.headers, received.body, status);
         return status;
       })
-      .then((status) => deps.log?.(`${req.method} ${shorten(req.url ?? '')} -> ${status} (${Math.round(performance.now() - started)} ms)`))
+      .then(logLine)
       .catch(() => res.destroy());
   };
   const server = deps.tls ? https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, listener) : http.createServer(listener);
   server.on('clientError', answerClientError);
+  announceFileOrigin(server, deps.context, deps.tls !== undefined);
   return server;
 }
 

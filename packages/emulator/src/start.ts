@@ -9,6 +9,7 @@ import { routesFor } from './routes/index.js';
 import { createOrganization } from './routes/organizations.js';
 import type { Hooks } from './hooks.js';
 import { internals } from './internals.js';
+import { offer } from './offered.js';
 import { createServer } from './server.js';
 import { SERVED_API_VERSIONS } from './flags.js';
 import { Store } from './store.js';
@@ -103,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   try {
     // After Store.open: the data directory exists and is this emulator's.
     servedVersion(store, apiVersion, options.dataDir);
+    offer(store, apiVersion);
     if (options.tls) tls = await tlsMaterial({ dataDir: options.dataDir, certFile: options.certFile, keyFile: options.keyFile });
     const { clientId, clientSecret } = ownAppClient(store, options);
     const organizationId = (store.meta.organizationId ??= createOrganization(store, store.meta.defaultAppClientId as string).id);

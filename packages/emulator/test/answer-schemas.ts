@@ -53,7 +53,7 @@ function typelessNullables(value: unknown): void {
 
 // A copy with every `$ref` pointing into `definitions` and every object schema with named
 // properties closed unless it says what else it allows. The spec writes "or null" as a `null`
-// branch of `anyOf` (no schema at all): read as the value null.
+// branch of `anyOf` (no schema at all), or as `nullable` without a `type`: both read as the value null too.
 function closed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((inner) => (inner === null ? { enum: [null] } : closed(inner)));
   if (value === null || typeof value !== 'object') return value;
@@ -66,5 +66,10 @@ function closed(value: unknown): unknown {
     else copy[key] = closed(inner);
   }
   if (schema.properties && !('additionalProperties' in schema)) copy.additionalProperties = false;
+  // ajv takes `nullable` only beside `type`; the 2024 spec also sets it on a bare `oneOf` (postprocessConfig).
+  if (copy.nullable === true && !('type' in copy)) {
+    delete copy.nullable;
+    return { anyOf: [copy, { enum: [null] }] };
+  }
   return copy;
 }

@@ -124,6 +124,7 @@ test('without tls the printed lines are as before: the URL form of the auth endp
     `export LAS_CLIENT_SECRET=${clientSecret}`,
     `export LAS_AUTH_ENDPOINT=${emu.url}`,
     `export LAS_API_ENDPOINT=${emu.apiEndpoint}`,
+    'export LAS_API_VERSION=2021-09-23',
   ]);
   expect({ url: emu.url.startsWith('http://'), caFile: emu.caFile }).toEqual({ url: true, caFile: undefined });
 });

@@ -1,5 +1,6 @@
-/** Deployment environments, read-only (2024-11-29). */
+/** Deployment environments, read-only (2024-11-29): seeded by ../offered.ts. */
 import type { Serving } from './kind-routes.js';
+import { byOwner } from './owned.js';
 
-/** How deploymentEnvironments are served. */
-export const deploymentEnvironments: Serving = { table: 'deploymentEnvironments' };
+/** How deploymentEnvironments are served: listed (by `owner` too) and read, never changed. */
+export const deploymentEnvironments: Serving = { table: 'deploymentEnvironments', list: byOwner };

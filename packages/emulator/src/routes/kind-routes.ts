@@ -32,8 +32,8 @@ export interface Serving {
   readonly create?: (ctx: Context, body: JsonObject, req: ApiRequest, parent: Row | undefined) => JsonObject;
   /** How an entity is shown (counts made now, fields the API leaves out); its data by default. */
   readonly view?: (store: Store, row: Row) => JsonObject;
-  /** How `GET {path}/{id}` shows it, when that shows more than the other answers (content). */
-  readonly viewOne?: (store: Store, row: Row) => JsonObject;
+  /** How `GET {path}/{id}` shows it, when that shows more than the other answers (content, what its query asks for). */
+  readonly viewOne?: (store: Store, row: Row, req: ApiRequest) => JsonObject;
   /** `GET {path}`: the filters of its query over `rows` (every entity, or the parent's). */
   readonly list?: (req: ApiRequest, rows: readonly Row[], ctx: Context) => Listing;
   /** `PATCH {path}/{id}` with the checked body; by default copies it onto the row and stamps it. */
@@ -101,7 +101,7 @@ function kindRoutes(kind: Kind, serving: Serving, served: Served, version: ApiVe
   }
   const methods: readonly string[] = kind.methods;
   if (methods.includes('get')) {
-    routes.push(route('GET', onePath, (ctx, req) => viewOne(ctx.store, rowOf(ctx, req))));
+    routes.push(route('GET', onePath, (ctx, req) => viewOne(ctx.store, rowOf(ctx, req), req)));
   }
   const changes = kind.update && shapeOf(kind.update, version);
   if (methods.includes('update') && changes) {
