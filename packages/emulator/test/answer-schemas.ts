@@ -22,7 +22,6 @@ export function answerChecker(nullable: readonly (readonly string[])[] = [], ver
     if (!schema) throw new Error(`no schema at ${path.join('.')} in the spec`);
     schema.nullable = true;
   }
-  typelessNullables(definitions);
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addSchema({ $id: 'spec', definitions });
   return (ref, body) => {
@@ -35,20 +34,6 @@ export function answerChecker(nullable: readonly (readonly string[])[] = [], ver
 function describe(error: ErrorObject): string {
   const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
   return `${error.instancePath || '/'} ${error.message ?? error.keyword}${extra}`;
-}
-
-// ajv reads OpenAPI's `nullable` only beside a `type`; the 2024-11-29 spec also writes it beside an
-// `anyOf` alone (a log's transitionId): there it becomes the same `anyOf` with null as one more branch.
-function typelessNullables(value: unknown): void {
-  if (value === null || typeof value !== 'object') return;
-  for (const inner of Object.values(value)) typelessNullables(inner);
-  const schema = value as Record<string, unknown>;
-  if (schema.nullable === true && !('type' in schema)) {
-    delete schema.nullable;
-    const rest = { ...schema };
-    for (const key of Object.keys(schema)) delete schema[key];
-    schema.anyOf = [rest, { enum: [null] }];
-  }
 }
 
 // A copy with every `$ref` pointing into `definitions` and every object schema with named
