@@ -201,6 +201,23 @@ export class WorkflowEngine {
     this.#run(execution, state, getOwn(hidden.stateInputs, state) ?? clone(execution.data.input));
   }
 
+  /**
+   * `PATCH /workflows/{id}/executions/{id}` with a status (2024-11-29): ends the execution as
+   * `succeeded` or `completed` by hand, its output kept. A running step is closed first; an
+   * execution that had ended only changes its status.
+   */
+  endAs(execution: Row, status: 'succeeded' | 'completed', principal: string): void {
+    addCompletedBy(execution, principal);
+    if (execution.data.status !== 'running') {
+      // An ended execution (a failed one, handled by hand) keeps when it ended.
+      execution.data.status = status;
+      this.#event(execution, 'ExecutionMarked', `Marked ${status} by ${principal}`);
+      return;
+    }
+    this.#closeRunningStep(execution, `The workflow execution was ended as ${status} by ${principal}`);
+    this.#finish(execution, status, execution.data.output as Json);
+  }
+
   /** Before a workflow execution is deleted: its running step is closed and its deadline cancelled. */
   discard(execution: Row): void {
     this.#closeRunningStep(execution, 'The workflow execution was deleted');
@@ -307,7 +324,8 @@ export class WorkflowEngine {
     Object.assign(execution.data, { status, output: result, endTime: isoTime() });
     hidden.current = null;
     hidden.currentExecution = null;
-    this.#event(execution, status === 'succeeded' ? 'ExecutionSucceeded' : 'ExecutionFailed', `Ended ${status}`);
+    const done = status === 'succeeded' || status === 'completed';
+    this.#event(execution, done ? 'ExecutionSucceeded' : 'ExecutionFailed', `Ended ${status}`);
   }
 
   #machine(execution: Row): StateMachine {

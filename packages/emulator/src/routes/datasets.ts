@@ -3,7 +3,7 @@ import { isObject, type JsonObject } from '../json.js';
 import type { Row, Store } from '../store.js';
 import { DEFAULT_RETENTION_DAYS } from './batches.js';
 import type { Serving } from './kind-routes.js';
-import { addCount, created, named } from './shared.js';
+import { addCount, created, named, orNull } from './shared.js';
 
 /** A dataset as the API shows it: document count and ground-truth summary counted now. */
 export function datasetView(store: Store, row: Row): JsonObject {
@@ -22,7 +22,7 @@ export function datasetView(store: Store, row: Row): JsonObject {
 export const datasets: Serving = {
   table: 'datasets',
   view: datasetView,
-  create: ({ store }, body, req) => {
+  create: ({ store, apiVersion }, body, req) => {
     const datasetId = store.newId('dataset');
     const data: JsonObject = {
       datasetId,
@@ -33,6 +33,14 @@ export const datasets: Serving = {
       version: 1,
       ...created(req.principal),
     };
+    // 2024-11-29: your own data about it, null until given.
+    if (apiVersion === '2024-11-29') data.metadata = orNull(body.metadata);
     return datasetView(store, store.tables.datasets.insert(datasetId, data));
+  },
+  // Its transformations (2024-11-29) go with it.
+  remove: ({ store }, row) => {
+    for (const transformation of store.tables.transformations.filter((one) => one.data.datasetId === row.id)) {
+      store.tables.transformations.delete(transformation.id);
+    }
   },
 };

@@ -6,6 +6,7 @@ import { route, type ApiRequest } from '../router.js';
 import { emptyBodySchema } from '../schemas.js';
 import type { Row, Store } from '../store.js';
 import { checkBody, queryValue, queryValues } from '../validation.js';
+import type { TaskLink } from '../transition-runs.js';
 import type { Completion } from '../workflow-engine.js';
 import type { Serving } from './kind-routes.js';
 import { pathId } from './shared.js';
@@ -33,8 +34,13 @@ export const transitionExecutions: Serving = {
     // The service's answer echoes only these filters (its schema has no executionId, sortBy or order).
     return { rows, ordering, echo: { transitionId: req.params.transitionId, status } };
   },
-  patch: ({ engine }, execution, body, req) => {
+  patch: ({ store, engine, apiVersion }, execution, body, req) => {
     engine.complete(execution, body as Completion, req.principal);
+    // 2024-11-29 shows what the worker reported on success (null otherwise); 2021-09-23 only logs it.
+    if (apiVersion === '2024-11-29' && body.status !== undefined) {
+      execution.data.output = body.status === 'succeeded' ? (execution.hidden as TaskLink).output : null;
+      store.tables.transitionExecutions.changed();
+    }
     return execution;
   },
   routes: [

@@ -10,6 +10,8 @@ import { constants } from 'node:os';
 import { describeError } from 'las-sdk/errors';
 import type { SeedSpec } from './seed.js';
 import { testEmulator } from './test-emulator.js';
+import { DEFAULT_API_VERSION } from './api-version.js';
+import { SERVED_API_VERSIONS } from '../flags.js';
 
 /** The usage of `las-emulator exec`. */
 export const EXEC_USAGE = `Usage: las-emulator exec [--seed FILE.json] [--api-version V] [--port N] -- COMMAND [ARG...]
@@ -19,7 +21,7 @@ and LAS_API_ENDPOINT (and LAS_API_VERSION with --api-version) set to it, stops i
 ends, and exits with COMMAND's exit code. Signals are passed on to COMMAND.
   --seed FILE.json   what to create first, as testEmulator({ seed }) takes it; a document's content
                      is a file path (relative to FILE.json) or { "base64": "..." }
-  --api-version V    the API version to serve (2021-09-23)
+  --api-version V    the API version to serve: ${SERVED_API_VERSIONS.join(' | ')} (default ${DEFAULT_API_VERSION})
   --port N           port to listen on (default: a free one)`;
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

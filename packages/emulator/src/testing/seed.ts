@@ -4,6 +4,21 @@
  */
 import { describeError } from 'las-sdk/errors';
 import {
+  API_VERSIONS,
+  createAppClientSchema,
+  createDataBundleSchema,
+  createDatasetSchema,
+  createDocumentSchema,
+  createModelSchema,
+  createSecretSchema,
+  createTransitionSchema,
+  createUserSchema,
+  createWorkflowSchema,
+  shapeOf,
+  type ApiVersion,
+  type Schema,
+} from 'las-sdk/api';
+import {
   PartialFailureError,
   ValidationError,
   type ContentInput,
@@ -22,13 +37,17 @@ import {
   type WorkflowSpecification,
 } from 'las-sdk';
 
-/** A document of a seeded dataset: `las.documents.create(content, options)` plus a name to key it by. */
-export interface SeedDocument extends Omit<CreateDocumentOptions, 'datasetId'> {
-  /** Its key in `ids.documents`, under its dataset's: `'invoices/a.pdf'`. */
+/**
+ * A document of a seeded dataset: `las.documents.create(content, options)` plus a name to key it
+ * by; under 2024-11-29 with its `description` and `metadata` too.
+ */
+// Each version's options apart: `Omit` of their union would keep only the fields both have.
+export type SeedDocument = (CreateDocumentOptions extends infer Options ? (Options extends unknown ? Omit<Options, 'datasetId' | 'name'> : never) : never) & {
+  /** Its key in `ids.documents`, under its dataset's: `'invoices/a.pdf'`; under 2024-11-29 its name too. */
   name: string;
   /** Bytes, a Blob, a stream, a file path or URL, or `{ base64 }`, as `las.documents.create` takes. */
   content: ContentInput;
-}
+};
 
 /** A dataset: `las.datasets.create(options)`, with its documents. */
 export type SeedDataset = CreateDatasetOptions & {
@@ -60,7 +79,7 @@ export type SeedWorkflow = CreateWorkflowOptions & {
   transitions?: SeedTransition[];
 };
 
-/** A model: `las.models.create(options)`. */
+/** A model: `las.models.create(options)` (with `width` and `height` under 2021-09-23 only). */
 export type SeedModel = CreateModelOptions & {
   /** Its key in `ids.models` (and its name). */
   name: string;
@@ -159,9 +178,9 @@ export function copyIds(ids: SeededIds): SeededIds {
  * {@link ValidationError}, nothing created); a create that fails ends the seed with a
  * {@link PartialFailureError} naming it and what was created before it (those stay, in `all`).
  */
-export async function seed(las: Las, spec: SeedSpec, all: SeededIds): Promise<SeededIds> {
+export async function seed(las: Las, spec: SeedSpec, all: SeededIds, version: ApiVersion): Promise<SeededIds> {
   const ids = noIds();
-  checkSpec(spec, all);
+  checkSpec(spec, all, version);
   let done = 0;
   const create = async (kind: keyof SeededIds, key: string, make: () => Promise<string>) => {
     try {
@@ -177,28 +196,35 @@ export async function seed(las: Las, spec: SeedSpec, all: SeededIds): Promise<Se
     }
   };
   const resolve = (kind: keyof SeededIds, nameOrId: string) => all[kind][nameOrId] ?? nameOrId;
+  // An entry's key is its name too where the version's body has one (a document's under 2024-11-29 only, a user's under 2021-09-23 only).
+  const sent = <T extends { name?: unknown }>(kind: keyof SeededIds, entry: T): T => {
+    const shape = shapeOf(BODIES[kind], version);
+    if (shape.kind !== 'object' || Object.hasOwn(shape.properties, 'name')) return entry;
+    const { name: _key, ...fields } = entry;
+    return fields as T;
+  };
   for (const { documents = [], ...options } of spec.datasets ?? []) {
-    await create('datasets', options.name, async () => (await las.datasets.create(options)).datasetId);
-    for (const { name, content, ...document } of documents) {
-      const datasetId = ids.datasets[options.name];
-      await create('documents', `${options.name}/${name}`, async () => (await las.documents.create(content, { ...document, datasetId })).documentId);
+    await create('datasets', options.name, async () => (await las.datasets.create(sent('datasets', options))).datasetId);
+    for (const { content, ...document } of documents) {
+      const fields = sent('documents', { ...document, datasetId: ids.datasets[options.name] });
+      await create('documents', `${options.name}/${document.name}`, async () => (await las.documents.create(content, fields)).documentId);
     }
   }
-  for (const options of spec.models ?? []) await create('models', options.name, async () => (await las.models.create(options)).modelId);
+  for (const options of spec.models ?? []) await create('models', options.name, async () => (await las.models.create(sent('models', options))).modelId);
   for (const { modelId, datasetIds, ...options } of spec.dataBundles ?? []) {
     const body = { ...options, ...(datasetIds && { datasetIds: datasetIds.map((id) => resolve('datasets', id)) }) };
-    await create('dataBundles', options.name, async () => (await las.models.ref(resolve('models', modelId)).dataBundles.create(body)).dataBundleId);
+    await create('dataBundles', options.name, async () => (await las.models.ref(resolve('models', modelId)).dataBundles.create(sent('dataBundles', body))).dataBundleId);
   }
-  for (const { data, ...options } of spec.secrets ?? []) await create('secrets', options.name, async () => (await las.secrets.create(data, options)).secretId);
-  for (const { email, ...options } of spec.users ?? []) await create('users', options.name, async () => (await las.users.create(email, options)).userId);
-  for (const options of spec.appClients ?? []) await create('appClients', options.name, async () => (await las.appClients.create(options)).appClientId);
+  for (const { data, ...options } of spec.secrets ?? []) await create('secrets', options.name, async () => (await las.secrets.create(data, sent('secrets', options))).secretId);
+  for (const { email, ...options } of spec.users ?? []) await create('users', options.name, async () => (await las.users.create(email, sent('users', options))).userId);
+  for (const options of spec.appClients ?? []) await create('appClients', options.name, async () => (await las.appClients.create(sent('appClients', options))).appClientId);
   const transition = async ({ transitionType, ...options }: SeedTransition) =>
-    create('transitions', options.name, async () => (await las.transitions.create(transitionType, options)).transitionId);
+    create('transitions', options.name, async () => (await las.transitions.create(transitionType, sent('transitions', options))).transitionId);
   for (const options of spec.transitions ?? []) await transition(options);
   for (const { transitions, specification, ...options } of spec.workflows ?? []) {
     for (const options of transitions ?? []) await transition(options);
     const built = transitions ? linearSpecification(transitions, all.transitions) : withTransitionIds(specification as WorkflowSpecification, all.transitions);
-    await create('workflows', options.name, async () => (await las.workflows.create(built, options)).workflowId);
+    await create('workflows', options.name, async () => (await las.workflows.create(built, sent('workflows', options))).workflowId);
   }
   return ids;
 }
@@ -227,9 +253,42 @@ function withTransitionIds(specification: WorkflowSpecification, transitionIds: 
   return { ...specification, definition: { ...definition, States } };
 }
 
+// The body each kind's entries become: a field of another version's shape only is refused up front.
+const BODIES: Record<keyof SeededIds, Schema> = {
+  datasets: createDatasetSchema,
+  documents: createDocumentSchema,
+  models: createModelSchema,
+  dataBundles: createDataBundleSchema,
+  secrets: createSecretSchema,
+  users: createUserSchema,
+  appClients: createAppClientSchema,
+  transitions: createTransitionSchema,
+  workflows: createWorkflowSchema,
+};
+
+/**
+ * A {@link ValidationError} when `entry` has a field that only another API version's body of its
+ * kind has (`width` of a model under 2024-11-29, a document's `metadata` under 2021-09-23). The
+ * SDK's create call refuses it too, but only once the entries before it were created.
+ */
+function checkVersion(kind: keyof SeededIds, entry: unknown, where: string, version: ApiVersion): void {
+  if (entry === null || typeof entry !== 'object') return;
+  const ours = shapeOf(BODIES[kind], version);
+  for (const other of API_VERSIONS) {
+    const theirs = shapeOf(BODIES[kind], other);
+    if (other === version || ours.kind !== 'object' || theirs.kind !== 'object') continue;
+    // `name` is every entry's key, whatever the version does with it.
+    const field = Object.keys(entry).find((key) => key !== 'name' && !Object.hasOwn(ours.properties, key) && Object.hasOwn(theirs.properties, key));
+    // The field is a property name of the SDK's own shape: never the caller's own text.
+    if (field !== undefined) {
+      throw new ValidationError(`seed(spec): ${where}.${field} is a field of API version ${other}, not of ${version} (the emulator serves ${version}); nothing was created`);
+    }
+  }
+}
+
 // Names are checked before anything is created: every entry has one, unique in its kind (among
-// all seeded so far too), and a workflow has a specification or transitions.
-function checkSpec(spec: SeedSpec, all: SeededIds): void {
+// all seeded so far too), no field of another API version, and a workflow has a specification or transitions.
+function checkSpec(spec: SeedSpec, all: SeededIds, version: ApiVersion): void {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw new ValidationError('seed(spec): spec must be an object');
   for (const key of Object.keys(spec)) {
     if (!SPEC_KEYS.has(key)) throw new ValidationError(`seed(spec): unknown key ${JSON.stringify(key)}; the keys are ${[...SPEC_KEYS].join(', ')}`);
@@ -238,6 +297,7 @@ function checkSpec(spec: SeedSpec, all: SeededIds): void {
   const claim = (kind: keyof SeededIds, entry: unknown, where: string, prefix = ''): string => {
     const name = (entry as { name?: unknown } | null)?.name;
     if (typeof name !== 'string' || name === '') throw new ValidationError(`seed(spec): ${where}.name must be a non-empty string`);
+    checkVersion(kind, entry, where, version);
     const key = `${prefix}${name}`;
     if (Object.hasOwn(taken[kind], key)) throw new ValidationError(`seed(spec): ${where}: ${kind} '${key}' is seeded already`);
     taken[kind][key] = '';

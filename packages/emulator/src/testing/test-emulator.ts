@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ValidationError, type Credentials, type Las } from 'las-sdk';
+import type { ApiVersion } from 'las-sdk/api';
 import { internals } from '../internals.js';
 import { API_BASE_PATH, startEmulator } from '../start.js';
 import { checkApiVersion } from './api-version.js';
@@ -16,7 +17,10 @@ import { restoreSnapshot, takeSnapshot } from './snapshot.js';
 
 /** Options of {@link testEmulator}. */
 export interface TestEmulatorOptions {
-  /** The API version to serve; `'2021-09-23'` (the default) is the one served today. */
+  /**
+   * The API version to serve: `'2021-09-23'` (the default, the seed's) or `'2024-11-29'` (the
+   * service today). `emu.las`, `seed` and `las-emulator exec` speak it.
+   */
   apiVersion?: string;
   /** What to create before the emulator is handed over; {@link TestEmulator.reset} comes back to it. */
   seed?: SeedSpec;
@@ -46,8 +50,8 @@ export interface TestEmulator {
   readonly credentials: Credentials;
   /** A `Las` bound to it (default options: the SDK's own retries). */
   readonly las: Las;
-  /** The API version it serves. */
-  readonly apiVersion: string;
+  /** The API version it serves: give it to your own client, `new Las({ credentials: emu.credentials, apiVersion: emu.apiVersion })`. */
+  readonly apiVersion: ApiVersion;
   /** Ids by name of everything seeded so far (by the constructor and by {@link seed}). */
   readonly ids: SeededIds;
   /** The emulator's time. */
@@ -79,11 +83,11 @@ export async function testEmulator(options: TestEmulatorOptions = {}): Promise<T
   const apiVersion = checkApiVersion(options.apiVersion, 'testEmulator(options.apiVersion)');
   // Loaded here, not with the emulator: a plain emulator never loads the SDK's client.
   const { Las } = await import('las-sdk');
-  const emulator = await startEmulator({ port: options.port });
+  const emulator = await startEmulator({ port: options.port, apiVersion });
   const { store, engine, hooks } = internals.get(emulator) as NonNullable<ReturnType<typeof internals.get>>;
   // Seeding goes through the SDK, marked so that it is neither recorded nor faulted.
   const seedMark = randomBytes(16).toString('hex');
-  const seeding = new Las({ credentials: emulator.credentials, maxRetries: 0 }).withOptions({ headers: { [SEED_HEADER]: seedMark } });
+  const seeding = new Las({ credentials: emulator.credentials, apiVersion, maxRetries: 0 }).withOptions({ headers: { [SEED_HEADER]: seedMark } });
   const faults = new Faults();
   const scripts = new PredictionScripts();
   const log = new RequestLog();
@@ -95,7 +99,7 @@ export async function testEmulator(options: TestEmulatorOptions = {}): Promise<T
   hooks.predict = (document, model) => scripts.predict(document, model);
   let ids = noIds();
   try {
-    if (options.seed !== undefined) await seed(seeding, options.seed, ids);
+    if (options.seed !== undefined) await seed(seeding, options.seed, ids, apiVersion);
   } catch (error) {
     await emulator.close();
     throw error;
@@ -107,7 +111,7 @@ export async function testEmulator(options: TestEmulatorOptions = {}): Promise<T
     url: emulator.url,
     apiEndpoint: emulator.apiEndpoint,
     credentials: emulator.credentials,
-    las: new Las({ credentials: emulator.credentials }),
+    las: new Las({ credentials: emulator.credentials, apiVersion }),
     apiVersion,
     get ids() {
       return ids;
@@ -116,7 +120,7 @@ export async function testEmulator(options: TestEmulatorOptions = {}): Promise<T
     get requests() {
       return log.list;
     },
-    seed: async (spec) => seed(seeding, spec, ids),
+    seed: async (spec) => seed(seeding, spec, ids, apiVersion),
     predictWith: (modelId, script) => scripts.set(modelId, script),
     fail: (failure) => faults.add(failure),
     async reset() {
