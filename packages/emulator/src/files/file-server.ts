@@ -61,7 +61,14 @@ export async function serveFile(deps: FileServerDeps, req: http.IncomingMessage,
   }
   res.writeHead(answer.status, { 'x-request-id': randomUUID(), ...headers, ...answer.headers });
   res.end(answer.body);
+  // A test emulator's record: whether bytes came, never the bytes (a second copy of up to 64 MiB).
+  deps.context.hooks?.record?.(req.method ?? 'GET', url, req.headers, { sentBytes: sentBytes(req) }, answer.status);
   return answer.status;
+}
+
+// Whether the request has a body as HTTP frames it (RFC 9112 6.3), read or not.
+function sentBytes(req: http.IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
 async function fileAnswer(deps: FileServerDeps, req: http.IncomingMessage, url: URL): Promise<FileAnswer> {
