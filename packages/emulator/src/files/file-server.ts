@@ -11,7 +11,7 @@ import { FILE_SERVER_MAX_BYTES } from 'las-sdk/api';
 import { UNAUTHORIZED, type Auth } from '../auth.js';
 import type { Context } from '../context.js';
 import { HttpError, shorten } from '../http-error.js';
-import { documentOfFile, FILES_PATH, setContent, setFileOrigin } from './document-files.js';
+import { documentOfFile, FILES_PATH, setContent, setFileListener } from './document-files.js';
 import { documentContentType } from './sniff.js';
 import { transformed } from './transform.js';
 
@@ -34,14 +34,11 @@ export function isFileUrl(context: Context, url: URL | undefined): url is URL {
   return context.apiVersion !== '2021-09-23' && url !== undefined && url.pathname.startsWith(FILES_PATH);
 }
 
-/**
- * Keeps the origin of `server`'s file server for the `fileUrl`s of `context`'s documents once it
- * listens: `localhost` (the host the spec's `fileUrl` pattern allows over plain http) and its port.
- */
+/** Keeps where `server`'s file server listens, once it does, for the `fileUrl`s of `context`'s documents. */
 export function announceFileOrigin(server: http.Server, context: Context, secure: boolean): void {
   server.on('listening', () => {
-    const { port } = server.address() as AddressInfo;
-    setFileOrigin(context.store, `${secure ? 'https' : 'http'}://localhost:${port}`);
+    const { address, port } = server.address() as AddressInfo;
+    setFileListener(context.store, { secure, address, port });
   });
 }
 
