@@ -17,9 +17,11 @@ const FILE_ID = /^[0-9a-f]{32}$/;
 
 /** Where an emulator's file server listens: known once it does, and another after a restart on another port. */
 export interface FileListener {
+  /** Whether it serves https. */
   readonly secure: boolean;
   /** The address it is bound to: `127.0.0.1`, `::1`, `0.0.0.0` (any), `192.168.1.5`. */
   readonly address: string;
+  /** The port it listens on. */
   readonly port: number;
 }
 
