@@ -15,6 +15,15 @@ export interface Hooks {
   predict?(document: Row, model: Row): JsonObject[] | undefined;
   /** Awaited before a request is handled (after its body was read): a fault to play, if any. */
   fault?(method: string, pathname: string, headers: IncomingHttpHeaders): Promise<Fault | undefined>;
-  /** Hears of each request answered (not of dropped ones). */
-  record?(method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer, status: number): void;
+  /**
+   * Hears of each request answered (not of dropped ones): with the body of an API request, or
+   * {@link FileBody} for one of the file server, whose bytes (up to 64 MiB) are not handed over.
+   */
+  record?(method: string, url: URL, headers: IncomingHttpHeaders, body: Buffer | FileBody, status: number): void;
+}
+
+/** What stands for the body of a file server request in {@link Hooks.record}. */
+export interface FileBody {
+  /** Whether the request came with bytes (a PUT's file). */
+  readonly sentBytes: boolean;
 }

@@ -11,6 +11,7 @@ import { TOKEN_PATHS, type Auth } from './auth.js';
 import type { Context } from './context.js';
 import { HttpError, shorten } from './http-error.js';
 import type { JsonObject } from './json.js';
+import { withRequestHost } from './files/document-files.js';
 import { announceFileOrigin, isFileUrl, serveFile } from './files/file-server.js';
 import { answerSignIn, REVOKE_PATH } from './oauth.js';
 import { matchRoute, type Method, type Route } from './router.js';
@@ -164,7 +165,8 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, saved: { fail
     if (fault === 'drop') return { status: 0, drop: true };
     if (fault) return { status: fault.status, body: fault.body };
     // What the request changes is stamped with this emulator's time.
-    return deps.context.store.clock.run(() => route(deps, req, method, url, raw));
+    // A document's fileUrl names the host the client reached.
+    return deps.context.store.clock.run(() => withRequestHost(req.headers.host, () => route(deps, req, method, url, raw)));
   } catch (error) {
     return errorAnswer(error);
   } finally {

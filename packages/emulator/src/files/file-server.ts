@@ -11,7 +11,7 @@ import { FILE_SERVER_MAX_BYTES } from 'las-sdk/api';
 import { UNAUTHORIZED, type Auth } from '../auth.js';
 import type { Context } from '../context.js';
 import { HttpError, shorten } from '../http-error.js';
-import { documentOfFile, FILES_PATH, setContent, setFileOrigin } from './document-files.js';
+import { documentOfFile, FILES_PATH, setContent, setFileListener } from './document-files.js';
 import { documentContentType } from './sniff.js';
 import { transformed } from './transform.js';
 
@@ -34,14 +34,11 @@ export function isFileUrl(context: Context, url: URL | undefined): url is URL {
   return context.apiVersion !== '2021-09-23' && url !== undefined && url.pathname.startsWith(FILES_PATH);
 }
 
-/**
- * Keeps the origin of `server`'s file server for the `fileUrl`s of `context`'s documents once it
- * listens: `localhost` (the host the spec's `fileUrl` pattern allows over plain http) and its port.
- */
+/** Keeps where `server`'s file server listens, once it does, for the `fileUrl`s of `context`'s documents. */
 export function announceFileOrigin(server: http.Server, context: Context, secure: boolean): void {
   server.on('listening', () => {
-    const { port } = server.address() as AddressInfo;
-    setFileOrigin(context.store, `${secure ? 'https' : 'http'}://localhost:${port}`);
+    const { address, port } = server.address() as AddressInfo;
+    setFileListener(context.store, { secure, address, port });
   });
 }
 
@@ -61,7 +58,14 @@ export async function serveFile(deps: FileServerDeps, req: http.IncomingMessage,
   }
   res.writeHead(answer.status, { 'x-request-id': randomUUID(), ...headers, ...answer.headers });
   res.end(answer.body);
+  // A test emulator's record: whether bytes came, never the bytes (a second copy of up to 64 MiB).
+  deps.context.hooks?.record?.(req.method ?? 'GET', url, req.headers, { sentBytes: sentBytes(req) }, answer.status);
   return answer.status;
+}
+
+// Whether the request has a body as HTTP frames it (RFC 9112 6.3), read or not.
+function sentBytes(req: http.IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
 async function fileAnswer(deps: FileServerDeps, req: http.IncomingMessage, url: URL): Promise<FileAnswer> {

@@ -30,6 +30,8 @@ export interface Serving {
   readonly table: TableName;
   /** `POST {path}`: stores an entity from the checked body; the answer. No POST without it. */
   readonly create?: (ctx: Context, body: JsonObject, req: ApiRequest, parent: Row | undefined) => JsonObject;
+  /** The entity a path id names when that is more than its stored id (what is offered, pinned to a version); a 404 when none. */
+  readonly find?: (store: Store, id: string) => Row;
   /** How an entity is shown (counts made now, fields the API leaves out); its data by default. */
   readonly view?: (store: Store, row: Row) => JsonObject;
   /** How `GET {path}/{id}` shows it, when that shows more than the other answers (content, what its query asks for). */
@@ -74,6 +76,7 @@ function kindRoutes(kind: Kind, serving: Serving, served: Served, version: ApiVe
   const rowOf = (ctx: Context, req: ApiRequest): Row => {
     const parent = parentOf(ctx, req);
     const id = pathId(req, kind.idField, shapeOf(kind.id, version));
+    if (serving.find && !parent) return serving.find(ctx.store, id);
     return parent && parentKind ? table(ctx).requireUnder(id, parentKind.idField, parent.id) : table(ctx).require(id);
   };
 

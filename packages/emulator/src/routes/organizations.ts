@@ -9,6 +9,7 @@ import type { Row, Store, TableName } from '../store.js';
 import { isoTime } from '../time.js';
 import { DEFAULT_RETENTION_DAYS } from './batches.js';
 import type { Serving } from './kind-routes.js';
+import { offeredRow } from './owned.js';
 import { update } from './shared.js';
 
 // Generous limits: the emulator enforces none of them, it only reports them as the service does.
@@ -113,7 +114,7 @@ export const organizations: Serving = {
   view,
   create: ({ store }, body, req) => view(store, createOrganization(store, req.principal, body.name ?? null)),
   patch: ({ store }, row, body, req) => {
-    if (typeof body.planId === 'string' && !planOf(store, body.planId)) {
+    if (typeof body.planId === 'string' && !offeredRow(store, 'plans', 'plan', body.planId)) {
       throw badRequest(`body.planId: no plan ${body.planId}; GET /plans lists them`);
     }
     if (typeof body.paymentMethodId === 'string' && !store.tables.paymentMethods.get(body.paymentMethodId)) {
@@ -122,18 +123,3 @@ export const organizations: Serving = {
     return update(store.tables.organizations, row, body, req.principal);
   },
 };
-
-/**
- * The plan `planId` names: a plan's own id, optionally with its owner before it
- * (`las:organization:<org>/`) and one of its versions after it (`:<1 to latest>`, `:@latest`).
- */
-function planOf(store: Store, planId: string): Row | undefined {
-  const match = /^(?:(las:organization:[a-z0-9-_]+)\/)?(las:plan:[a-z0-9-_]+)(?::@([a-z0-9-_]+)|:([0-9]+))?$/.exec(planId);
-  if (!match) return undefined;
-  const [, owner, id, tag, version] = match;
-  const plan = store.tables.plans.get(id);
-  if (!plan || (owner !== undefined && owner !== plan.data.organizationId)) return undefined;
-  if (tag !== undefined && tag !== 'latest') return undefined;
-  if (version !== undefined && !(Number(version) >= 1 && Number(version) <= (plan.data.latest as number))) return undefined;
-  return plan;
-}

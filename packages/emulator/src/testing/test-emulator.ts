@@ -56,7 +56,7 @@ export interface TestEmulator {
   readonly ids: SeededIds;
   /** The emulator's time. */
   readonly clock: TestClock;
-  /** Every API request received since the start (or the last reset), oldest first; content and tokens left out. */
+  /** Every API request received since the start (or the last reset), and the file server's (2024-11-29), oldest first; content and tokens left out. */
   readonly requests: readonly RecordedRequest[];
   /** Creates what `spec` names (see {@link SeedSpec}); answers the ids of what it created, by name. */
   seed(spec: SeedSpec): Promise<SeededIds>;
