@@ -13,12 +13,12 @@ export interface EmulatorFixture {
   las: Las;
 }
 
-/** Starts an emulator before the file's tests and closes it after them. */
+/** Starts an emulator before the file's tests and closes it after them; `las` speaks the version it serves. */
 export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
   const fixture = {} as EmulatorFixture;
   beforeAll(async () => {
     fixture.emu = await startEmulator(options);
-    fixture.las = new Las({ credentials: fixture.emu.credentials, maxRetries: 0 });
+    fixture.las = new Las({ credentials: fixture.emu.credentials, apiVersion: fixture.emu.apiVersion, maxRetries: 0 });
   });
   afterAll(async () => {
     await fixture.emu?.close();
