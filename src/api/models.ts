@@ -1,7 +1,7 @@
 import { s, type Infer } from '../schema/index.js';
 import { auditFields, nameAndDescription, optionalNameAndDescription } from './fields.js';
 import { ids } from './ids.js';
-import { ids2024, partialEither, since2024, type InferFor } from './versioned.js';
+import { partialEither, since2024, type InferFor } from './versioned.js';
 import type { ApiVersion } from './versions/index.js';
 import { listSchema, oneOrMore, type ListOptions } from './list.js';
 
@@ -124,7 +124,7 @@ export const modelSchema = s.object({
   /** How the candidates become a prediction's answer (2024-11-29). */
   postprocessConfig: s.optional(postprocessConfigSchema),
   /** The organization that owns the model (2024-11-29). */
-  organizationId: s.optional(ids2024.organization),
+  organizationId: s.optional(ids.organizationSlug),
   /** Changes made to the model so far (2024-11-29). */
   version: s.optional(s.integer({ minimum: 0 })),
   /** Trainings running now (2024-11-29). */
