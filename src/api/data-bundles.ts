@@ -49,10 +49,8 @@ export const updateDataBundleSchema = partial(s.object(nameAndDescription));
 
 /** A data bundle's data as the API returns it. */
 export type DataBundleData = Infer<typeof dataBundleSchema>;
-// 2024-11-29's names (those of dataBundleStatus2024Schema) spelled out: TypeDoc lists one unexported
-// schema a type refers to (typedoc.json), and a second one fails the docs.
 /** Where a data bundle is in its preparation: `processing`, `ready` or `failed` under 2021-09-23; `running`, `succeeded` or `failed` under 2024-11-29. */
-export type DataBundleStatus = Infer<typeof dataBundleStatusSchema> | 'running' | 'succeeded';
+export type DataBundleStatus = DataBundleData['status'];
 /** One dataset of a data bundle. */
 export type BundledDataset = Infer<typeof bundledDatasetSchema>;
 /** Options of `model.dataBundles.create()`. */
