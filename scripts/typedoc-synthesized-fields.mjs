@@ -19,6 +19,8 @@ export function load(app) {
       .filter((r) => !r.sources?.length && !r.hasComment() && !inParameter(r))
       .map((r) => r.getFriendlyFullName());
     const listed = app.options.getValue('intentionallyNotDocumented');
-    app.options.setValue('intentionallyNotDocumented', [...listed, ...exempt]);
+    // Once each: TypeDoc marks a name used by its first index only, so a repeated name (the same
+    // field in two branches of a union) would be reported as unused.
+    app.options.setValue('intentionallyNotDocumented', [...new Set([...listed, ...exempt])]);
   });
 }

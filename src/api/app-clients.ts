@@ -17,8 +17,10 @@ export const appClientSchema = s.object({
   clientSecret: s.optional(s.string()),
   /** Whether it has a client secret. */
   hasSecret: s.boolean(),
-  /** API key of the client. */
-  apiKey: s.nullable(s.text()),
+  /** API key of the client (2021-09-23; 2024-11-29 has none). */
+  apiKey: s.optional(s.nullable(s.text())),
+  /** The roles the client has (2024-11-29). */
+  roleIds: s.optional(s.nullable(roleIdsSchema)),
   /** Where users may be sent back to after signing in. */
   callbackUrls: s.array(urlSchema),
   /** Pages that may start a sign-in. */

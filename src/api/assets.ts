@@ -10,6 +10,8 @@ export const assetSchema = s.object({
   assetId: ids.asset,
   /** The asset (e.g. a manual task's HTML), base64-encoded. */
   content: s.optional(s.string({ minLength: 1 })),
+  /** MD5 checksum of the content, base64 (2024-11-29). */
+  contentMD5: s.optional(s.nullable(s.text())),
   ...nameAndDescription,
   ...auditFields,
 });

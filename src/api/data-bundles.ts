@@ -32,6 +32,8 @@ export const dataBundleSchema = s.object({
   summary: s.record(),
   /** The datasets bundled, as they were when bundled. */
   datasets: s.array(bundledDatasetSchema),
+  /** Days the API keeps the bundle before deleting it (2024-11-29). */
+  retentionInDays: s.optional(s.integer({ minimum: 1 })),
   ...auditFields,
 });
 

@@ -23,6 +23,8 @@ export const datasetSchema = s.object({
   storageLocation: s.enum(['EU']),
   /** Revision number, raised by each change. */
   version: s.integer({ minimum: 0 }),
+  /** Your own data about it: any JSON object (2024-11-29). */
+  metadata: s.optional(s.nullable(s.record())),
   ...auditFields,
 });
 

@@ -59,6 +59,12 @@ export const documentSchema = s.object({
   groundTruth: s.optional(groundTruthSchema),
   /** Days the API keeps the document before deleting it. */
   retentionInDays: s.integer({ minimum: 1 }),
+  /** MD5 checksum of the content, base64 (2024-11-29). */
+  contentMD5: s.optional(s.nullable(s.text())),
+  /** Name and description, for people (2024-11-29). */
+  ...optionalNameAndDescription,
+  /** Your own data about it: any JSON object (2024-11-29). */
+  metadata: s.optional(s.nullable(s.record())),
   ...auditFields,
 });
 

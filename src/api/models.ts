@@ -107,10 +107,10 @@ export const modelSchema = s.object({
   /** Id of the model. */
   modelId: ids.model,
   ...nameAndDescription,
-  /** Width in pixels the model scales pages to. */
-  width: sizeSchema,
-  /** Height in pixels the model scales pages to. */
-  height: sizeSchema,
+  /** Width in pixels the model scales pages to (2021-09-23; 2024-11-29 has none). */
+  width: s.optional(sizeSchema),
+  /** Height in pixels the model scales pages to (2021-09-23; 2024-11-29 has none). */
+  height: s.optional(sizeSchema),
   /** The fields the model reads, by label. */
   fieldConfig: fieldConfigSchema,
   /** How pages are prepared before the model reads them. */
@@ -119,6 +119,20 @@ export const modelSchema = s.object({
   status: modelStatusSchema,
   /** How many data bundles it has. */
   numberOfDataBundles: s.integer({ minimum: 0 }),
+  /** The training predictions use when they name none (2024-11-29). */
+  trainingId: s.optional(s.nullable(trainingIdSchema)),
+  /** How the candidates become a prediction's answer (2024-11-29). */
+  postprocessConfig: s.optional(postprocessConfigSchema),
+  /** The organization that owns the model (2024-11-29). */
+  organizationId: s.optional(ids.organizationSlug),
+  /** Changes made to the model so far (2024-11-29). */
+  version: s.optional(s.integer({ minimum: 0 })),
+  /** Trainings running now (2024-11-29). */
+  numberOfRunningTrainings: s.optional(s.integer({ minimum: 0 })),
+  /** What the model's trainings found, by measure (2024-11-29). */
+  statistics: s.optional(s.nullable(s.record())),
+  /** Your own data about it: any JSON object (2024-11-29). */
+  metadata: s.optional(s.nullable(s.record())),
   ...auditFields,
 });
 

@@ -38,10 +38,10 @@ export const organizationSchema = s.object({
   numberOfAssetsAllowed: s.integer({ minimum: 0 }),
   /** Assets the organization has created. */
   numberOfAssetsCreated: s.integer({ minimum: 0 }),
-  /** Most batches the organization may have. */
-  numberOfBatchesAllowed: s.integer({ minimum: 0 }),
-  /** Batches the organization has created. */
-  numberOfBatchesCreated: s.integer({ minimum: 0 }),
+  /** Most batches the organization may have (2021-09-23; 2024-11-29 has no batches). */
+  numberOfBatchesAllowed: s.optional(s.integer({ minimum: 0 })),
+  /** Batches the organization has created (2021-09-23). */
+  numberOfBatchesCreated: s.optional(s.integer({ minimum: 0 })),
   /** Most datasets the organization may have. */
   numberOfDatasetsAllowed: s.optional(s.integer({ minimum: 0 })),
   /** Datasets the organization has created. */
@@ -66,6 +66,46 @@ export const organizationSchema = s.object({
   numberOfWorkflowsAllowed: s.integer({ minimum: 0 }),
   /** Workflows the organization has created. */
   numberOfWorkflowsCreated: s.integer({ minimum: 0 }),
+  /** The plan the organization is on (2024-11-29). */
+  planId: s.optional(s.nullable(ids.plan)),
+  /** The payment method the organization pays with (2024-11-29). */
+  paymentMethodId: s.optional(s.nullable(ids.paymentMethod)),
+  /** The OAuth client id of the organization (2024-11-29). */
+  clientId: s.optional(s.nullable(s.string({ pattern: /^[0-9a-z]+$/ }))),
+  /** Days a document is kept before it is deleted (2024-11-29). */
+  documentRetentionInDays: s.optional(s.integer({ minimum: 1 })),
+  /** Deployments the organization may have, by kind (2024-11-29). */
+  deploymentsAllowed: s.optional(s.record()),
+  /** Deployments the organization has, by kind (2024-11-29). */
+  deploymentsCreated: s.optional(s.record()),
+  /** Models in use this month (2024-11-29). */
+  monthlyNumberOfActiveModelsUsed: s.optional(s.integer({ minimum: 0 })),
+  /** Most field predictions per month (2024-11-29). */
+  monthlyNumberOfFieldPredictionsAllowed: s.optional(s.integer({ minimum: 0 })),
+  /** Field predictions made this month (2024-11-29). */
+  monthlyNumberOfFieldPredictionsUsed: s.optional(s.integer({ minimum: 0 })),
+  /** GPU hours used this month (2024-11-29). */
+  monthlyNumberOfGpuHoursUsed: s.optional(s.number({ minimum: 0 })),
+  /** Model deployment units used this month (2024-11-29). */
+  monthlyNumberOfModelDeploymentUnitsUsed: s.optional(s.integer({ minimum: 0 })),
+  /** Most page predictions per month (2024-11-29). */
+  monthlyNumberOfPagePredictionsAllowed: s.optional(s.integer({ minimum: 0 })),
+  /** Page predictions made this month (2024-11-29). */
+  monthlyNumberOfPagePredictionsUsed: s.optional(s.integer({ minimum: 0 })),
+  /** Minutes of production workflows this month (2024-11-29). */
+  monthlyNumberOfProductionWorkflowMinutesUsed: s.optional(s.integer({ minimum: 0 })),
+  /** Most trainings per month (2024-11-29). */
+  monthlyNumberOfTrainingsAllowed: s.optional(s.integer({ minimum: 0 })),
+  /** Trainings created this month (2024-11-29). */
+  monthlyNumberOfTrainingsCreated: s.optional(s.integer({ minimum: 0 })),
+  /** Most transformations per month (2024-11-29). */
+  monthlyNumberOfTransformationsAllowed: s.optional(s.integer({ minimum: 0 })),
+  /** Transformations created this month (2024-11-29). */
+  monthlyNumberOfTransformationsCreated: s.optional(s.integer({ minimum: 0 })),
+  /** User minutes used this month (2024-11-29). */
+  monthlyNumberOfUserMinutesUsed: s.optional(s.number({ minimum: 0 })),
+  /** When it was created (2024-11-29). */
+  createdTime: s.optional(auditFields.createdTime),
   /** Who changed it last. */
   updatedBy: auditFields.updatedBy,
   /** When it was last changed. */

@@ -1,4 +1,5 @@
 import { s, type Infer } from '../schema/index.js';
+import { auditFields } from './fields.js';
 import { ids } from './ids.js';
 import { listSchema, orderSchema, type ListOptions, type SortOrder } from './list.js';
 import { postprocessConfigSchema, preprocessConfig2024Schema, trainingIdSchema } from './models.js';
@@ -14,10 +15,24 @@ export const predictionSchema = s.object({
   modelId: ids.model,
   /** `pending` while an async prediction runs, then `succeeded` or `failed` (2024-11-29). */
   status: s.optional(s.enum(['pending', 'succeeded', 'failed'])),
-  /** Seconds the model took. */
-  inferenceTime: s.number({ minimum: 0 }),
-  /** When the prediction was made (Unix epoch seconds). */
-  timestamp: s.integer({ minimum: 1 }),
+  /** Seconds the model took (2024-11-29 may leave it out or give null while it is pending). */
+  inferenceTime: s.optional(s.nullable(s.number({ minimum: 0 }))),
+  /** When the prediction was made (Unix epoch seconds); 2024-11-29 gives `createdTime` instead. */
+  timestamp: s.optional(s.integer({ minimum: 1 })),
+  /** The model's training that made the prediction (2024-11-29). */
+  trainingId: s.optional(s.nullable(trainingIdSchema)),
+  /** The page to ask for next, when the document has more pages than were read (2024-11-29). */
+  nextPage: s.optional(s.nullable(s.integer())),
+  /** How pages were prepared before they were read (2024-11-29). */
+  preprocessConfig: s.optional(s.nullable(preprocessConfig2024Schema)),
+  /** How the candidates became the answer (2024-11-29). */
+  postprocessConfig: s.optional(s.nullable(postprocessConfigSchema)),
+  /** Why the prediction failed, when its status is `failed` (2024-11-29). */
+  error: s.optional(s.nullable(s.text())),
+  /** Who made the prediction, a user or app client id (2024-11-29). */
+  createdBy: s.optional(auditFields.createdBy),
+  /** When the prediction was made (2024-11-29). */
+  createdTime: s.optional(auditFields.createdTime),
   /** One value per field found. */
   predictions: s.array(
     s.object({

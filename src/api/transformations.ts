@@ -28,10 +28,10 @@ export const transformationSchema = s.object({
   ...auditFields,
 });
 
-/** Body of POST /datasets/{datasetId}/transformations. */
+/** Body of POST /datasets/{datasetId}/transformations (the spec requires nothing: `{}` is a valid body). */
 export const createTransformationSchema = s.object({
-  /** What to do to the dataset's documents, in order. */
-  operations: s.array(transformationOperationSchema),
+  /** What to do to the dataset's documents, in order; left out, the API chooses. */
+  operations: s.optional(s.array(transformationOperationSchema)),
 });
 
 /** Query of GET /datasets/{datasetId}/transformations. */

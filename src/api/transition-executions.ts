@@ -22,6 +22,8 @@ export const transitionExecutionSchema = s.object({
   endTime: s.optional(s.nullable(s.timestamp())),
   /** Log of the run. */
   logId: s.optional(s.nullable(ids.log)),
+  /** What the work gave back (2024-11-29). */
+  output: s.optional(s.nullable(s.record())),
 });
 
 /** Body of PATCH /transitions/{transitionId}/executions/{executionId}. */

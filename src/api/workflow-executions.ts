@@ -1,4 +1,5 @@
 import { s, type Infer, type Schema } from '../schema/index.js';
+import { auditFields } from './fields.js';
 import { ids } from './ids.js';
 import { listSchema, oneOrMore, orderSchema, sortBySchema, type ListOptions, type SortOrder, type SortBy } from './list.js';
 import { since2024, type InferEither } from './versioned.js';
@@ -31,6 +32,8 @@ export const workflowExecutionSchema = s.object({
   logId: s.optional(s.nullable(ids.log)),
   /** Log of the run of the completed config. */
   completedTaskLogId: s.optional(s.nullable(ids.log)),
+  /** Who started the execution, a user or app client id (2024-11-29). */
+  createdBy: s.optional(auditFields.createdBy),
 });
 
 /** Body of PATCH /workflows/{workflowId}/executions/{executionId}. */

@@ -59,6 +59,16 @@ export const workflowSchema = s.object({
   completedConfig: completedConfigSchema,
   /** Executions running now. */
   numberOfRunningExecutions: s.integer(),
+  /** Whether the workflow is being built or in use (2024-11-29). */
+  status: s.optional(s.enum(['development', 'production'])),
+  /** Mail that starts executions (2024-11-29). */
+  emailConfig: s.optional(s.nullable(emailConfigSchema)),
+  /** Your own data about it: any JSON object (2024-11-29). */
+  metadata: s.optional(s.nullable(s.record())),
+  /** Most executions of the workflow per month (2024-11-29). */
+  monthlyNumberOfWorkflowExecutionsAllowed: s.optional(s.integer({ minimum: 0 })),
+  /** Executions of the workflow this month (2024-11-29). */
+  monthlyNumberOfWorkflowExecutionsCreated: s.optional(s.integer({ minimum: 0 })),
   ...auditFields,
 });
 
