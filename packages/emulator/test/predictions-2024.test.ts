@@ -120,6 +120,16 @@ describe('POST /predictions under 2024-11-29', () => {
     expect((await predict({ documentId, modelId })).trainingId).toBe(trainingId);
   });
 
+  it('of a document whose bytes were never put on the file server: 400 saying so, nothing stored', async () => {
+    const modelId = await newModel();
+    const { documentId } = await ok('Document', call(emu, 'POST', '/documents', {}));
+    expect(await refused(call(emu, 'POST', '/predictions', { documentId, modelId }))).toBe(
+      `Document ${String(documentId)} has no content yet: PUT its bytes to its fileUrl, then predict`,
+    );
+    const listed = await ok('Predictions', call(emu, 'GET', `/predictions?modelId=${modelId}`));
+    expect(listed.predictions).toEqual([]);
+  });
+
   it('of a deleted document or model: 404, nothing stored', async () => {
     const modelId = await newModel();
     const documentId = await newDocument();

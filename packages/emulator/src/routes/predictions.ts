@@ -1,7 +1,7 @@
 /** /predictions: simulated predictions of a model on a document (see ../predictions.ts). */
 import { s } from 'las-sdk/api';
 import type { Context } from '../context.js';
-import { notFound } from '../http-error.js';
+import { badRequest, notFound } from '../http-error.js';
 import type { Json, JsonObject } from '../json.js';
 import type { ApiRequest } from '../router.js';
 import { bytesOf, predictionView, simulateFields, simulatedInferenceTime } from '../predictions.js';
@@ -83,6 +83,10 @@ export const predictions: Serving = {
   create: (ctx, body, req) => {
     const document = ctx.store.tables.documents.require(body.documentId as string);
     const model = modelOf(ctx, body.modelId as string);
+    // Under 2024-11-29 a document may exist before its bytes do (created, then PUT to its fileUrl).
+    if (typeof document.hidden.content !== 'string') {
+      throw badRequest(`Document ${document.id} has no content yet: PUT its bytes to its fileUrl, then predict`);
+    }
     const bytes = bytesOf(document.hidden.content);
     return ctx.apiVersion === '2024-11-29' ? create2024(ctx, body, document, model, bytes, req) : create2021(ctx, document, model, bytes);
   },
