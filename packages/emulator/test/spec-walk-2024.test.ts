@@ -5,9 +5,10 @@
  * answers 401. An operation the walk has no request for fails it. The workflow-side operations
  * are also sent with every argument they take.
  */
-import { resolveRef, specOperations, type OperationObject } from '../../../test/helpers/spec.js';
+import { specOperations } from '../../../test/helpers/spec.js';
 import { answerChecker } from './answer-schemas.js';
 import { PDF, raw, useEmulator } from './helpers.js';
+import { argumentsOf, hasOptionalArguments, poster, requestSchemaOf, urlOf, workflowMakers, type Body, type Ids, type Query } from './walk.js';
 
 const VERSION = '2024-11-29';
 const checkAnswer = answerChecker([], VERSION);
@@ -15,19 +16,7 @@ const operations = specOperations(VERSION);
 
 const t = useEmulator({ apiVersion: VERSION });
 
-type Body = Record<string, unknown>;
-type Ids = Record<string, string>;
-
-function requestSchemaOf(operation: OperationObject) {
-  const declared = operation.requestBody?.content?.['application/json']?.schema;
-  return declared && resolveRef(declared, VERSION);
-}
-
-async function post(path: string, body: Body = {}): Promise<Body> {
-  const answer = await raw(t.emu, 'POST', path, { body });
-  if (answer.status !== 200) throw new Error(`setting up: POST ${path} -> ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
+const post = poster(t);
 
 /** The first entity of a list the emulator comes with (plans, roles, deployment environments). */
 async function firstOf(path: string, key: string, idField: string): Promise<string> {
@@ -52,20 +41,7 @@ const make = {
   user: async () => (await post('/users', { email: 'walk@example.com' })).userId as string,
   profile: async () => (await post('/users', { email: 'profile@example.com' })).profileId as string,
   prediction: async () => (await post('/predictions', { documentId: await make.document(), modelId: await make.model() })).predictionId as string,
-  dockerTransition: async () => (await post('/transitions', { transitionType: 'docker', parameters: { imageUrl: 'example.com/x:1' } })).transitionId as string,
-  manualTransition: async () => (await post('/transitions', { transitionType: 'manual' })).transitionId as string,
-  async workflow(transitionId?: string): Promise<Ids> {
-    const step = transitionId ?? (await make.manualTransition());
-    const definition = { StartAt: 'A', States: { A: { Type: 'Task', Resource: step, End: true } } };
-    return { workflowId: (await post('/workflows', { specification: { definition } })).workflowId as string, transitionId: step };
-  },
-  // A workflow execution waiting at its Task: the Task's transition execution is pending.
-  async workflowExecution(): Promise<Ids> {
-    const ids = await make.workflow();
-    const execution = await post(`/workflows/${ids.workflowId}/executions`, { input: { walk: true } });
-    const [executionId] = (execution.transitionExecutions as Record<string, string[]>)[ids.transitionId];
-    return { ...ids, executionId: execution.executionId as string, transitionExecutionId: executionId };
-  },
+  ...workflowMakers(post),
 };
 
 /**
@@ -161,15 +137,6 @@ const BODIES: Record<string, (ids: Ids) => Promise<Body> | Body> = {
   'POST /workflows/{workflowId}/executions': () => ({ input: { walk: true } }),
   'PATCH /workflows/{workflowId}/executions/{executionId}': () => ({ status: 'completed' }),
 };
-
-type Query = Record<string, string | string[]>;
-
-function urlOf(path: string, ids: Ids, query: Query = {}): string {
-  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name]));
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) for (const one of [value].flat()) search.append(name, one);
-  return search.size ? `${url}?${search}` : url;
-}
 
 /** A request with every argument an operation takes: path ids (when it needs others than {@link idsFor}'s), body, query. */
 interface FullArguments {
@@ -272,22 +239,6 @@ const FULL: Record<string, (ids: Ids) => Promise<FullArguments> | FullArguments>
 };
 
 /** An operation's parameters, which test/helpers/spec.ts leaves out. */
-type Parameters = OperationObject & { parameters?: { in: string; name: string }[] };
-
-/** The arguments an operation takes besides its path: body fields and query parameters (but `nextToken`, which follows). */
-function argumentsOf(operation: OperationObject): { body: string[]; query: string[] } {
-  const declared = requestSchemaOf(operation);
-  const query = ((operation as Parameters).parameters ?? []).filter((p) => p.in === 'query' && p.name !== 'nextToken').map((p) => p.name);
-  return { body: Object.keys(declared?.properties ?? {}), query };
-}
-
-/** Whether an operation takes arguments its smallest request leaves out. */
-function hasOptionalArguments(operation: OperationObject): boolean {
-  const required = requestSchemaOf(operation)?.required ?? [];
-  const { body, query } = argumentsOf(operation);
-  return query.length > 0 || body.some((name) => !required.includes(name));
-}
-
 const isWorkflowSide = (path: string) => WORKFLOW_SIDE.some((root) => path.startsWith(root));
 
 /** A valid request of an operation: its path with fresh ids, and its smallest body. */
@@ -302,7 +253,7 @@ test('the 2024-11-29 spec has the 89 operations this walk covers, a smallest bod
   expect(operations).toHaveLength(89);
   const withBodies = operations.filter((o) => o.operation.requestBody).map((o) => o.key);
   expect(withBodies.sort()).toEqual(Object.keys(BODIES).sort());
-  const withOptions = operations.filter((o) => isWorkflowSide(o.path) && hasOptionalArguments(o.operation)).map((o) => o.key);
+  const withOptions = operations.filter((o) => isWorkflowSide(o.path) && hasOptionalArguments(o.operation, VERSION)).map((o) => o.key);
   expect(withOptions.sort()).toEqual(Object.keys(FULL).sort());
 });
 
@@ -324,13 +275,13 @@ describe.each(operations)('$method $path', ({ method, path, operation }) => {
     await expectExact(url, body);
   });
 
-  if (isWorkflowSide(path) && hasOptionalArguments(operation)) {
+  if (isWorkflowSide(path) && hasOptionalArguments(operation, VERSION)) {
     test(`answers ${success} to a request with every argument, shaped exactly as the spec says (its next page too)`, async () => {
       const ids = await idsFor(path);
       const args = await FULL[`${method} ${path}`](ids);
       const build = BODIES[`${method} ${path}`];
       const body = args.body ?? (build ? await build(ids) : undefined);
-      const { body: bodyNames, query: queryNames } = argumentsOf(operation);
+      const { body: bodyNames, query: queryNames } = argumentsOf(operation, VERSION);
       const left = [...bodyNames.filter((name) => !(name in (body ?? {}))), ...queryNames.filter((name) => !(name in (args.query ?? {})))];
       // Only these leave one out: a workflow execution's PATCH takes nextTransitionId or status.
       expect(left).toEqual(`${method} ${path}` === 'PATCH /workflows/{workflowId}/executions/{executionId}' ? ['status'] : []);
@@ -344,7 +295,7 @@ describe.each(operations)('$method $path', ({ method, path, operation }) => {
     });
   }
 
-  const required = requestSchemaOf(operation)?.required ?? [];
+  const required = requestSchemaOf(operation, VERSION)?.required ?? [];
   if (required.length > 0) {
     test.each(required)('answers 400 naming %s when the body lacks it', async (field) => {
       const { url, body } = await validRequest(method, path);

@@ -3,9 +3,10 @@
  * with raw HTTP: a valid request answers the spec's 2xx with the fields the spec requires, a body
  * missing each required field answers 400 naming it, and no token answers 401.
  */
-import { componentName, entitySchemas, resolveRef, specOperations, type OperationObject } from '../../../test/helpers/spec.js';
+import { componentName, entitySchemas, specOperations, type OperationObject } from '../../../test/helpers/spec.js';
 import { answerChecker } from './answer-schemas.js';
 import { PDF, expectShape, raw, useEmulator } from './helpers.js';
+import { argumentsOf, hasOptionalArguments, poster, requestSchemaOf, urlOf, workflowMakers, type Body, type Ids, type Query, type WithParameters } from './walk.js';
 
 // A workflow created without a completedConfig shows it as null: the spec requires an object with
 // an imageUrl there, which the emulator could only invent.
@@ -48,14 +49,7 @@ function expectSdkShape(specName: string, body: Record<string, unknown>): void {
   const [key, entity] = LISTS[specName];
   for (const item of body[key] as unknown[]) expectShape(entitySchemas[entity], item, nullable(entity));
 }
-type Body = Record<string, unknown>;
-type Ids = Record<string, string>;
-
-async function post(path: string, body: Body = {}): Promise<Body> {
-  const answer = await raw(t.emu, 'POST', path, { body });
-  if (answer.status !== 200) throw new Error(`setting up: POST ${path} -> ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
+const post = poster(t);
 
 // Fresh entities for each request: a valid DELETE or PATCH may use up what it was given.
 const make = {
@@ -67,20 +61,7 @@ const make = {
   model: async () => (await post('/models', { width: 300, height: 300, fieldConfig: { total: { type: 'amount', maxLength: 10 } } })).modelId as string,
   secret: async () => (await post('/secrets', { data: { key: 'value' } })).secretId as string,
   user: async () => (await post('/users', { email: 'walk@example.com' })).userId as string,
-  dockerTransition: async () => (await post('/transitions', { transitionType: 'docker', parameters: { imageUrl: 'example.com/x:1' } })).transitionId as string,
-  manualTransition: async () => (await post('/transitions', { transitionType: 'manual' })).transitionId as string,
-  async workflow(transitionId?: string): Promise<Ids> {
-    const step = transitionId ?? (await make.manualTransition());
-    const definition = { StartAt: 'A', States: { A: { Type: 'Task', Resource: step, End: true } } };
-    return { workflowId: (await post('/workflows', { specification: { definition } })).workflowId as string, transitionId: step };
-  },
-  // A workflow execution waiting at its Task: the Task's transition execution is pending.
-  async workflowExecution(): Promise<Ids> {
-    const ids = await make.workflow();
-    const execution = await post(`/workflows/${ids.workflowId}/executions`, { input: { walk: true } });
-    const [executionId] = (execution.transitionExecutions as Record<string, string[]>)[ids.transitionId];
-    return { ...ids, executionId: execution.executionId as string, transitionExecutionId: executionId };
-  },
+  ...workflowMakers(post),
 };
 
 /** Path ids for an operation's path, freshly made. */
@@ -149,7 +130,6 @@ const BODIES: Record<string, (ids: Ids) => Promise<Body> | Body> = {
   'PATCH /workflows/{workflowId}/executions/{executionId}': (ids) => ({ nextTransitionId: ids.transitionId }),
 };
 
-type Query = Record<string, string | string[]>;
 /** A request with every argument an operation takes: path ids (when it needs others than {@link idsFor}'s), body, query. */
 interface FullArguments {
   ids?: Ids;
@@ -316,33 +296,9 @@ const FULL: Record<string, (ids: Ids) => Promise<FullArguments> | FullArguments>
 };
 
 /** An operation's parameters, which test/helpers/spec.ts leaves out. */
-type Parameters = OperationObject & { parameters?: { in: string; name: string }[] };
-
-/** The arguments an operation takes besides its path: body fields and query parameters (but `nextToken`, which follows). */
-function argumentsOf(operation: OperationObject): { body: string[]; query: string[] } {
-  const declared = operation.requestBody?.content?.['application/json']?.schema;
-  const query = ((operation as Parameters).parameters ?? []).filter((p) => p.in === 'query' && p.name !== 'nextToken').map((p) => p.name);
-  return { body: Object.keys((declared && resolveRef(declared).properties) ?? {}), query };
-}
-
-/** Whether an operation takes arguments its smallest request leaves out. */
-function hasOptionalArguments(operation: OperationObject): boolean {
-  const declared = operation.requestBody?.content?.['application/json']?.schema;
-  const required = (declared && resolveRef(declared).required) ?? [];
-  const { body, query } = argumentsOf(operation);
-  return query.length > 0 || body.some((name) => !required.includes(name));
-}
-
 interface Request {
   url: string;
   body?: Body;
-}
-
-function urlOf(path: string, ids: Ids, query: Query = {}): string {
-  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name]));
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) for (const one of [value].flat()) search.append(name, one);
-  return search.size ? `${url}?${search}` : url;
 }
 
 /** A valid request of an operation: its path with fresh ids, and its smallest body. */
@@ -375,8 +331,7 @@ test('the spec has the 68 operations this walk covers, a smallest body for each 
 describe.each(operations)('$method $path', ({ method, path, operation }) => {
   const responses = operation.responses ?? {};
   const success = Number(Object.keys(responses).find((status) => status.startsWith('2')));
-  const declaredRequest = operation.requestBody?.content?.['application/json']?.schema;
-  const requestSchema = declaredRequest && resolveRef(declaredRequest);
+  const requestSchema = requestSchemaOf(operation);
   const declared = responses[String(success)].content?.['application/json']?.schema;
 
   /** The answer is the operation's 2xx, and its body fits the spec's schema exactly and the SDK's. */
@@ -399,7 +354,7 @@ describe.each(operations)('$method $path', ({ method, path, operation }) => {
       const { url, body, left } = await fullRequest(method, path, operation);
       expect(left).toEqual([]);
       const answer = await expectExact(url, body);
-      const takesToken = (operation as Parameters).parameters?.some((p) => p.name === 'nextToken');
+      const takesToken = (operation as WithParameters).parameters?.some((p) => p.name === 'nextToken');
       // One execution has one log: the full filter of logs selects one.
       if (takesToken && `${method} ${path}` !== 'GET /logs') {
         expect(typeof answer.nextToken).toBe('string');
